@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { type Coverage, measureCoverage } from './coverage.js';
+import { type TextEncoding, decodeBytes } from './decode.js';
+import { report } from './diagnostics.js';
+import type { GazetteRoot } from './nodes.js';
+import cellTables from './plugins/cell-tables.js';
+import chronicle from './plugins/chronicle.js';
+import citations from './plugins/citations.js';
+import clauses from './plugins/clauses.js';
+import markStructure from './plugins/mark-structure.js';
+import memberLists from './plugins/member-lists.js';
+import noticeParts from './plugins/notice-parts.js';
+import gazetteParse from './plugins/parse-lines.js';
+import personnel from './plugins/personnel.js';
+import responsibility from './plugins/responsibility.js';
+import splitEnclosures from './plugins/split-enclosures.js';
+import splitNotices from './plugins/split-notices.js';
+import tabTables from './plugins/tab-tables.js';
+import type { GazetteRecord } from './records.js';
+import { toRecords } from './to-records.js';
+
+export { DecodeError, GazetteError } from './errors.js';
+export type { TextEncoding } from './decode.js';
+export type { Coverage } from './coverage.js';
+export type * from './records.js';
+export type { GazetteRoot } from './nodes.js';
+export { isTotalRow } from './table-shape.js';
+export { parseDocNumberQuery, formatDocNumber, type DocNumber } from './syntax/doc-number.js';
+export { normalizeDepartment } from './syntax/departments.js';
+
+/**
+ * The unified processor: a parser plugin that turns raw text into line nodes, then one
+ * transform plugin per rule of the format, in the order each needs the others' work.
+ */
+export function createProcessor() {
+  return unified()
+    .use(gazetteParse)
+    .use(markStructure)
+    .use(splitNotices)
+    .use(noticeParts)
+    .use(splitEnclosures)
+    .use(personnel)
+    .use(tabTables)
+    .use(cellTables)
+    .use(memberLists)
+    .use(clauses)
+    .use(responsibility)
+    .use(citations)
+    .use(chronicle)
+    .freeze();
+}
+
+const processor = createProcessor();
+
+/** Options of {@link parseGazette}. */
+export interface ParseOptions {
+  /** File name, as given by the user: used in records' `source.file` and in messages. */
+  file: string;
+  /** Issue id to use instead of the one derived from the content. */
+  issue?: string;
+}
+
+/** Everything parsing one file produces. */
+export interface ParseResult {
+  records: GazetteRecord[];
+  /** Diagnostics, each with a position, a rule id and the plugin that raised it. */
+  messages: VFileMessage[];
+  encoding: TextEncoding;
+  sha256: string;
+  coverage: Coverage;
+  tree: GazetteRoot;
+}
+
+/**
+ * Parses the raw bytes of one gazette file into records. Content problems become messages,
+ * never exceptions; only bytes that cannot be decoded as text throw.
+ * @throws DecodeError when the bytes are binary or undecodable (names file and byte offset)
+ */
+export function parseGazette(bytes: Uint8Array, options: ParseOptions): ParseResult {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { text, encoding } = decodeBytes(bytes, options.file);
+  const file = new VFile({ path: options.file, value: text });
+  const tree = processor.parse(file) as unknown as GazetteRoot;
+  if (text.trim() === '') {
+    report(file, 'Empty file: expected gazette text, found nothing', { line: 1, column: 1 }, 'empty-file', 'parse-gazette');
+  } else {
+    processor.runSync(tree as never, file);
+  }
+  const coverage = measureCoverage(tree, file);
+  const records = toRecords(tree, { file: options.file, sha256, text, issue: options.issue });
+  return { records, messages: file.messages, encoding, sha256, coverage, tree };
+}

@@ -1,0 +1,109 @@
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import { isBlank, isLine } from '../line-tests.js';
+import type { BlockNode, ClauseNode, DocumentNode, GazetteRoot, LineNode } from '../nodes.js';
+import { spanOf } from '../positions.js';
+import { type Marker, SHAPE } from '../syntax/markers.js';
+import { matchMarker } from '../syntax/markers.js';
+import { eachDocument } from '../table-shape.js';
+
+const SOURCE = 'clauses';
+/** A paragraph that stops mid-word: long, and its last character is a letter, not punctuation. */
+const OPEN_ENDED = /[\p{Script=Han}A-Za-z0-9]$/u;
+
+/**
+ * The heading of a numbered item, read from the text after its marker: a short unpunctuated
+ * phrase (`明确社会保障相关标准`), a lead phrase ending in 。 or ： before the body
+ * (`坚持党的领导。坚持以…`), or none for an inline provision. Articles (第N条) have none.
+ */
+export function headingOf(marker: Marker, rest: string): string | null {
+  const text = rest.trim();
+  if (marker.style === 'tiao' || text === '') return null;
+  if (marker.style === 'zhang' || marker.style === 'jie') return text;
+  if (text.length <= 40 && !/[。；：:;∶]/u.test(text)) return text;
+  const lead = /^([^。；：:;，,∶]{1,25})[。：:∶]/u.exec(text);
+  return lead ? lead[1]! : null;
+}
+
+/**
+ * Where a marker goes in the stack of open clauses: back to the level that already uses its
+ * style (a sibling), or one level deeper (a first child). A marker with a new style whose
+ * number continues a sibling of the same shape is a typo (（2） for （二）, 5、 for 五、,
+ * （三） after （1）（2））: it is taken as that sibling, with a warning.
+ */
+function levelOf(stack: ClauseNode[], marker: Marker, line: LineNode, file: VFile): number {
+  const same = stack.findIndex((c) => c.style === marker.style);
+  if (same >= 0) return same;
+  if (marker.n > 1 && SHAPE[marker.style] !== 'ordinal') {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const open = stack[k]!;
+      if (SHAPE[open.style] === SHAPE[marker.style] && open.n === marker.n - 1) {
+        report(file, `Unexpected numbering \`${marker.text}\` after \`${open.path.at(-1)}\`, read as its next sibling`, line.position, 'numbering-typo', SOURCE);
+        marker.style = open.style;
+        return k;
+      }
+    }
+  }
+  return stack.length;
+}
+
+function isHardWrapped(previous: BlockNode | undefined, line: LineNode): boolean {
+  return (
+    isLine(previous) && !previous.tab && previous.text.length >= 25 && OPEN_ENDED.test(previous.text) &&
+    previous.position.end.line + 1 === line.position.start.line
+  );
+}
+
+function setPositions(nodes: BlockNode[]): void {
+  for (const node of nodes) {
+    if (node.type !== 'clause') continue;
+    setPositions(node.children);
+    node.position = spanOf(node.children);
+  }
+}
+
+function nest(doc: DocumentNode, file: VFile): void {
+  const out: BlockNode[] = [];
+  const stack: ClauseNode[] = [];
+  let previous: BlockNode | undefined;
+  for (const node of doc.children) {
+    if (isBlank(node)) continue;
+    const target = stack.at(-1)?.children ?? out;
+    const marker = isLine(node) && !node.tab ? matchMarker(node.value) : null;
+    if (!marker || !isLine(node)) {
+      if (isLine(node) && !node.tab && isHardWrapped(previous, node)) {
+        node.continuation = true;
+        report(file, 'Unexpected line break inside a sentence: joined to the line above', node.position, 'hard-wrap', SOURCE);
+      }
+      target.push(node);
+      previous = node;
+      continue;
+    }
+    const level = levelOf(stack, marker, node, file);
+    stack.length = level;
+    const clause: ClauseNode = {
+      type: 'clause',
+      style: marker.style,
+      n: marker.n,
+      path: [...(stack.at(-1)?.path ?? []), marker.text],
+      heading: headingOf(marker, node.value.slice(marker.contentStart)),
+      departments: [],
+      children: [node],
+    };
+    (stack.at(-1)?.children ?? out).push(clause);
+    stack.push(clause);
+    previous = node;
+  }
+  setPositions(out);
+  doc.children = out;
+}
+
+/**
+ * Nests the numbered provisions of every document under one another with a stack of
+ * numbering styles (第N章 › 第N条 › （一）, 一、 › （一） › 1. › （1）, inverted ladders
+ * included), so each clause knows its path of markers. Unnumbered paragraphs belong to the
+ * clause above them; numbering restarts in every document (body, enclosure, attachment).
+ */
+export default function clauses() {
+  return (tree: GazetteRoot, file: VFile): void => eachDocument(tree, (doc) => nest(doc, file));
+}

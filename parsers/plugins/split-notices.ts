@@ -1,0 +1,316 @@
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import { isBlank, isLine, isTitleLike } from '../line-tests.js';
+import type {
+  GazetteRoot,
+  LineNode,
+  MetadataNode,
+  NoticeHeaderNode,
+  NoticeNode,
+  TitleNode,
+  TopLevelNode,
+} from '../nodes.js';
+import { spanOf } from '../positions.js';
+import { halfWidthDigits } from '../syntax/chinese-numerals.js';
+import { type DocNumber, formatDocNumber, parseDocNumberLine, sameDocNumber } from '../syntax/doc-number.js';
+import { docTypeOf, isIssuerLine, isTitleStart, removeLetterSpacing } from '../syntax/titles.js';
+
+const SOURCE = 'split-notices';
+
+/** Keys of portal metadata blocks (索引号 / 发文机关 / 文号 / 成文日期 …), spaces removed. */
+const METADATA_KEYS = new Set([
+  '索引号', '发文机关', '发布机构', '文号', '发文字号', '主题分类', '组配分类', '体裁分类', '服务对象分类',
+  '成文日期', '发文日期', '发布日期', '公开方式', '公开范围', '有效性', '信息来源', '时效', '主题词', '标题',
+]);
+const METADATA_PAIR = /^([\p{Script=Han} \u3000]{2,16}?)[ \u3000]*[:：][ \u3000]*(.*)$/u;
+const DECREE_SEQ = /^第\s*(\d{1,4})\s*号$/u;
+const DECREE_HEAD = /^(?:中华人民共和国)?\p{Script=Han}{2,20}令$/u;
+
+/** Where a notice starts and what its head holds, before its lines are gathered. */
+interface Anchor {
+  /** Index of the notice's first line (title, metadata or number line). */
+  start: number;
+  /** Index of the last line of the head. */
+  headEnd: number;
+  docNumber: DocNumber | null;
+  titleLines: number[];
+  numberLines: number[];
+  metadata: { from: number; to: number; fields: Record<string, string> } | null;
+}
+
+type Lines = TopLevelNode[];
+
+function textAt(lines: Lines, i: number): string | null {
+  const node = lines[i];
+  return isLine(node) ? node.text : null;
+}
+
+function nextContent(lines: Lines, i: number, limit = lines.length): number {
+  while (i < limit && isBlank(lines[i])) i++;
+  return i;
+}
+
+function metadataKey(text: string): string | null {
+  const key = text.replace(/[ \u3000]/g, '');
+  return METADATA_KEYS.has(key) ? key : null;
+}
+
+/**
+ * A block of portal metadata starting at `i`: `文号: 赣府字〔2020〕8号` lines, or the same
+ * pairs flattened one cell per line (`文号` / `丽政发〔2023〕30号`). Needs at least two pairs.
+ */
+function readMetadata(lines: Lines, i: number): Anchor['metadata'] {
+  const fields: Record<string, string> = {};
+  let j = i;
+  let pairs = 0;
+  while (j < lines.length) {
+    const text = textAt(lines, j);
+    if (text === null || text === '') break;
+    const inline = METADATA_PAIR.exec(text);
+    const inlineKey = inline ? metadataKey(inline[1]!) : null;
+    if (inline && inlineKey) {
+      fields[inlineKey] = inline[2]!.trim();
+      pairs++;
+      j++;
+      continue;
+    }
+    const key = metadataKey(text);
+    const value = textAt(lines, j + 1);
+    if (key && value !== null && value !== '' && !metadataKey(value)) {
+      fields[key] = value;
+      pairs++;
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  return pairs >= 2 ? { from: i, to: j - 1, fields } : null;
+}
+
+/** Title lines above a number line: the nearest line that can start a title, and those below it. */
+function titleAbove(lines: Lines, at: number, floor: number): number[] {
+  const candidates: number[] = [];
+  let blanks = 0;
+  for (let i = at - 1; i > floor && candidates.length < 4; i--) {
+    const node = lines[i];
+    if (isBlank(node)) {
+      if (++blanks > 1) break;
+      continue;
+    }
+    blanks = 0;
+    if (!isLine(node) || !isTitleLike(node)) break;
+    candidates.push(i);
+  }
+  for (let k = 0; k < candidates.length; k++) {
+    if (!isTitleStart(textAt(lines, candidates[k]!)!)) continue;
+    const taken = candidates.slice(0, k + 1).reverse();
+    const above = candidates[k + 1];
+    // 国务院办公厅 / 关于辽宁省…: the issuer may stand on a line of its own above the title.
+    if (above !== undefined && above === taken[0]! - 1 && isIssuerLine(textAt(lines, above)!)) taken.unshift(above);
+    return taken;
+  }
+  return [];
+}
+
+/** Title lines below `from` (number printed above the title, or metadata): up to three lines. */
+function titleBelow(lines: Lines, from: number, limit: number): number[] {
+  const first = nextContent(lines, from, limit);
+  const node = lines[first];
+  if (!isLine(node) || !isTitleLike(node)) return [];
+  if (!isTitleStart(node.text) && !docTypeOf(node.text)) return [];
+  const taken = [first];
+  let joined = removeLetterSpacing(node.text);
+  for (let i = first + 1; i < limit && taken.length < 3 && !docTypeOf(joined); i++) {
+    const next = lines[i];
+    if (!isLine(next) || !isTitleLike(next)) break;
+    taken.push(i);
+    joined += removeLetterSpacing(next.text);
+  }
+  return docTypeOf(joined) ? taken : taken.slice(0, 1);
+}
+
+/** Every place a notice is anchored: number lines, decree numbers and metadata blocks. */
+function findAnchors(lines: Lines): Anchor[] {
+  const anchors: Anchor[] = [];
+  let floor = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const node = lines[i];
+    if (!isLine(node) || node.tab || node.text === '') {
+      if (node && !isLine(node)) floor = i;
+      continue;
+    }
+    const text = node.text;
+    const metadata = text.length <= 60 ? readMetadata(lines, i) : null;
+    if (metadata) {
+      const number = metadata.fields['文号'] ?? metadata.fields['发文字号'];
+      const titleLines = titleBelow(lines, metadata.to + 1, Math.min(lines.length, metadata.to + 8));
+      const headEnd = titleLines.at(-1) ?? metadata.to;
+      anchors.push({
+        start: i, headEnd, titleLines, numberLines: [], metadata,
+        docNumber: number ? parseDocNumberLine(halfWidthDigits(number)) : null,
+      });
+      i = floor = headEnd;
+      continue;
+    }
+    const docNumber = parseDocNumberLine(text);
+    if (docNumber) {
+      const above = titleAbove(lines, i, floor);
+      const titleLines = above.length > 0 ? above : titleBelow(lines, i + 1, Math.min(lines.length, i + 8));
+      const headEnd = Math.max(i, titleLines.at(-1) ?? i);
+      anchors.push({ start: Math.min(i, titleLines[0] ?? i), headEnd, docNumber, titleLines, numberLines: [i], metadata: null });
+      i = floor = headEnd;
+      continue;
+    }
+    if (DECREE_HEAD.test(text) && text.length <= 24) {
+      const j = nextContent(lines, i + 1);
+      const seq = DECREE_SEQ.exec(halfWidthDigits(textAt(lines, j) ?? ''));
+      if (seq) {
+        const prefix = text.replace(/^中华人民共和国/u, '');
+        const number = parseDocNumberLine(formatDocNumber(prefix, null, Number(seq[1])));
+        anchors.push({ start: i, headEnd: j, docNumber: number, titleLines: [i, j], numberLines: [i, j], metadata: null });
+        i = floor = j;
+      }
+    }
+  }
+  return mergeAnchors(lines, anchors);
+}
+
+/**
+ * A decree number printed right under a metadata block's title (江西省人民政府令 / 第232号 under
+ * 文号: 省政府令第232号) is the same document: fold it into the head instead of starting a notice.
+ */
+function mergeAnchors(lines: Lines, anchors: Anchor[]): Anchor[] {
+  const merged: Anchor[] = [];
+  for (const anchor of anchors) {
+    const previous = merged.at(-1);
+    const adjacent = previous && nextContent(lines, previous.headEnd + 1) === anchor.start;
+    const same = previous?.docNumber && anchor.docNumber ? sameDocNumber(previous.docNumber, anchor.docNumber) : true;
+    if (previous && adjacent && same && anchor.titleLines.every((t) => anchor.numberLines.includes(t))) {
+      previous.headEnd = anchor.headEnd;
+      previous.numberLines.push(...anchor.numberLines);
+      previous.docNumber ??= anchor.docNumber;
+      continue;
+    }
+    merged.push(anchor);
+  }
+  return merged;
+}
+
+/** A file with no number anywhere (a crawled page): one notice from its first title-like line. */
+function fallbackAnchor(lines: Lines): Anchor | null {
+  for (let i = 0; i < lines.length; i++) {
+    const node = lines[i];
+    if (!isLine(node)) continue;
+    if (node.text === '') continue;
+    if (!isTitleLike(node) || !docTypeOf(node.text)) return null;
+    return { start: i, headEnd: i, docNumber: null, titleLines: [i], numberLines: [], metadata: null };
+  }
+  return null;
+}
+
+function buildTitle(lines: Lines, indexes: number[]): TitleNode {
+  const children = indexes.map((i) => lines[i] as LineNode);
+  return {
+    type: 'title',
+    value: children.map((l) => removeLetterSpacing(l.text)).join(''),
+    children,
+    position: spanOf(children),
+  };
+}
+
+function buildHeader(lines: Lines, anchor: Anchor, file: VFile): NoticeHeaderNode {
+  const children: NoticeHeaderNode['children'] = [];
+  const titleSet = new Set(anchor.titleLines);
+  let title: TitleNode | null = null;
+  for (let i = anchor.start; i <= anchor.headEnd; i++) {
+    const node = lines[i] as LineNode;
+    if (anchor.metadata && i >= anchor.metadata.from && i <= anchor.metadata.to) {
+      if (i === anchor.metadata.from) {
+        const metaLines = lines.slice(anchor.metadata.from, anchor.metadata.to + 1) as LineNode[];
+        const meta: MetadataNode = { type: 'metadata', fields: anchor.metadata.fields, children: metaLines, position: spanOf(metaLines) };
+        children.push(meta);
+      }
+      continue;
+    }
+    if (titleSet.has(i) && !anchor.numberLines.includes(i)) {
+      if (!title) {
+        title = buildTitle(lines, anchor.titleLines.filter((t) => !anchor.numberLines.includes(t)));
+        children.push(title);
+      }
+      continue;
+    }
+    if (titleSet.has(i) && anchor.numberLines.length === anchor.titleLines.length && !title) {
+      // A decree's head (中华人民共和国国务院令 / 第707号) is its title.
+      title = buildTitle(lines, anchor.titleLines);
+      children.push(title);
+      continue;
+    }
+    if (titleSet.has(i)) continue;
+    children.push(node);
+    if (anchor.numberLines.includes(i) && node.value.trimEnd() !== node.value && parseDocNumberLine(node.text)) {
+      report(file, `Unexpected trailing space after document number \`${node.text}\``, node.position, 'doc-number-space', SOURCE);
+    }
+  }
+  return { type: 'noticeHeader', children, position: spanOf(children) };
+}
+
+function emptyNotice(section: NoticeNode['section'], docNumber: DocNumber | null): NoticeNode {
+  return {
+    type: 'notice', section, docNumber, title: null, docType: null, issuer: null, date: null, addressees: null,
+    attachments: [], cites: [], repeals: [], repealStatements: [], effective: null, children: [],
+  };
+}
+
+/**
+ * Cuts the file into notices, anchored on the lines that hold nothing but a document number
+ * (or a decree number, or a portal metadata block). A notice runs from its title, found by
+ * walking back from the number, to the next notice's title, a section heading or the end of
+ * the file. Lines outside any notice stay at the top level (markers, the chronicle, residue).
+ */
+export default function splitNotices() {
+  return (tree: GazetteRoot, file: VFile): void => {
+    const lines = tree.children;
+    let anchors = findAnchors(lines);
+    if (anchors.length === 0) {
+      const fallback = fallbackAnchor(lines);
+      if (fallback) anchors = [fallback];
+    }
+    const out: TopLevelNode[] = [];
+    let section: NoticeNode['section'] | 'events' = 'documents';
+    let next = 0;
+    for (let a = 0; a < anchors.length; a++) {
+      const anchor = anchors[a]!;
+      for (; next < anchor.start; next++) {
+        const node = lines[next]!;
+        if (node.type === 'sectionHeading' && node.section) section = node.section;
+        if (node.type === 'fileMarker') section = 'documents';
+        out.push(node);
+      }
+      if (section === 'events') section = 'documents';
+      const notice = emptyNotice(section, anchor.docNumber);
+      const header = buildHeader(lines, anchor, file);
+      notice.children.push(header);
+      const limit = anchors[a + 1]?.start ?? lines.length;
+      let end = anchor.headEnd + 1;
+      while (end < limit && isLine(lines[end])) end++;
+      for (let i = anchor.headEnd + 1; i < end; i++) notice.children.push(lines[i] as LineNode);
+      while (notice.children.length > 1 && isBlank(notice.children.at(-1))) {
+        notice.children.pop();
+        end--;
+      }
+      notice.position = spanOf(notice.children);
+      const title = header.children.find((c) => c.type === 'title');
+      notice.title = title && title.type === 'title' ? title.value : null;
+      if (!notice.title) {
+        report(file, 'Missing title: no title line found above or below the document number', header.position, 'notice-without-title', SOURCE);
+      }
+      out.push(notice);
+      next = end;
+    }
+    for (; next < lines.length; next++) out.push(lines[next]!);
+    if (anchors.length === 0 && lines.some((l) => isLine(l) && l.text !== '')) {
+      report(file, 'No notice found: expected a document number line (such as 海政办发〔2022〕14号) or a title', tree.position?.start, 'no-notices', SOURCE);
+    }
+    tree.children = out;
+  };
+}

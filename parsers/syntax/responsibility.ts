@@ -1,0 +1,60 @@
+import { normalizeDepartment, readDepartmentList } from './departments.js';
+
+/** Words that open a responsibility tag: （责任单位：…）, （牵头部门：…，参与部门：…）. */
+const TAG_KEY = /^(?:责任单位|责任部门|牵头单位|牵头部门|参与单位|参与部门|配合单位|配合部门|主办单位|协办单位)[：:]/u;
+/** A tag without a key that still names who is responsible: （住建、公安等部门按职责分工负责）. */
+const TAG_VERB = /(?:牵头|按职责分工负责|分工负责|负责落实|配合)$/u;
+/** A duty line that starts with a department: `区住房和城乡建设局：牵头…`, `（一）区城市管理局。牵头…`. */
+const DUTY_LABEL = /^([^，。：:∶；、（(]{2,30}?(?:、[^，。：:∶；、（(]{2,30}?)*)(?:等部门)?\s*[：:∶。]/u;
+const DUTY_VERB = /^([^，。：:∶；、（(]{2,20}?)负责/u;
+
+/** Every bracketed span of a text, outermost brackets only, with nested brackets kept inside. */
+function bracketed(text: string): string[] {
+  const spans: string[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(') {
+      if (depth++ === 0) start = i + 1;
+    } else if ((ch === '）' || ch === ')') && depth > 0 && --depth === 0) {
+      spans.push(text.slice(start, i));
+    }
+  }
+  return spans;
+}
+
+/** Departments named by the responsibility tags of a text (gazette-format.md §4.1). */
+export function taggedDepartments(text: string): string[] {
+  if (!text.includes('（') && !text.includes('(')) return [];
+  const found: string[] = [];
+  for (const span of bracketed(text)) {
+    const inner = span.split(/[。；]/u)[0]!;
+    let lists: string[];
+    if (TAG_KEY.test(inner)) lists = inner.split(/[，,；;]\s*(?=[\p{Script=Han}]{2,4}[：:])/u).map((part) => part.replace(TAG_KEY, ''));
+    else if (TAG_VERB.test(inner)) lists = inner.split(/[，,]/u);
+    else continue;
+    for (const list of lists) for (const name of readDepartmentList(list)) if (!found.includes(name)) found.push(name);
+  }
+  return found;
+}
+
+/**
+ * The departments a duty line starts with (`区发改委:建立…`, `公安局：负责…`,
+ * `区农业农村局负责…`), when every name before the separator is a known department.
+ */
+export function dutyDepartments(text: string): string[] {
+  const label = DUTY_LABEL.exec(text)?.[1] ?? DUTY_VERB.exec(text)?.[1];
+  if (!label) return [];
+  const names = label.split('、');
+  const resolved = names.map((name) => normalizeDepartment(name));
+  return resolved.every(Boolean) ? [...new Set(resolved as string[])] : [];
+}
+
+/** Departments in a heading's trailing parenthesis: （一）办公室（区政府办公室、住房和城乡建设局）. */
+export function headingDepartments(heading: string): string[] {
+  const m = /[（(]([^（）()]+)[)）]$/u.exec(heading);
+  if (!m) return [];
+  const names = readDepartmentList(m[1]!);
+  return names.some((name) => normalizeDepartment(name) === name) ? names.filter((name) => normalizeDepartment(name) === name) : [];
+}

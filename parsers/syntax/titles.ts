@@ -1,0 +1,70 @@
+/** Shapes of title, issuer and signature lines shared by the notice plugins. */
+
+/** A first title line: an optional issuer, then 关于 or 印发 (区政府关于…, 国务院办公厅关于…, 关于…). */
+const TITLE_START = /^[^，。；：:、\s]{0,40}?(?:关于|印发)|^区政府/u;
+
+/** The document type a title ends with: its last word (通知, 决定, 批复 …). */
+const DOC_TYPE =
+  /(通知|通报|决定|意见|批复|函|公告|通告|报告|请示|命令|令|议案|纪要|办法|规定|规则|方案|规划|细则|条例|措施|预案|清单|名单|计划|要点|纲要|制度|标准|指引|守则)$/u;
+
+/** Words an embedded document's title (a plan, rule or list printed after a cover letter) ends with. */
+const ENCLOSURE_END =
+  /(方案|意见|办法|规定|规则|规划|细则|条例|措施|预案|清单|名单|计划|要点|纲要|制度|标准|指引|守则|通知|决定|通报|结果|任务|指标|坐标|分工|目录)[)）]?$/u;
+
+/** Sentence punctuation that a title line never ends with. */
+const LINE_END_PUNCTUATION = /[。；：:∶！？，、;,!?]$/u;
+
+/** An organisation that signs documents: 南通市海门区人民政府, 国务院办公厅, …党组. */
+const ISSUER = /^[\p{Script=Han}（）()·]{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|国务院办公厅|国务院|办公厅|办公室|委员会|党组|党委|委|局|厅|部|署|院|会|中心|小组)$/u;
+
+/** A signature by office holder: 总理　　李克强, 省长 (the name may be missing on a web page). */
+const ROLE_SIGNATURE = /^(?:国务院总理|总理|省长|市长|区长|县长|州长|主席|部长|主任|代省长|代市长|代区长|代县长)(?:[ \u3000]+\p{Script=Han}(?:[ \u3000]*\p{Script=Han}){1,3})?$/u;
+
+/** Whether a line can start a title. */
+export function isTitleStart(text: string): boolean {
+  return TITLE_START.test(text);
+}
+
+/** The document type (通知, 批复 …) a title ends with, or null. */
+export function docTypeOf(title: string): string | null {
+  return DOC_TYPE.exec(title)?.[1] ?? null;
+}
+
+/** Whether a short line looks like the title of an enclosed document. */
+export function isEnclosureTitle(text: string): boolean {
+  return text.length <= 80 && ENCLOSURE_END.test(text) && !LINE_END_PUNCTUATION.test(text);
+}
+
+/** Whether a line ends like a sentence or a lead-in rather than a title. */
+export function endsLikeSentence(text: string): boolean {
+  return LINE_END_PUNCTUATION.test(text);
+}
+
+/** Whether a line is nothing but the name of a signing organisation. */
+export function isIssuerLine(text: string): boolean {
+  return text.length <= 40 && ISSUER.test(text);
+}
+
+/** Whether a line signs by office (总理 李克强, 省长). */
+export function isRoleSignature(text: string): boolean {
+  return text.length <= 16 && ROLE_SIGNATURE.test(text);
+}
+
+/**
+ * The issuer written at the head of a title (江西省人民政府关于… → 江西省人民政府), or null
+ * for bare 关于… titles and abbreviations such as 区政府.
+ */
+export function issuerFromTitle(title: string): string | null {
+  const m = /^(.{2,40}?)(?:关于|印发|转发)/u.exec(title);
+  const head = m?.[1] ?? /^(?:中华人民共和国)?(.{2,30}?)令(?:第\d+号)?$/u.exec(title)?.[1];
+  if (!head || !isIssuerLine(head) || /^区政府/u.test(head)) return null;
+  return head;
+}
+
+/**
+ * Removes letter spacing from a title line (`几 个 问 题 的 通 知` → `几个问题的通知`): spaces
+ * between single Han characters are layout, not text.
+ */
+export function removeLetterSpacing(text: string): string {
+  return /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){2,}$/u.test(text) ? text.replace(/[ \u3000]+/g, '') : text;
+}

@@ -1,0 +1,253 @@
+import { createHash } from 'node:crypto';
+import type { Node } from 'unist';
+import { isLine } from './line-tests.js';
+import type {
+  BlockNode,
+  ClauseNode,
+  DocumentNode,
+  EventNode,
+  GazetteRoot,
+  LineNode,
+  MemberListNode,
+  NoticeNode,
+  PersonnelAction,
+  TableNode,
+} from './nodes.js';
+import { paragraphDepartments } from './plugins/responsibility.js';
+import type {
+  ClauseRecord,
+  EventRecord,
+  GazetteRecord,
+  NoticeContext,
+  NoticeRecord,
+  SourceRef,
+  TableRecord,
+} from './records.js';
+import { departmentOfPost, departmentsInText, normalizeDepartment } from './syntax/departments.js';
+
+/** What the record builder needs to know about the file besides its tree. */
+export interface RecordContext {
+  /** File name as given. */
+  file: string;
+  /** sha256 of the raw bytes, hex. */
+  sha256: string;
+  /** The decoded text the tree's offsets point into. */
+  text: string;
+  /** Issue id to use instead of the one derived from the content. */
+  issue?: string;
+}
+
+function hash(text: string, length: number): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, length);
+}
+
+/**
+ * The issue's identity, from its content so that a corrected re-issue keeps it: the period of
+ * its chronicle (year checked against its documents) and its main issuer; failing that, its
+ * first document; failing that, its bytes.
+ */
+export function issueIdOf(tree: GazetteRoot, sha256: string): string {
+  const notices = tree.children.filter((n): n is NoticeNode => n.type === 'notice');
+  const issuers = new Map<string, number>();
+  for (const n of notices) if (n.issuer) issuers.set(n.issuer, (issuers.get(n.issuer) ?? 0) + 1);
+  const issuer = [...issuers].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
+  const period = tree.data?.period;
+  if (period) return `${period.start}_${period.end}-${hash(issuer, 6)}`;
+  const first = notices[0];
+  if (first) return `doc-${hash(first.docNumber?.text ?? first.title ?? '', 12)}`;
+  return `sha-${sha256.slice(0, 16)}`;
+}
+
+function lineText(lines: LineNode[]): string {
+  let text = '';
+  for (const line of lines) text += text === '' ? line.text : line.continuation ? line.text : `\n${line.text}`;
+  return text;
+}
+
+/** Lines of a block in printed order (tables and lists included). */
+function linesOf(node: Node): LineNode[] {
+  if (isLine(node)) return [node];
+  const children = (node as { children?: Node[] }).children;
+  return children ? children.flatMap(linesOf) : [];
+}
+
+class RecordBuilder {
+  readonly records: GazetteRecord[] = [];
+  private readonly used = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: RecordContext,
+    readonly issue: string,
+  ) {}
+
+  /** A stable id from a key that is unique within the issue (repeated keys get a counter). */
+  id(kind: string, key: string): string {
+    const seen = this.used.get(`${kind}|${key}`) ?? 0;
+    this.used.set(`${kind}|${key}`, seen + 1);
+    return `${this.issue}-${kind}${hash(`${key}#${seen}`, 16)}`;
+  }
+
+  source(node: Node): SourceRef {
+    const { start, end } = node.position!;
+    return { file: this.ctx.file, sha256: this.ctx.sha256, line: start.line, column: start.column, endLine: end.line };
+  }
+
+  raw(node: Node): string {
+    return this.ctx.text.slice(node.position!.start.offset, node.position!.end.offset);
+  }
+}
+
+function noticeRecords(b: RecordBuilder, notice: NoticeNode): void {
+  const key = notice.docNumber?.text ?? notice.title ?? `line ${notice.position?.start.line}`;
+  const id = b.id('n', key);
+  const issuerName = notice.issuer ? normalizeDepartment(notice.issuer) ?? notice.issuer : null;
+  const context: NoticeContext = {
+    noticeId: id,
+    docNumber: notice.docNumber?.text ?? null,
+    title: notice.title,
+    issuer: notice.issuer,
+    date: notice.date,
+  };
+  const record: NoticeRecord = {
+    id, kind: 'notice', issue: b.issue, source: b.source(notice), text: b.raw(notice).trimEnd(), departments: [],
+    docNumber: notice.docNumber?.text ?? null,
+    docPrefix: notice.docNumber?.prefix ?? null,
+    docYear: notice.docNumber?.year ?? null,
+    docSeq: notice.docNumber?.seq ?? null,
+    title: notice.title,
+    docType: notice.docType,
+    issuer: notice.issuer,
+    date: notice.date,
+    addressees: notice.addressees,
+    section: notice.section,
+    attachments: notice.attachments,
+    cites: notice.cites,
+    repeals: notice.repeals,
+    repealStatements: notice.repealStatements,
+    effective: notice.effective,
+    enclosures: notice.children.flatMap((c) => (c.type === 'document' && c.kind !== 'body' && c.title ? [c.title] : [])),
+  };
+  b.records.push(record);
+  const departments = new Set<string>(issuerName ? [issuerName] : []);
+  let documentIndex = 0;
+  for (const child of notice.children) {
+    if (child.type !== 'document') continue;
+    const start = b.records.length;
+    documentRecords(b, child, context, `${key}|${documentIndex++}`);
+    for (const r of b.records.slice(start)) if (r.kind === 'clause') for (const d of r.departments) departments.add(d);
+  }
+  record.departments = [...departments];
+}
+
+function documentRecords(b: RecordBuilder, doc: DocumentNode, context: NoticeContext, key: string): void {
+  const visit = (blocks: BlockNode[], path: string[]): void => {
+    for (const block of blocks) {
+      if (block.type === 'clause') {
+        clauseRecord(b, block, doc, context, key);
+        visit(block.children, block.path);
+      } else if (block.type === 'table') tableRecord(b, block, context, key);
+      else if (block.type === 'personnelStatement') {
+        for (const action of block.actions) personnelRecord(b, block.children, action, context, key);
+      } else if (path.length === 0 && (block.type === 'line' || block.type === 'memberList')) {
+        paragraphRecord(b, block, doc, context, key);
+      }
+    }
+  };
+  visit(doc.children, []);
+}
+
+function clauseBase(b: RecordBuilder, doc: DocumentNode, context: NoticeContext): Omit<ClauseRecord, 'id' | 'source' | 'text' | 'departments' | 'path' | 'heading' | 'members'> {
+  return { kind: 'clause', issue: b.issue, ...context, documentKind: doc.kind, documentTitle: doc.title };
+}
+
+function clauseRecord(b: RecordBuilder, clause: ClauseNode, doc: DocumentNode, context: NoticeContext, key: string): void {
+  const own = clause.children.filter((c) => c.type === 'line' || c.type === 'memberList');
+  const lines = own.flatMap(linesOf).filter((l) => !l.tab);
+  const members = own.flatMap((c) => (c.type === 'memberList' ? c.members : []));
+  b.records.push({
+    ...clauseBase(b, doc, context),
+    id: b.id('c', `${key}|${clause.path.join('')}`),
+    source: b.source(clause.children[0]!),
+    text: lineText(lines),
+    departments: clause.departments,
+    path: clause.path,
+    heading: clause.heading,
+    members,
+  });
+}
+
+/** An unnumbered paragraph (or member list) outside any numbered clause: a clause with path []. */
+function paragraphRecord(b: RecordBuilder, block: LineNode | MemberListNode, doc: DocumentNode, context: NoticeContext, key: string): void {
+  if (block.type === 'line' && (block.tab || block.text === '')) return;
+  const lines = linesOf(block);
+  const text = lineText(lines);
+  if (block.type === 'line' && block.continuation) {
+    const previous = b.records.at(-1);
+    if (previous?.kind === 'clause' && previous.path.length === 0) {
+      previous.text += text;
+      return;
+    }
+  }
+  b.records.push({
+    ...clauseBase(b, doc, context),
+    id: b.id('c', `${key}|`),
+    source: b.source(block),
+    text,
+    departments: paragraphDepartments(text),
+    path: [],
+    heading: null,
+    members: block.type === 'memberList' ? block.members : [],
+  });
+}
+
+function tableRecord(b: RecordBuilder, table: TableNode, context: NoticeContext, key: string): void {
+  const cells = [table.header, ...table.rows].map((row) => row.join(' | '));
+  const text = [table.caption, ...cells].filter(Boolean).join('\n');
+  const record: TableRecord = {
+    id: b.id('t', key), kind: 'table', issue: b.issue, source: b.source(table), text,
+    departments: departmentsInText(text),
+    noticeId: context.noticeId, docNumber: context.docNumber,
+    caption: table.caption, header: table.header, rows: table.rows, panel: table.panel,
+  };
+  b.records.push(record);
+}
+
+function personnelRecord(
+  b: RecordBuilder,
+  lines: LineNode[],
+  action: PersonnelAction,
+  context: NoticeContext,
+  key: string,
+): void {
+  const department = departmentOfPost(action.post);
+  b.records.push({
+    id: b.id('p', `${key}|${action.person}|${action.action}|${action.post}`),
+    kind: 'personnel', issue: b.issue, source: b.source(lines[0]!), text: lineText(lines),
+    departments: department ? [department] : [],
+    noticeId: context.noticeId, docNumber: context.docNumber, date: context.date,
+    ...action,
+  });
+}
+
+function eventRecord(b: RecordBuilder, event: EventNode): void {
+  const record: EventRecord = {
+    id: b.id('e', event.date ?? 'undated'),
+    kind: 'event', issue: b.issue, source: b.source(event), text: event.text,
+    departments: departmentsInText(event.text),
+    date: event.date, endDate: event.endDate, people: event.people, timeOfDay: event.timeOfDay,
+  };
+  b.records.push(record);
+}
+
+/**
+ * Reads the finished tree into records (records.md), in source order: each notice followed by
+ * its clauses, tables and personnel actions; then the chronicle's events.
+ */
+export function toRecords(tree: GazetteRoot, ctx: RecordContext): GazetteRecord[] {
+  const b = new RecordBuilder(ctx, ctx.issue ?? issueIdOf(tree, ctx.sha256));
+  for (const node of tree.children) {
+    if (node.type === 'notice') noticeRecords(b, node);
+    else if (node.type === 'event') eventRecord(b, node);
+  }
+  return b.records;
+}
