@@ -3,12 +3,11 @@ import { report } from '../diagnostics.js';
 import { isBlank, isLine } from '../line-tests.js';
 import type { BlockNode, ClauseNode, DocumentNode, GazetteRoot, LineNode } from '../nodes.js';
 import { spanOf } from '../positions.js';
-import { type Marker, SHAPE } from '../syntax/markers.js';
-import { matchMarker } from '../syntax/markers.js';
+import { type Marker, SHAPE, matchMarker } from '../syntax/markers.js';
 import { eachDocument } from '../table-shape.js';
 
 const SOURCE = 'clauses';
-/** A paragraph that stops mid-word: long, and its last character is a letter, not punctuation. */
+/** A paragraph that stops mid-word: its last character is a letter, not punctuation. */
 const OPEN_ENDED = /[\p{Script=Han}A-Za-z0-9]$/u;
 
 /**
@@ -49,7 +48,8 @@ function levelOf(stack: ClauseNode[], marker: Marker, line: LineNode, file: VFil
 
 function isHardWrapped(previous: BlockNode | undefined, line: LineNode): boolean {
   return (
-    isLine(previous) && !previous.tab && previous.text.length >= 25 && OPEN_ENDED.test(previous.text) &&
+    // Long: a heading (even a long one) is not a sentence cut in two.
+    isLine(previous) && !previous.tab && previous.text.length >= 60 && OPEN_ENDED.test(previous.text) &&
     previous.position.end.line + 1 === line.position.start.line
   );
 }

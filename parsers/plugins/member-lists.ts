@@ -2,12 +2,10 @@ import { isBlank, isLine } from '../line-tests.js';
 import type { BlockNode, DocumentNode, GazetteRoot, LineNode, Member, MemberListNode } from '../nodes.js';
 import { spanOf } from '../positions.js';
 import { matchMarker } from '../syntax/markers.js';
+import { isRosterRole } from '../syntax/roster.js';
 import { endsLikeSentence } from '../syntax/titles.js';
 import { eachDocument } from '../table-shape.js';
 
-/** Roles of a member list, compared with the padding spaces removed (组  长 → 组长). */
-const ROLE =
-  /^(?:常务)?(?:副)?(?:召集人|组长|成员|委员|主任|秘书长|总协调|顾问|办公室主任|办公室副主任|联络员|指挥长|总指挥|主席|部长|总召集人)$/u;
 const ROLE_LINE = /^([\p{Script=Han}][\p{Script=Han} \u3000]{0,10}?)[ \u3000]*[：:](.*)$/u;
 const HAN = '\\p{Script=Han}';
 /** A person's name: three characters, or two padded with spaces (冯  斌, 韩　正). */
@@ -50,7 +48,7 @@ function roleOf(line: LineNode): { role: string; rest: string } | null {
   const m = ROLE_LINE.exec(line.text);
   if (!m) return null;
   const role = cleanName(m[1]!);
-  return ROLE.test(role) ? { role, rest: m[2]!.trim() } : null;
+  return isRosterRole(role) ? { role, rest: m[2]!.trim() } : null;
 }
 
 /**

@@ -5,12 +5,11 @@ import { isBlank, isLine } from '../line-tests.js';
 import type { DocumentNode, GazetteRoot, LineNode, NoticeNode, RoleLineNode, SignatureNode } from '../nodes.js';
 import { spanOf } from '../positions.js';
 import { INLINE_DATE_SOURCE, parseDateLine } from '../syntax/dates.js';
+import { isRosterRole } from '../syntax/roster.js';
 import { docTypeOf, isIssuerLine, isRoleSignature, issuerFromTitle } from '../syntax/titles.js';
 
 const SOURCE = 'notice-parts';
 const ADDRESSEE_END = /[：:∶]$/u;
-/** A roster label ending in a colon (组长：, 委  员：) is not an addressee. */
-const ROSTER_LABEL = /^[\p{Script=Han} \u3000]{1,8}[：:]$/u;
 const TRAILER = /^[（(](?:此件|本件|本文)[^（）()]*[)）]$/u;
 const PORTAL = /^(?:发布时间[:：]|相关解读[:：]|.*\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$)/iu;
 /** A signature glued into running text: 河北省人民政府办公厅2024年1月29日. */
@@ -92,7 +91,7 @@ function structureNotice(notice: NoticeNode, file: VFile): void {
     i++;
   }
   const first = lines[i];
-  if (first && !first.tab && ADDRESSEE_END.test(first.text) && !ROSTER_LABEL.test(first.text) && first.text.length <= 300) {
+  if (first && !first.tab && ADDRESSEE_END.test(first.text) && !isRosterRole(first.text.slice(0, -1)) && first.text.length <= 300) {
     notice.addressees = first.text.replace(/[：:∶]$/u, '');
     children.push(role(first, 'addressee'));
     i++;

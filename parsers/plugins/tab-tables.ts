@@ -100,7 +100,7 @@ function groupTables(doc: DocumentNode, file: VFile): void {
     if (captionLines.length > 0) out.splice(out.indexOf(captionLines[0]!));
     const caption =
       captionLines.find((l) => CAPTION.test(l.text))?.text ??
-      (out.every((n) => n.type === 'title' || isBlank(n)) ? doc.title : null);
+      (out.every((n, k) => n.type === 'title' || isBlank(n) || (k === 0 && doc.label !== null)) ? doc.title : null);
     const table = tableNode([...captionLines, ...lines]);
     fillTable(table, readRows(lines), caption);
     table.position = spanOf(table.children);

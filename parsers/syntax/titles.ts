@@ -66,5 +66,5 @@ export function issuerFromTitle(title: string): string | null {
  * between single Han characters are layout, not text.
  */
 export function removeLetterSpacing(text: string): string {
-  return /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){2,}$/u.test(text) ? text.replace(/[ \u3000]+/g, '') : text;
+  return /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han})+$/u.test(text) ? text.replace(/[ \u3000]+/g, '') : text;
 }
