@@ -100,18 +100,26 @@ export function departmentsInText(text: string): string[] {
   return found;
 }
 
+/** The title at the end of a post (副局长, 主任, 教导员 …), after which only the organisation remains. */
+const POST_TITLE =
+  /(?:常务)?(?:副)?(?:局长助理|局长|主任|院长|校长|所长|政委|教导员|董事长|总经理|经理|处长|科长|部长|书记|社长|站长|馆长|行长|主席|秘书长|总工程师|总审计师|检察长|庭长|大队长|队长|镇长|区长|县长|市长|主任科员|科员)$/u;
+
 /**
- * The department a post belongs to: the longest leading part of the post that names a known
- * department (区公安局海防大队教导员 → 区公安局), else the organisation as printed.
+ * The department a post belongs to (区公安局副局长 → 区公安局, 南通市海门区水利局局长 →
+ * 区水利局, 区公安局海防大队教导员 → 区公安局): the organisation left when the title is cut
+ * off, folded to its full name, or its longest leading part that names a known department,
+ * or else the organisation as printed. Null for a post with no recognisable title.
  */
 export function departmentOfPost(post: string): string | null {
-  let printed: string | null = null;
-  for (let end = post.length - 1; end >= 2; end--) {
-    const head = post.slice(0, end);
-    if (!ORG_SUFFIX.test(head)) continue;
-    const known = normalizeDepartment(head);
-    if (known) return known;
-    printed ??= head;
+  const first = post.split('、')[0]!.replace(/[（(][^（）()]*[)）]$/u, '');
+  const org = first.replace(POST_TITLE, '');
+  if (org === first || org.length < 2) return null;
+  const known = normalizeDepartment(org);
+  if (known) return known;
+  for (let end = org.length - 1; end >= 2; end--) {
+    const head = org.slice(0, end);
+    const name = ORG_SUFFIX.test(head) ? normalizeDepartment(head) : null;
+    if (name) return name;
   }
-  return printed && !isTerritory(printed) ? printed.replace(/^(?:南通市)?海门区/u, '区') : null;
+  return isTerritory(org) ? null : org;
 }

@@ -3,26 +3,34 @@ import data from '../data/people.json' with { type: 'json' };
 const SURNAMES = new Set(data.surnames);
 const VERB_STARTS = new Set(data.verbStarts);
 const EXCLUDED = new Set(data.notParticipants);
+const GAZETTEER = new Set(data.gazetteer);
+const NOT_NAME_PREFIXES = data.notNamePrefixes;
 const ROLES = [...data.roles].sort((a, b) => b.length - a.length);
-/** An office title directly followed by a name: 区委书记郭晓敏, 代市长张彤率队. */
-const ROLE_THEN_NAME = new RegExp(`(?:${ROLES.join('|')})(\\p{Script=Han}{2,3})`, 'gu');
+/**
+ * An office title directly followed by a name: 区委书记郭晓敏, 代市长张彤率队. The name is read
+ * in a lookahead so that a title inside a longer one (常委 in 常委会主任成伟) does not swallow
+ * the next title.
+ */
+const ROLE_THEN_NAME = new RegExp(`(?:${ROLES.join('|')})(?=(\\p{Script=Han}{2,3}))`, 'gu');
 
 /**
- * The name at the start of `text`: three characters, or two when the third starts a verb
- * (成伟出席, 王晖在); null unless the first character is a common surname.
+ * The name a candidate of two or three characters holds: a name from the gazetteer; else three
+ * characters, or two when the third starts a verb (成伟出席, 王晖在); null unless it starts with
+ * a common surname and is not a word such as 关于.
  */
-function nameAt(text: string): string | null {
-  if (!SURNAMES.has(text[0] ?? '')) return null;
-  if (text.length >= 3 && !VERB_STARTS.has(text[2]!)) return text.slice(0, 3);
-  return text.length >= 2 ? text.slice(0, 2) : null;
+function nameIn(candidate: string): string | null {
+  if (!SURNAMES.has(candidate[0] ?? '') || NOT_NAME_PREFIXES.some((w) => candidate.startsWith(w))) return null;
+  const two = candidate.slice(0, 2);
+  if (GAZETTEER.has(candidate)) return candidate;
+  if (GAZETTEER.has(two)) return two;
+  return candidate.length === 3 && !VERB_STARTS.has(candidate[2]!) ? candidate : two;
 }
 
 /** Names that follow an office title in a text (区委副书记、区长沈旭东 → 沈旭东). */
 export function namesAfterRoles(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(ROLE_THEN_NAME)) {
-    const start = m.index + m[0].length - m[1]!.length;
-    const name = nameAt(text.slice(start, start + 3));
+    const name = nameIn(m[1]!);
     if (name && !EXCLUDED.has(name) && !found.includes(name)) found.push(name);
   }
   return found;
