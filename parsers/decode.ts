@@ -77,16 +77,16 @@ function detectLegacy(buf: Buffer): TextEncoding | undefined {
   return firstInvalidGb18030(buf) < 0 ? 'gb18030' : undefined;
 }
 
+/** Control characters other than TAB, LF, CR and FF: the sign of binary content. */
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
+
 /** Refuses decoded text that holds control characters other than TAB, LF, CR and FF. */
 function checked(decoded: DecodedText, file: string): DecodedText {
-  const { text } = decoded;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) {
-      const at = byteOffsetOf(decoded, i);
-      const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-      throw new DecodeError(file, at, `control character ${code}: this looks like binary content, expected text`);
-    }
+  const found = CONTROL.exec(decoded.text);
+  if (found) {
+    const c = found[0].charCodeAt(0);
+    const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new DecodeError(file, byteOffsetOf(decoded, found.index), `control character ${code}: this looks like binary content, expected text`);
   }
   return decoded;
 }

@@ -78,6 +78,8 @@ export interface ClauseNode extends Parent {
   n: number;
   /** Markers from the outside in, as printed: ['二、', '（一）']. */
   path: string[];
+  /** Where the clause's text starts in its first line's `value`, after the marker. */
+  contentStart: number;
   heading: string | null;
   /** Responsible departments named in the clause's tags, normalised. */
   departments: string[];

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Node } from 'unist';
 import { isLine } from './line-tests.js';
 import type {
@@ -8,6 +7,7 @@ import type {
   EventNode,
   GazetteRoot,
   LineNode,
+  Member,
   MemberListNode,
   NoticeNode,
   PersonnelAction,
@@ -23,6 +23,7 @@ import type {
   SourceRef,
   TableRecord,
 } from './records.js';
+import { stableHash } from './stable-hash.js';
 import { departmentOfPost, departmentsInText, normalizeDepartment } from './syntax/departments.js';
 
 /** What the record builder needs to know about the file besides its tree. */
@@ -37,10 +38,6 @@ export interface RecordContext {
   issue?: string;
 }
 
-function hash(text: string, length: number): string {
-  return createHash('sha1').update(text).digest('hex').slice(0, length);
-}
-
 /**
  * The issue's identity, from its content so that a corrected re-issue keeps it: the period of
  * its chronicle (year checked against its documents) and its main issuer; failing that, its
@@ -52,9 +49,9 @@ export function issueIdOf(tree: GazetteRoot, sha256: string): string {
   for (const n of notices) if (n.issuer) issuers.set(n.issuer, (issuers.get(n.issuer) ?? 0) + 1);
   const issuer = [...issuers].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
   const period = tree.data?.period;
-  if (period) return `${period.start}_${period.end}-${hash(issuer, 6)}`;
+  if (period) return `${period.start}_${period.end}-${stableHash(issuer, 6)}`;
   const first = notices[0];
-  if (first) return `doc-${hash(first.docNumber?.text ?? first.title ?? '', 12)}`;
+  if (first) return `doc-${stableHash(first.docNumber?.text ?? first.title ?? '', 12)}`;
   return `sha-${sha256.slice(0, 16)}`;
 }
 
@@ -84,7 +81,7 @@ class RecordBuilder {
   id(kind: string, key: string): string {
     const seen = this.used.get(`${kind}|${key}`) ?? 0;
     this.used.set(`${kind}|${key}`, seen + 1);
-    return `${this.issue}-${kind}${hash(`${key}#${seen}`, 16)}`;
+    return `${this.issue}-${kind}${stableHash(`${key}#${seen}`, 14)}`;
   }
 
   source(node: Node): SourceRef {
@@ -156,24 +153,25 @@ function documentRecords(b: RecordBuilder, doc: DocumentNode, context: NoticeCon
   visit(doc.children, []);
 }
 
-function clauseBase(b: RecordBuilder, doc: DocumentNode, context: NoticeContext): Omit<ClauseRecord, 'id' | 'source' | 'text' | 'departments' | 'path' | 'heading' | 'members'> {
-  return { kind: 'clause', issue: b.issue, ...context, documentKind: doc.kind, documentTitle: doc.title };
-}
-
 function clauseRecord(b: RecordBuilder, clause: ClauseNode, doc: DocumentNode, context: NoticeContext, key: string): void {
-  const own = clause.children.filter((c) => c.type === 'line' || c.type === 'memberList');
-  const lines = own.flatMap(linesOf).filter((l) => !l.tab);
-  const members = own.flatMap((c) => (c.type === 'memberList' ? c.members : []));
-  b.records.push({
-    ...clauseBase(b, doc, context),
+  const lines: LineNode[] = [];
+  const members: Member[] = [];
+  for (const child of clause.children) {
+    if (child.type === 'line') {
+      if (!child.tab) lines.push(child);
+    } else if (child.type === 'memberList') {
+      lines.push(...child.children);
+      members.push(...child.members);
+    }
+  }
+  const record: ClauseRecord = {
     id: b.id('c', `${key}|${clause.path.join('')}`),
-    source: b.source(clause.children[0]!),
-    text: lineText(lines),
+    kind: 'clause', issue: b.issue, source: b.source(clause.children[0]!), text: lineText(lines),
     departments: clause.departments,
-    path: clause.path,
-    heading: clause.heading,
-    members,
-  });
+    noticeId: context.noticeId, docNumber: context.docNumber, title: context.title, issuer: context.issuer, date: context.date,
+    path: clause.path, heading: clause.heading, documentKind: doc.kind, documentTitle: doc.title, members,
+  };
+  b.records.push(record);
 }
 
 /** An unnumbered paragraph (or member list) outside any numbered clause: a clause with path []. */
@@ -188,16 +186,15 @@ function paragraphRecord(b: RecordBuilder, block: LineNode | MemberListNode, doc
       return;
     }
   }
-  b.records.push({
-    ...clauseBase(b, doc, context),
+  const record: ClauseRecord = {
     id: b.id('c', `${key}|`),
-    source: b.source(block),
-    text,
+    kind: 'clause', issue: b.issue, source: b.source(block), text,
     departments: paragraphDepartments(text),
-    path: [],
-    heading: null,
+    noticeId: context.noticeId, docNumber: context.docNumber, title: context.title, issuer: context.issuer, date: context.date,
+    path: [], heading: null, documentKind: doc.kind, documentTitle: doc.title,
     members: block.type === 'memberList' ? block.members : [],
-  });
+  };
+  b.records.push(record);
 }
 
 function tableRecord(b: RecordBuilder, table: TableNode, context: NoticeContext, key: string): void {

@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { isBlank, isLine } from '../line-tests.js';
-import type { EventNode, GazetteRoot, LineNode, RoleLineNode, TopLevelNode } from '../nodes.js';
+import type { EventNode, GazetteRoot, LineNode, NoticeNode, RoleLineNode, TopLevelNode } from '../nodes.js';
 import { spanOf } from '../positions.js';
 import { isoDate } from '../syntax/dates.js';
 import { namesAfterRoles, peopleIn } from '../syntax/people.js';
@@ -28,10 +28,10 @@ function readPeriod(range: RoleLineNode | undefined): Period | null {
 }
 
 /** The most common year among the issue's signed documents (outside 人事任免, whose dates lag). */
-function documentYear(tree: GazetteRoot): number | null {
+function documentYear(notices: NoticeNode[]): number | null {
   const counts = new Map<number, number>();
-  for (const node of tree.children) {
-    if (node.type !== 'notice' || node.section !== 'documents' || !node.date) continue;
+  for (const node of notices) {
+    if (node.section !== 'documents' || !node.date) continue;
     const year = Number(node.date.slice(0, 4));
     counts.set(year, (counts.get(year) ?? 0) + 1);
   }
@@ -44,8 +44,8 @@ function documentYear(tree: GazetteRoot): number | null {
  * Checks the printed range against the issue's own documents: when no signed document falls in
  * the printed year(s), the range's year is wrong (corpus/004 prints 2022 for a 2023 issue).
  */
-function correctPeriod(period: Period, tree: GazetteRoot, range: RoleLineNode, file: VFile): Period {
-  const year = documentYear(tree);
+function correctPeriod(period: Period, notices: NoticeNode[], range: RoleLineNode, file: VFile): Period {
+  const year = documentYear(notices);
   if (year === null || year === period.startYear || year === period.endYear) return period;
   const shift = year - period.endYear;
   report(file, `Unexpected year in the chronicle range \`${range.text}\`: the issue's documents are signed in ${year}, so the events are dated ${period.startYear + shift}`, range.position, 'event-year', SOURCE);
@@ -69,11 +69,15 @@ export default function chronicle() {
     let current: EventNode | null = null;
     let lastDate: string | null = null;
     const events: EventNode[] = [];
+    // The notices of the issue the chronicle closes: a file may hold several issues in a row.
+    let issueNotices: NoticeNode[] = [];
     for (const node of tree.children) {
+      if (node.type === 'notice') issueNotices.push(node);
       if (node.type === 'sectionHeading') inEvents = node.section === 'events';
       else if (node.type === 'chronicleRange') {
         const printed = readPeriod(node);
-        period = printed ? correctPeriod(printed, tree, node, file) : null;
+        period = printed ? correctPeriod(printed, issueNotices, node, file) : null;
+        issueNotices = [];
         const start = period && isoDate(period.startYear, period.startMonth, period.startDay);
         const end = period && isoDate(period.endYear, period.endMonth, period.endDay);
         if (start && end && !tree.data?.period) tree.data = { ...tree.data, period: { start, end } };

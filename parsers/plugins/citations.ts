@@ -4,6 +4,7 @@ import { findCitedDocNumbers, sameDocNumber } from '../syntax/doc-number.js';
 
 /** Sentences by which this document repeals others (not mentions such as 已经废止). */
 const REPEAL = /(?:同时废止|予以废止|即行废止|决定废止|停止执行|不再执行)/u;
+const REPEAL_WORD = /废止|停止执行|不再执行/u;
 const EFFECTIVE = /(?:自|从)((?:\d{4}年)?\d{1,2}月\d{1,2}日|发布之日|印发之日|公布之日|批复之日|\S{1,12}?之日)起(?:施行|实施|执行|试行)/u;
 
 /** Every text line printed in a notice, in order, at any depth. */
@@ -22,6 +23,8 @@ function readCitations(notice: NoticeNode): void {
   const repeals: string[] = [];
   for (const line of noticeLines(notice)) {
     if (line.tab) continue;
+    if (notice.effective === null && line.text.includes('起')) notice.effective = EFFECTIVE.exec(line.text)?.[1] ?? null;
+    if (!line.text.includes('号') && !REPEAL_WORD.test(line.text)) continue;
     for (const sentence of line.text.split(/(?<=[。；])/u)) {
       const found = findCitedDocNumbers(sentence).map((c) => c.docNumber).filter((d) => !notice.docNumber || !sameDocNumber(d, notice.docNumber));
       for (const d of found) if (!cites.includes(d.text)) cites.push(d.text);
@@ -29,7 +32,6 @@ function readCitations(notice: NoticeNode): void {
       if (found.length > 0) for (const d of found) { if (!repeals.includes(d.text)) repeals.push(d.text); }
       else notice.repealStatements.push(sentence.trim());
     }
-    notice.effective ??= EFFECTIVE.exec(line.text)?.[1] ?? null;
   }
   notice.cites = cites;
   notice.repeals = repeals;

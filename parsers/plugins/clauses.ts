@@ -86,6 +86,7 @@ function nest(doc: DocumentNode, file: VFile): void {
       style: marker.style,
       n: marker.n,
       path: [...(stack.at(-1)?.path ?? []), marker.text],
+      contentStart: marker.contentStart,
       heading: headingOf(marker, node.value.slice(marker.contentStart)),
       departments: [],
       children: [node],

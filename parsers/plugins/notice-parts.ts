@@ -11,7 +11,7 @@ import { docTypeOf, isIssuerLine, isRoleSignature, issuerFromTitle } from '../sy
 const SOURCE = 'notice-parts';
 const ADDRESSEE_END = /[：:∶]$/u;
 const TRAILER = /^[（(](?:此件|本件|本文)[^（）()]*[)）]$/u;
-const PORTAL = /^(?:发布时间[:：]|相关解读[:：]|.*\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$)/iu;
+const PORTAL = /^(?:发布时间|相关解读)[:：]|\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$/iu;
 /** A signature glued into running text: 河北省人民政府办公厅2024年1月29日. */
 const GLUED_SIGNATURE = new RegExp(
   `(?:^|[。！？；])([\\p{Script=Han}（）]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|党组|国务院))[ \\u3000]*(${INLINE_DATE_SOURCE})`,

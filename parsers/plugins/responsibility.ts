@@ -1,6 +1,5 @@
 import { isLine } from '../line-tests.js';
 import type { BlockNode, ClauseNode, GazetteRoot } from '../nodes.js';
-import { matchMarker } from '../syntax/markers.js';
 import { dutyDepartments, headingDepartments, taggedDepartments } from '../syntax/responsibility.js';
 import { eachDocument } from '../table-shape.js';
 
@@ -14,8 +13,7 @@ function assign(clause: ClauseNode): void {
   for (const child of clause.children) {
     if (child.type === 'clause') assign(child);
     else if (isLine(child) && !child.tab) {
-      const marker = child === clause.children[0] ? matchMarker(child.value) : null;
-      const text = marker ? child.value.slice(marker.contentStart).trim() : child.text;
+      const text = child === clause.children[0] ? child.value.slice(clause.contentStart).trim() : child.text;
       for (const name of paragraphDepartments(text)) found.add(name);
     }
   }

@@ -55,6 +55,12 @@ function metadataKey(text: string): string | null {
   return METADATA_KEYS.has(key) ? key : null;
 }
 
+/** A cheap test before reading metadata: a colon near the start, or a bare short key. */
+function mayStartMetadata(text: string): boolean {
+  const colon = text.search(/[:：]/u);
+  return (colon > 0 && colon <= 16) || (text.length <= 8 && metadataKey(text) !== null);
+}
+
 /**
  * A block of portal metadata starting at `i`: `文号: 赣府字〔2020〕8号` lines, or the same
  * pairs flattened one cell per line (`文号` / `丽政发〔2023〕30号`). Needs at least two pairs.
@@ -140,7 +146,7 @@ function findAnchors(lines: Lines): Anchor[] {
       continue;
     }
     const text = node.text;
-    const metadata = text.length <= 60 ? readMetadata(lines, i) : null;
+    const metadata = text.length <= 60 && mayStartMetadata(text) ? readMetadata(lines, i) : null;
     if (metadata) {
       const number = metadata.fields['文号'] ?? metadata.fields['发文字号'];
       const titleLines = titleBelow(lines, metadata.to + 1, Math.min(lines.length, metadata.to + 8));

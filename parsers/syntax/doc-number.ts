@@ -26,6 +26,8 @@ const CITE = new RegExp(
   `(${HAN}{1,16})\\s*[${OPEN}]\\s*(\\d{4})\\s*[${CLOSE}]\\s*第?(\\d{1,4})号|(${HAN}{2,24}令)第(\\d{1,4})号`,
   'gu',
 );
+/** A year in closing brackets or a decree's 令第: a cheap test before the full search. */
+const MAY_CITE = /[\d０-９][〕﹞\]］）)】]|令第/u;
 /** Words that end a sentence fragment and start a citation: stripped from the front of a prefix. */
 const LEADING_WORDS =
   /^(?:严格按照|按照|参照|根据|依据|依照|对照|执行|印发|转发|详见|参见|见|据|按|经|即|和|与|及|或|并|的|由|在|是|为|以|[年月日号])+/u;
@@ -91,7 +93,7 @@ export interface CitedDocNumber {
  * connecting words (参照, 按照, 根据 …) removed.
  */
 export function findCitedDocNumbers(text: string): CitedDocNumber[] {
-  if (!text.includes('号')) return [];
+  if (!text.includes('号') || !MAY_CITE.test(text)) return [];
   const found: CitedDocNumber[] = [];
   const normal = halfWidthDigits(text);
   for (const m of normal.matchAll(CITE)) {

@@ -42,6 +42,8 @@ const MARKER = new RegExp(
     ')[ \\u3000]*',
 );
 
+const MARKER_START = new Set('第一二三四五六七八九十百零〇两（(0123456789');
+
 const ORDINAL: Record<string, MarkerStyle> = { 章: 'zhang', 节: 'jie', 条: 'tiao' };
 
 /**
@@ -50,6 +52,10 @@ const ORDINAL: Record<string, MarkerStyle> = { 章: 'zhang', 节: 'jie', 条: 't
  * @returns the marker, or null when the line does not start with one
  */
 export function matchMarker(text: string): Marker | null {
+  // Most lines start with something else: test the first visible character before the regex.
+  let i = 0;
+  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x3000) i++;
+  if (!MARKER_START.has(text[i] ?? '')) return null;
   const m = MARKER.exec(text);
   if (!m) return null;
   const start = m[0].length - m[0].trimStart().length;

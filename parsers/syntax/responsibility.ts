@@ -1,12 +1,11 @@
 import { normalizeDepartment, readDepartmentList } from './departments.js';
 
+/** Words every responsibility tag holds: a cheap test before the brackets are scanned. */
+const TAG_WORD = /责任|牵头|负责|参与|配合|主办单位|协办单位/u;
 /** Words that open a responsibility tag: （责任单位：…）, （牵头部门：…，参与部门：…）. */
 const TAG_KEY = /^(?:责任单位|责任部门|牵头单位|牵头部门|参与单位|参与部门|配合单位|配合部门|主办单位|协办单位)[：:]/u;
 /** A tag without a key that still names who is responsible: （住建、公安等部门按职责分工负责）. */
 const TAG_VERB = /(?:牵头|按职责分工负责|分工负责|负责落实|配合)$/u;
-/** A duty line that starts with a department: `区住房和城乡建设局：牵头…`, `（一）区城市管理局。牵头…`. */
-const DUTY_LABEL = /^([^，。：:∶；、（(]{2,30}?(?:、[^，。：:∶；、（(]{2,30}?)*)(?:等部门)?\s*[：:∶。]/u;
-const DUTY_VERB = /^([^，。：:∶；、（(]{2,20}?)负责/u;
 
 /** Every bracketed span of a text, outermost brackets only, with nested brackets kept inside. */
 function bracketed(text: string): string[] {
@@ -26,7 +25,7 @@ function bracketed(text: string): string[] {
 
 /** Departments named by the responsibility tags of a text (gazette-format.md §4.1). */
 export function taggedDepartments(text: string): string[] {
-  if (!text.includes('（') && !text.includes('(')) return [];
+  if ((!text.includes('（') && !text.includes('(')) || !TAG_WORD.test(text)) return [];
   const found: string[] = [];
   for (const span of bracketed(text)) {
     const inner = span.split(/[。；]/u)[0]!;
@@ -39,14 +38,25 @@ export function taggedDepartments(text: string): string[] {
   return found;
 }
 
+/** Where a duty line's department label ends: the first ：, :, ∶ or 。, or the verb 负责. */
+function labelEnd(text: string): number {
+  for (let i = 0; i < text.length && i < 64; i++) {
+    const ch = text[i];
+    if (ch === '：' || ch === ':' || ch === '∶' || ch === '。') return i;
+    if (ch === '负' && text[i + 1] === '责') return i;
+    if (ch === '，' || ch === '；' || ch === '（' || ch === '(') return -1;
+  }
+  return -1;
+}
+
 /**
  * The departments a duty line starts with (`区发改委:建立…`, `公安局：负责…`,
  * `区农业农村局负责…`), when every name before the separator is a known department.
  */
 export function dutyDepartments(text: string): string[] {
-  const label = DUTY_LABEL.exec(text)?.[1] ?? DUTY_VERB.exec(text)?.[1];
-  if (!label) return [];
-  const names = label.split('、');
+  const end = labelEnd(text);
+  if (end < 2) return [];
+  const names = text.slice(0, end).trim().replace(/等部门$/u, '').split('、');
   const resolved = names.map((name) => normalizeDepartment(name));
   return resolved.every(Boolean) ? [...new Set(resolved as string[])] : [];
 }
