@@ -20,10 +20,11 @@ export interface LineNode extends Literal {
 
 /**
  * A line with a known role: file marker, section heading and chronicle range (outside
- * notices); addressee, trailer (（此件公开发布）) and portal line (发布时间…, 相关解读…) inside.
+ * notices); addressee, trailer (（此件公开发布）), portal line (发布时间…, 相关解读…) and the
+ * body's list of attachments (附件： 1.… / 2.…) inside.
  */
 export interface RoleLineNode extends Omit<LineNode, 'type'> {
-  type: 'fileMarker' | 'sectionHeading' | 'chronicleRange' | 'addressee' | 'trailer' | 'portal';
+  type: 'fileMarker' | 'sectionHeading' | 'chronicleRange' | 'addressee' | 'trailer' | 'portal' | 'attachmentList';
   /** For section headings and ranges: the section they open. */
   section?: 'personnel' | 'events';
 }
@@ -163,7 +164,7 @@ export interface NoticeNode extends Parent {
 }
 
 /** Blocks inside a document container. */
-export type BlockNode = LineNode | ClauseNode | TableNode | MemberListNode | PersonnelStatementNode | TitleNode;
+export type BlockNode = LineNode | RoleLineNode | ClauseNode | TableNode | MemberListNode | PersonnelStatementNode | TitleNode;
 
 /** Every node type the gazette tree can hold, by its `type`. */
 export interface NodeRegistry {
@@ -174,6 +175,7 @@ export interface NodeRegistry {
   addressee: RoleLineNode;
   trailer: RoleLineNode;
   portal: RoleLineNode;
+  attachmentList: RoleLineNode;
   title: TitleNode;
   metadata: MetadataNode;
   noticeHeader: NoticeHeaderNode;

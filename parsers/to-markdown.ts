@@ -86,6 +86,7 @@ function blocks(nodes: BlockNode[], docTitle: string | null): BlockContent[] {
       list.children.push(item);
     } else if (node.type === 'table') out.push(...table(node, docTitle));
     else if (node.type === 'title') out.push({ type: 'paragraph', children: [{ type: 'strong', children: [text(node.value)] }] });
+    else if (node.type === 'attachmentList') out.push({ type: 'paragraph', children: [text(node.text)] });
     else if (node.type === 'memberList' || node.type === 'personnelStatement') {
       out.push({
         type: 'list', ordered: false, spread: false,
@@ -100,8 +101,7 @@ function blocks(nodes: BlockNode[], docTitle: string | null): BlockContent[] {
 function documentContent(doc: DocumentNode): RootContent[] {
   const head: RootContent[] = [];
   if (doc.kind !== 'body') head.push(heading(2, [doc.label, doc.title].filter(Boolean).join(' ') || '（未命名文件）'));
-  const content = doc.children.filter((c) => c.type !== 'title' && !(doc.label && isLine(c) && c === doc.children[0]));
-  return [...head, ...blocks(content, doc.title)];
+  return [...head, ...blocks(doc.children.filter((c) => c.type !== 'title'), doc.title)];
 }
 
 /** The mdast tree of one notice: title, number, addressee, body, signature, enclosures. */

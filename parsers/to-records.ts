@@ -89,6 +89,13 @@ class RecordBuilder {
     return { file: this.ctx.file, sha256: this.ctx.sha256, line: start.line, column: start.column, endLine: end.line };
   }
 
+  /** The source of a run of lines: from the first line's start to the last line's end. */
+  sourceOf(lines: LineNode[]): SourceRef {
+    const source = this.source(lines[0]!);
+    source.endLine = lines.at(-1)!.position.end.line;
+    return source;
+  }
+
   raw(node: Node): string {
     return this.ctx.text.slice(node.position!.start.offset, node.position!.end.offset);
   }
@@ -166,7 +173,7 @@ function clauseRecord(b: RecordBuilder, clause: ClauseNode, doc: DocumentNode, c
   }
   const record: ClauseRecord = {
     id: b.id('c', `${key}|${clause.path.join('')}`),
-    kind: 'clause', issue: b.issue, source: b.source(clause.children[0]!), text: lineText(lines),
+    kind: 'clause', issue: b.issue, source: b.sourceOf(lines), text: lineText(lines),
     departments: clause.departments,
     noticeId: context.noticeId, docNumber: context.docNumber, title: context.title, issuer: context.issuer, date: context.date,
     path: clause.path, heading: clause.heading, documentKind: doc.kind, documentTitle: doc.title, members,
@@ -216,11 +223,11 @@ function personnelRecord(
   context: NoticeContext,
   key: string,
 ): void {
-  const department = departmentOfPost(action.post);
+  const departments = [...new Set(action.posts.map(departmentOfPost).filter((d): d is string => d !== null))];
   b.records.push({
     id: b.id('p', `${key}|${action.person}|${action.action}|${action.post}`),
     kind: 'personnel', issue: b.issue, source: b.source(lines[0]!), text: lineText(lines),
-    departments: department ? [department] : [],
+    departments,
     noticeId: context.noticeId, docNumber: context.docNumber, date: context.date,
     ...action,
   });

@@ -14,11 +14,14 @@ interface Case {
   rule: string;
   edgeCase?: number;
   description: string;
+  note?: string;
   expect: {
     counts?: Record<string, number>;
     records?: Array<Record<string, unknown>>;
     messages?: Array<Record<string, unknown>>;
     noWarnings?: boolean;
+    /** The messages listed are all the messages: no other may appear. */
+    onlyTheseMessages?: boolean;
   };
 }
 
@@ -60,6 +63,7 @@ describe.each(cases)('fixture %s', (name) => {
       expect(messages).toEqual(expect.arrayContaining([partially(partial)]));
     }
     if (spec.expect.noWarnings) expect(messages).toEqual([]);
+    if (spec.expect.onlyTheseMessages) expect(messages).toHaveLength(spec.expect.messages?.length ?? 0);
   });
 
   it('should produce the same records as its snapshot', () => {

@@ -152,7 +152,7 @@ function groupCellTables(doc: DocumentNode): void {
     }
     const lines = children.slice(p, found.end + 1) as LineNode[];
     const table = tableNode(lines);
-    table.caption = found.caption ?? (out.every((n, k) => n.type === 'title' || isBlank(n) || (k === 0 && doc.label !== null)) ? doc.title : null);
+    table.caption = found.caption ?? (out.every((n) => n.type === 'title' || isBlank(n)) ? doc.title : null);
     table.header = found.header;
     table.rows = found.rows;
     table.position = spanOf(lines);

@@ -20,7 +20,8 @@ export function headingOf(marker: Marker, rest: string): string | null {
   if (marker.style === 'tiao' || text === '') return null;
   if (marker.style === 'zhang' || marker.style === 'jie') return text;
   if (text.length <= 40 && !/[。；：:;∶]/u.test(text)) return text;
-  const lead = /^([^。；：:;，,∶]{1,25})[。：:∶]/u.exec(text);
+  // A lead phrase may hold commas (提高政治站位，明确法定职责。要…) but stays short.
+  const lead = /^([^。；：:;∶]{1,25})[。：:∶]/u.exec(text);
   return lead ? lead[1]! : null;
 }
 
@@ -46,6 +47,26 @@ function levelOf(stack: ClauseNode[], marker: Marker, line: LineNode, file: VFil
   return stack.length;
 }
 
+/**
+ * Warns where numbering skips (一、 then 三、) or a list starts past 1, either running on from
+ * the list above (1–26 across （一）…（十）) or missing its first items (a plan that opens at
+ * 二、). Articles (第N条) run on across chapters by design and are not checked.
+ * @param sibling the open clause this marker follows as a sibling, if any
+ * @param lastOfStyle the number of the last marker of this style in the document
+ */
+function checkSequence(sibling: ClauseNode | undefined, marker: Marker, lastOfStyle: number | undefined, line: LineNode, file: VFile): void {
+  if (marker.style === 'tiao') return;
+  let reason: string | null = null;
+  if (sibling && sibling.style === marker.style) {
+    if (marker.n > sibling.n + 1) reason = `after \`${sibling.path.at(-1)}\`: the items between are missing`;
+  } else if (marker.n > 1) {
+    reason = lastOfStyle === marker.n - 1
+      ? 'at the start of a list: it continues the numbering of the list above instead of restarting at 1'
+      : 'at the start of a list: its first items are missing';
+  }
+  if (reason) report(file, `Unexpected numbering \`${marker.text}\` ${reason}`, line.position, 'numbering-gap', SOURCE);
+}
+
 function isHardWrapped(previous: BlockNode | undefined, line: LineNode): boolean {
   return (
     // Long: a heading (even a long one) is not a sentence cut in two.
@@ -65,6 +86,7 @@ function setPositions(nodes: BlockNode[]): void {
 function nest(doc: DocumentNode, file: VFile): void {
   const out: BlockNode[] = [];
   const stack: ClauseNode[] = [];
+  const lastOfStyle = new Map<Marker['style'], number>();
   let previous: BlockNode | undefined;
   for (const node of doc.children) {
     if (isBlank(node)) continue;
@@ -80,6 +102,8 @@ function nest(doc: DocumentNode, file: VFile): void {
       continue;
     }
     const level = levelOf(stack, marker, node, file);
+    checkSequence(stack[level], marker, lastOfStyle.get(marker.style), node, file);
+    lastOfStyle.set(marker.style, marker.n);
     stack.length = level;
     const clause: ClauseNode = {
       type: 'clause',

@@ -40,6 +40,14 @@ function readMembers(text: string, role: string | null, group: string | null, al
   return null;
 }
 
+/** Whether the next non-blank line after `from` is a member or role line. */
+function membersFollow(children: BlockNode[], from: number): boolean {
+  let i = from;
+  while (i < children.length && isBlank(children[i])) i++;
+  const next = content(children[i]);
+  return next !== null && (roleOf(next) !== null || readMembers(next.text, null, null, true) !== null);
+}
+
 function content(node: BlockNode | undefined): LineNode | null {
   return isLine(node) && !node.tab && node.text !== '' ? node : null;
 }
@@ -81,8 +89,10 @@ function readList(children: BlockNode[], start: number): { end: number; members:
     if (end < 0) break;
     const marker = matchMarker(line.value);
     if (marker) {
+      // A short numbered label names a group only when members follow it (（一）部门委员);
+      // otherwise it is the next section of the document (二、联席会议主要职能).
       const label = line.value.slice(marker.contentStart).trim();
-      if (label.length > 20 || endsLikeSentence(label)) break;
+      if (label.length > 20 || endsLikeSentence(label) || !membersFollow(children, i + 1)) break;
       group = label;
       end = i;
       continue;

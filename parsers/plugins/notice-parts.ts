@@ -2,11 +2,11 @@ import type { VFile } from 'vfile';
 import issuersByPrefix from '../data/issuers.json' with { type: 'json' };
 import { report } from '../diagnostics.js';
 import { isBlank, isLine } from '../line-tests.js';
-import type { DocumentNode, GazetteRoot, LineNode, NoticeNode, RoleLineNode, SignatureNode } from '../nodes.js';
+import type { BlockNode, DocumentNode, GazetteRoot, LineNode, NoticeNode, RoleLineNode, SignatureNode } from '../nodes.js';
 import { spanOf } from '../positions.js';
 import { INLINE_DATE_SOURCE, parseDateLine } from '../syntax/dates.js';
 import { isRosterRole } from '../syntax/roster.js';
-import { docTypeOf, isIssuerLine, isRoleSignature, issuerFromTitle } from '../syntax/titles.js';
+import { docTypeOf, endsLikeSentence, isIssuerLine, isRoleSignature, issuerFromTitle } from '../syntax/titles.js';
 
 const SOURCE = 'notice-parts';
 const ADDRESSEE_END = /[：:∶]$/u;
@@ -43,9 +43,9 @@ function findSignature(lines: LineNode[], from: number): { issuerAt: number; dat
   return null;
 }
 
-function findGluedSignature(lines: LineNode[]): { issuer: string; date: string } | null {
+function findGluedSignature(lines: BlockNode[]): { issuer: string; date: string } | null {
   for (const line of lines) {
-    if (line.text.length < 12) continue;
+    if (!isLine(line) || line.text.length < 12) continue;
     const m = GLUED_SIGNATURE.exec(line.text);
     const date = m ? parseDateLine(m[2]!) : null;
     if (m && date) return { issuer: m[1]!, date };
@@ -53,24 +53,42 @@ function findGluedSignature(lines: LineNode[]): { issuer: string; date: string }
   return null;
 }
 
-/** Names listed after 附件：, one per line when numbered (附件： 1.… / 2.…). */
-function attachmentNames(lines: LineNode[]): string[] {
+/** 附件： / 附件1. / 附件：TITLE in a body: the list of attachments, not a sentence starting with 附件. */
+const ATTACHMENT_LIST = /^附\s*件\s*\d*\s*(?:[.．:：]\s*(.*))?$/u;
+
+/**
+ * Finds the list of attachments at the end of a body (附件：X, or 附件： 1.… / 2.… on
+ * several lines, gazette-format.md §2.5 and E13) and gives its lines the attachmentList role,
+ * so their numbers are not read as clauses.
+ * @returns the names listed, and the body with the list's lines relabelled
+ */
+function readAttachmentList(lines: LineNode[]): { names: string[]; body: BlockNode[] } {
   const names: string[] = [];
+  const body: BlockNode[] = [];
   let listing = false;
   for (const line of lines) {
-    if (line.tab || line.text === '') continue;
-    const head = /^附\s*件\s*\d*\s*[:：.．]?\s*(.*)$/u.exec(line.text);
-    if (head && line.text.length <= 120) {
+    if (line.tab || line.text === '') {
+      body.push(line);
+      continue;
+    }
+    const head = line.text.length <= 120 ? ATTACHMENT_LIST.exec(line.text) : null;
+    if (head && !endsLikeSentence(head[1] ?? '')) {
       listing = true;
-      const name = head[1]!.replace(/^\d+[.．、]\s*/u, '').trim();
+      const name = (head[1] ?? '').replace(/^\d+[.．、]\s*/u, '').trim();
       if (name) names.push(name);
+      body.push(role(line, 'attachmentList'));
       continue;
     }
     const item = listing ? /^\d+[.．、]\s*(.+)$/u.exec(line.text) : null;
-    if (item) names.push(item[1]!.trim());
-    else listing = false;
+    if (item) {
+      names.push(item[1]!.trim());
+      body.push(role(line, 'attachmentList'));
+    } else {
+      listing = false;
+      body.push(line);
+    }
   }
-  return names;
+  return { names, body };
 }
 
 function metadataOf(notice: NoticeNode): Record<string, string> {
@@ -98,9 +116,9 @@ function structureNotice(notice: NoticeNode, file: VFile): void {
   }
   const signature = findSignature(lines, i);
   const bodyEnd = signature ? (signature.issuerAt >= 0 ? signature.issuerAt : signature.dateAt) : lines.length;
-  const body = lines.slice(i, bodyEnd);
+  const { names, body } = readAttachmentList(lines.slice(i, bodyEnd));
   children.push(documentNode('body', body));
-  notice.attachments = attachmentNames(body);
+  notice.attachments = names;
 
   const meta = metadataOf(notice);
   let issuer: string | null = null;

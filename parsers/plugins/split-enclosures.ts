@@ -110,13 +110,13 @@ export default function splitEnclosures() {
           const next = lineAt(items, nextIndex);
           const titled = rest === '' || (next !== null && next.text.startsWith(rest.slice(0, 6)));
           const titleLines = titled ? readTitle(items, nextIndex, file) : [];
-          current = documentNode('attachment', [line], null, `附件${label[1]}`);
-          if (titleLines.length > 0) {
-            const title = titleNode(items, titleLines);
-            current.title = title.value;
-            current.children.push(title);
-            i = titleLines.at(-1)!;
-          } else if (rest) current.title = rest;
+          // The label line belongs to the attachment's title node, so it is never read as text.
+          const title = titleNode(items, titleLines);
+          title.children.unshift(line);
+          title.position = spanOf(title.children);
+          if (titleLines.length === 0) title.value = rest;
+          current = documentNode('attachment', [title], title.value || null, `附件${label[1]}`);
+          if (titleLines.length > 0) i = titleLines.at(-1)!;
           out.push(current);
           continue;
         }

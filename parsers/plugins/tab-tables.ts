@@ -10,25 +10,31 @@ const CAPTION = /^表\s*[\d一二三四五六七八九十]+/u;
 const UNIT = /^单位[:：]/u;
 const PANEL = /^专栏\s*\d+/u;
 
+/** A row read from TAB cells, with the line its first cell is on. */
+interface Row {
+  cells: string[];
+  line: LineNode;
+}
+
 /** Reads rows from TAB cells: a blank line starts a row, a line without TAB continues the cell above. */
-function readRows(lines: LineNode[]): string[][] {
-  const rows: string[][] = [[]];
-  let afterBlank = false;
+function readRows(lines: LineNode[]): Row[] {
+  const rows: Row[] = [];
+  let afterBlank = true;
   for (const line of lines) {
     if (isBlank(line)) {
       afterBlank = true;
       continue;
     }
-    const row = rows.at(-1)!;
+    const row = rows.at(-1);
     if (line.tab) {
-      if (afterBlank && row.length > 0) rows.push([line.text]);
-      else row.push(line.text);
-    } else if (row.length > 0) {
-      row[row.length - 1] += `\n${line.text}`;
+      if (afterBlank || !row) rows.push({ cells: [line.text], line });
+      else row.cells.push(line.text);
+    } else if (row) {
+      row.cells[row.cells.length - 1] += `\n${line.text}`;
     }
     afterBlank = false;
   }
-  return rows.filter((r) => r.length > 0);
+  return rows;
 }
 
 /** The caption line just above a table (表1…), stepping over a unit line (单位：家). */
@@ -49,22 +55,24 @@ function takeCaption(out: BlockNode[]): LineNode[] {
   return taken;
 }
 
-function fillTable(table: TableNode, rows: string[][], caption: string | null): void {
-  const first = rows[0] ?? [];
+function fillTable(table: TableNode, rows: Row[], caption: string | null, file: VFile): void {
+  const cells = rows.map((r) => r.cells);
+  const first = cells[0] ?? [];
   if (first.length === 1 && PANEL.test(first[0]!)) {
     table.panel = true;
     table.caption = first[0]!;
-    table.rows = rows.slice(1);
+    table.rows = cells.slice(1);
     return;
   }
   table.caption = caption;
-  const second = rows[1];
-  if (second && second[0] === '' && second.length > first.length) {
-    table.header = combineHeaderRows(first, second);
-    table.rows = rows.slice(2);
-  } else {
-    table.header = first;
-    table.rows = rows.slice(1);
+  const second = cells[1];
+  const headerRows = second && second[0] === '' && second.length > first.length ? 2 : 1;
+  table.header = headerRows === 2 ? combineHeaderRows(first, second!) : first;
+  table.rows = cells.slice(headerRows);
+  for (const row of rows.slice(headerRows)) {
+    if (row.cells.length === table.header.length) continue;
+    const reason = `Unexpected row of ${row.cells.length} cells in a table of ${table.header.length} columns: cells were merged, kept as printed`;
+    report(file, reason, row.line.position, 'table-ragged', SOURCE);
   }
 }
 
@@ -100,9 +108,9 @@ function groupTables(doc: DocumentNode, file: VFile): void {
     if (captionLines.length > 0) out.splice(out.indexOf(captionLines[0]!));
     const caption =
       captionLines.find((l) => CAPTION.test(l.text))?.text ??
-      (out.every((n, k) => n.type === 'title' || isBlank(n) || (k === 0 && doc.label !== null)) ? doc.title : null);
+      (out.every((n) => n.type === 'title' || isBlank(n)) ? doc.title : null);
     const table = tableNode([...captionLines, ...lines]);
-    fillTable(table, readRows(lines), caption);
+    fillTable(table, readRows(lines), caption, file);
     table.position = spanOf(table.children);
     out.push(table);
     i = j - 1;

@@ -90,10 +90,23 @@ export function readDepartmentList(text: string): string[] {
   return found;
 }
 
-/** Full names of the departments named in running text (only names of three characters or more). */
+/** A higher level of government: 南通市委副书记、宣传部部长 names the city's 宣传部, not the district's. */
+const HIGHER_LEVEL = /[市省]|国家|中央|国务院/u;
+
+/**
+ * Full names of the district departments named in running text (only names of three
+ * characters or more). A short form such as 宣传部 counts only when nothing in its clause
+ * (up to the previous ，。；) names a higher level of government; a name that says 区 or 海门
+ * always counts.
+ */
 export function departmentsInText(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(TEXT_PATTERN)) {
+    const explicit = m[0].startsWith('区') || m[0].startsWith('海门');
+    if (!explicit) {
+      const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('。', m.index), text.lastIndexOf('；', m.index));
+      if (HIGHER_LEVEL.test(text.slice(clauseStart + 1, m.index))) continue;
+    }
     const name = aliasToName.get(m[0])!;
     if (!found.includes(name)) found.push(name);
   }
@@ -102,7 +115,7 @@ export function departmentsInText(text: string): string[] {
 
 /** The title at the end of a post (副局长, 主任, 教导员 …), after which only the organisation remains. */
 const POST_TITLE =
-  /(?:常务)?(?:副)?(?:局长助理|局长|主任|院长|校长|所长|政委|教导员|董事长|总经理|经理|处长|科长|部长|书记|社长|站长|馆长|行长|主席|秘书长|总工程师|总审计师|检察长|庭长|大队长|队长|镇长|区长|县长|市长|主任科员|科员)$/u;
+  /(?:常务)?(?:副)?(?:政教处主任|教务处主任|局长助理|局长|主任|院长|校长|所长|政委|教导员|董事长|总经理|经理|处长|科长|部长|书记|社长|站长|馆长|行长|主席|秘书长|总工程师|总审计师|检察长|庭长|大队长|队长|镇长|区长|县长|市长|主任科员|科员)$/u;
 
 /**
  * The department a post belongs to (区公安局副局长 → 区公安局, 南通市海门区水利局局长 →

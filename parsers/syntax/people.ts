@@ -19,19 +19,30 @@ const ROLE_THEN_NAME = new RegExp(`(?:${ROLES.join('|')})(?=(\\p{Script=Han}{2,3
  * a common surname and is not a word such as 关于.
  */
 function nameIn(candidate: string): string | null {
-  if (!SURNAMES.has(candidate[0] ?? '') || NOT_NAME_PREFIXES.some((w) => candidate.startsWith(w))) return null;
   const two = candidate.slice(0, 2);
   if (GAZETTEER.has(candidate)) return candidate;
   if (GAZETTEER.has(two)) return two;
+  if (!SURNAMES.has(candidate[0] ?? '') || NOT_NAME_PREFIXES.some((w) => candidate.startsWith(w))) return null;
   return candidate.length === 3 && !VERB_STARTS.has(candidate[2]!) ? candidate : two;
 }
 
-/** Names that follow an office title in a text (区委副书记、区长沈旭东 → 沈旭东). */
+/** Names that follow an office title in a text (区委副书记、区长沈旭东 → 沈旭东), and names listed after
+ * such a name with 、 (副市长陈冬梅、童剑参加 → 陈冬梅, 童剑). */
 export function namesAfterRoles(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(ROLE_THEN_NAME)) {
-    const name = nameIn(m[1]!);
+  const add = (name: string | null): void => {
     if (name && !EXCLUDED.has(name) && !found.includes(name)) found.push(name);
+  };
+  for (const m of text.matchAll(ROLE_THEN_NAME)) {
+    let at = m.index + m[0].length;
+    let name = nameIn(m[1]!);
+    add(name);
+    // 、 between names: the title covers the people listed after the first one.
+    while (name && text[at + name.length] === '、') {
+      at += name.length + 1;
+      name = nameIn(/^\p{Script=Han}{2,3}/u.exec(text.slice(at, at + 3))?.[0] ?? '');
+      add(name);
+    }
   }
   return found;
 }
