@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { toMarkdown } from '../parsers/to-markdown.js';
-import { formatMessage } from './format-message.js';
+import { formatMessage } from '../parsers/format-message.js';
 import { failed, parseFile } from './read-input.js';
 
 /** Options of `gazette export`. */

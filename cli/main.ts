@@ -1,7 +1,15 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { MeilisearchError } from 'meilisearch';
+import { GazetteError } from '../parsers/index.js';
 import { exportCommand } from './export-command.js';
+import { ingestCommand } from './ingest-command.js';
+import { jobsCommand, retryCommand } from './jobs-command.js';
 import { parseCommand } from './parse-command.js';
+import { reindexCommand } from './reindex-command.js';
+import { withServiceOptions } from './service-options.js';
+import { UsageError } from './usage-error.js';
+import { workerCommand } from './worker-command.js';
 
 /** Exit codes: 0 success, 1 an input or job failed, 2 wrong usage. */
 const USAGE_ERROR = 2;
@@ -25,6 +33,29 @@ function buildProgram(setExit: (code: number) => void): Command {
     .requiredOption('--format <format>', 'output format: markdown')
     .option('--out <dir>', 'write one file per notice under this folder instead of printing them')
     .action((files: string[], options: { format: string; out?: string }) => setExit(exportCommand(files, options)));
+  withServiceOptions(
+    program
+      .command('ingest')
+      .description('Archive gazette files, queue one job per issue and index their records (in this process when Redis does not answer)')
+      .argument('<path...>', 'gazette files or folders of them')
+      .option('--concurrency <n>', 'issues this process works on at once; 0 only queues them for other workers', '2')
+      .option('--require-queue', 'fail instead of processing in this process when Redis does not answer'),
+  ).action(async (paths: string[], options) => setExit(await ingestCommand(paths, options)));
+  withServiceOptions(
+    program
+      .command('worker')
+      .description('Process ingest jobs from the queue until SIGINT or SIGTERM')
+      .option('--concurrency <n>', 'jobs worked on at once', '2'),
+  ).action(async (options) => setExit(await workerCommand(options)));
+  withServiceOptions(program.command('jobs').description('List waiting, active, delayed and failed ingest jobs, with reasons')).action(
+    async (options) => setExit(await jobsCommand(options)),
+  );
+  withServiceOptions(program.command('retry').description('Put failed ingest jobs back in the queue')).action(async (options) =>
+    setExit(await retryCommand(options)),
+  );
+  withServiceOptions(
+    program.command('reindex').description('Rebuild every index from the archive into new indexes, then swap them in atomically'),
+  ).action(async (options) => setExit(await reindexCommand(options)));
   return program;
 }
 
@@ -43,6 +74,13 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : USAGE_ERROR;
+      return;
+    }
+    // Errors we raise on purpose, and a search server that cannot be reached, are reported
+    // in one line; anything else is a bug and gets its stack.
+    if (error instanceof GazetteError || error instanceof MeilisearchError) {
+      process.stderr.write(`gazette: ${error.message}\n`);
+      process.exitCode = error instanceof UsageError ? USAGE_ERROR : 1;
       return;
     }
     process.stderr.write(`gazette: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);

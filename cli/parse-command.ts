@@ -1,5 +1,5 @@
 import type { ParseResult } from '../parsers/index.js';
-import { formatMessage } from './format-message.js';
+import { formatMessage } from '../parsers/format-message.js';
 import { failed, parseFile } from './read-input.js';
 import { formatReport } from './report.js';
 

@@ -4,7 +4,7 @@ import * as parsers from './index.js';
 describe('parsers/index.ts', () => {
   it('should export exactly the public entry points', () => {
     expect(Object.keys(parsers).sort()).toEqual([
-      'DecodeError', 'GazetteError', 'createProcessor', 'formatDocNumber', 'isTotalRow', 'normalizeDepartment',
+      'DecodeError', 'GazetteError', 'createProcessor', 'formatDocNumber', 'formatMessage', 'isTotalRow', 'normalizeDepartment',
       'parseDocNumberQuery', 'parseGazette',
     ]);
   });

@@ -30,6 +30,7 @@ export type { GazetteRoot } from './nodes.js';
 export { isTotalRow } from './table-shape.js';
 export { parseDocNumberQuery, formatDocNumber, type DocNumber } from './syntax/doc-number.js';
 export { normalizeDepartment } from './syntax/departments.js';
+export { formatMessage } from './format-message.js';
 
 /**
  * The unified processor: a parser plugin that turns raw text into line nodes, then one

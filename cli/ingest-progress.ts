@@ -1,0 +1,89 @@
+import cliProgress from 'cli-progress';
+import type { IngestReporter, IssueOutcome } from '../ingest/run-ingest.js';
+import type { Stage } from '../ingest/prepare-issue.js';
+
+const STAGES: Stage[] = ['parse', 'enrich', 'index'];
+
+/**
+ * Progress of `gazette ingest` on stderr: on a terminal, one bar per stage counting the issues
+ * that reached it (the last bar also counts records and warnings); elsewhere, one plain line per
+ * finished issue.
+ */
+export class IngestProgress implements IngestReporter {
+  private readonly reached = new Map<Stage, Set<string>>(STAGES.map((stage) => [stage, new Set()]));
+  private readonly multibar: cliProgress.MultiBar | null;
+  private bars = new Map<Stage | 'done', cliProgress.SingleBar>();
+  private records = 0;
+  private warnings = 0;
+  private done = 0;
+
+  constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {
+    this.multibar = stream.isTTY
+      ? new cliProgress.MultiBar(
+          { stream, format: '{stage} |{bar}| {value}/{total} issues {extra}', hideCursor: true, clearOnComplete: false, autopadding: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
+  }
+
+  planned(total: number): void {
+    if (!this.multibar) return void this.stream.write(`ingest: ${total} issue(s) to check\n`);
+    for (const stage of [...STAGES, 'done'] as const) this.bars.set(stage, this.multibar.create(total, 0, { stage: stage.padEnd(6), extra: '' }));
+  }
+
+  stage(sha256: string, stage: Stage): void {
+    // A stage reached implies the earlier ones (a fast job may skip a poll).
+    for (const earlier of STAGES.slice(0, STAGES.indexOf(stage) + 1)) {
+      const seen = this.reached.get(earlier)!;
+      if (seen.has(sha256)) continue;
+      seen.add(sha256);
+      this.bars.get(earlier)?.update(seen.size);
+    }
+  }
+
+  finished(outcome: IssueOutcome): void {
+    if (outcome.status === 'indexed' && outcome.sha256) this.stage(outcome.sha256, 'index');
+    this.done++;
+    this.records += outcome.result?.records ?? 0;
+    this.warnings += outcome.result?.warnings ?? 0;
+    this.bars.get('done')?.update(this.done, { extra: `· ${this.records} records · ${this.warnings} warnings` });
+    if (!this.multibar) this.stream.write(`ingest: ${describe(outcome)}\n`);
+  }
+
+  notice(line: string): void {
+    if (this.multibar) this.multibar.log(`${line}\n`);
+    else this.stream.write(`ingest: ${line}\n`);
+  }
+
+  /** Stops redrawing the bars. */
+  stop(): void {
+    this.multibar?.stop();
+  }
+}
+
+function describe(outcome: IssueOutcome): string {
+  if (outcome.status === 'failed') return `${outcome.file}: FAILED: ${outcome.reason}`;
+  if (outcome.status === 'unchanged') return `${outcome.file}: unchanged, already indexed`;
+  const r = outcome.result;
+  return r ? `${outcome.file}: ${r.records} records (+${r.added} ~${r.updated} -${r.deleted}), ${r.warnings} warnings` : `${outcome.file}: indexed`;
+}
+
+/**
+ * The summary table printed when `gazette ingest` ends: one row per input file and a total.
+ */
+export function formatSummary(outcomes: IssueOutcome[]): string {
+  const header = ['file', 'issue', 'status', 'records', 'added', 'updated', 'deleted', 'warnings'];
+  const rows = outcomes.map((o) => [
+    o.file,
+    o.result?.issue ?? '',
+    o.status,
+    ...[o.result?.records, o.result?.added, o.result?.updated, o.result?.deleted, o.result?.warnings].map((n) => (n === undefined ? '' : String(n))),
+  ]);
+  const sum = (pick: (r: NonNullable<IssueOutcome['result']>) => number) => String(outcomes.reduce((total, o) => total + (o.result ? pick(o.result) : 0), 0));
+  const failed = outcomes.filter((o) => o.status === 'failed').length;
+  rows.push(['total', '', failed ? `${failed} failed` : 'ok', sum((r) => r.records), sum((r) => r.added), sum((r) => r.updated), sum((r) => r.deleted), sum((r) => r.warnings)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i >= 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const failures = outcomes.filter((o) => o.status === 'failed').map((o) => `failed: ${o.file}: ${o.reason}`);
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...failures].join('\n') + '\n';
+}

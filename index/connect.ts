@@ -1,0 +1,35 @@
+import { Meilisearch } from 'meilisearch';
+import { EmbeddedMeili } from './meili-server.js';
+
+/** A Meilisearch client and what to close when done. */
+export interface SearchConnection {
+  client: Meilisearch;
+  url: string;
+  /** The embedded server, when no `MEILI_URL` was given. */
+  embedded: EmbeddedMeili | null;
+  /** Stops the embedded server if this process started it. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Where to find Meilisearch. */
+export interface ConnectOptions {
+  /** The project's data directory (the embedded server keeps its files under `meili/`). */
+  dataDir: string;
+  /** Defaults to `process.env`: `MEILI_URL` and `MEILI_MASTER_KEY` select an external server. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Connects to the server `MEILI_URL` names (with `MEILI_MASTER_KEY`), starting nothing; without
+ * it, attaches to or starts the embedded server of the data directory.
+ */
+export async function connectSearch(options: ConnectOptions): Promise<SearchConnection> {
+  const env = options.env ?? process.env;
+  if (env.MEILI_URL) {
+    const client = new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY || undefined, timeout: 60_000 });
+    return { client, url: env.MEILI_URL, embedded: null, close: async () => {} };
+  }
+  const embedded = await EmbeddedMeili.open(options.dataDir);
+  const client = new Meilisearch({ host: embedded.url, apiKey: embedded.masterKey, timeout: 60_000 });
+  return { client, url: embedded.url, embedded, close: () => embedded.close() };
+}

@@ -1,0 +1,20 @@
+/*
+ * index/: everything that talks to Meilisearch (the embedded server, settings, writes, the
+ * issue diff, rebuilds) and the Chinese segmentation both sides of search share. It knows
+ * nothing of queues or HTTP.
+ */
+export { connectSearch, type ConnectOptions, type SearchConnection } from './connect.js';
+export { EmbeddedMeili, freePort } from './meili-server.js';
+export { verifiedMeiliBinary, MEILI_BINARY_SHA256, MEILI_VERSION } from './meili-binary.js';
+export { IndexTaskError, SearchServerError } from './errors.js';
+export { indexNames, DEFAULT_INDEX_PREFIX, type IndexNames } from './index-names.js';
+export { RECORD_INDEX_SETTINGS, ISSUE_INDEX_SETTINGS } from './settings.js';
+export { DOMAIN_WORDS, DEPARTMENT_SYNONYMS } from './dictionary.js';
+export { segmentForSearch, segmentQuery, topKeywords } from './segmenter.js';
+export { contentHashOf, type SearchDocument, type IssueDocument, type Enrichment } from './documents.js';
+export { ensureIndexes, indexExists } from './ensure-indexes.js';
+export { syncIssue, type SyncResult } from './sync-issue.js';
+export { findIndexedIssues, getIssue, listIssues } from './issue-store.js';
+export { IndexRebuild } from './rebuild.js';
+export { waitForWrite } from './tasks.js';
+export { filterValue, equals, isAnyOf } from './filter.js';

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodejieba from 'nodejieba';
+import { DOMAIN_WORDS } from './dictionary.js';
+
+/*
+ * The only module that loads nodejieba (a native addon): the rest of the code and the tests go
+ * through these functions.
+ */
+
+let loaded = false;
+
+/** Loads jieba's dictionaries once, with the domain dictionary as its user dictionary. */
+function ensureLoaded(): void {
+  if (loaded) return;
+  const content = `${DOMAIN_WORDS.join('\n')}\n`;
+  const hash = createHash('sha256').update(content).digest('hex').slice(0, 12);
+  const userDict = join(tmpdir(), `gazette-jieba-${hash}.dict`);
+  writeFileSync(userDict, content);
+  nodejieba.load({ userDict });
+  loaded = true;
+}
+
+// Tokens that carry no meaning on their own: punctuation, spaces, single Han characters.
+const MEANINGLESS = /^(?:[\p{P}\p{S}\p{Z}\s]+|\p{Script=Han})$/u;
+
+/**
+ * Search-mode segmentation: the words of `text`, plus the shorter words inside long ones
+ * (区农业农村局 also gives 农业, 农村), unique, in order of first appearance, without
+ * punctuation or lone Han characters.
+ */
+export function segmentForSearch(text: string): string[] {
+  ensureLoaded();
+  const tokens = new Set<string>();
+  for (const token of nodejieba.cutForSearch(text)) {
+    const word = token.trim();
+    if (word && !MEANINGLESS.test(word)) tokens.add(word);
+  }
+  return [...tokens];
+}
+
+/**
+ * Plain segmentation for queries: the words of `text` in order, punctuation dropped.
+ */
+export function segmentQuery(text: string): string[] {
+  ensureLoaded();
+  return nodejieba.cut(text).map((token) => token.trim()).filter((word) => word && !/^[\p{P}\p{S}\p{Z}\s]+$/u.test(word));
+}
+
+/**
+ * The `count` terms of `text` with the highest TF-IDF weight, longest-weighted first.
+ */
+export function topKeywords(text: string, count: number): string[] {
+  ensureLoaded();
+  return nodejieba
+    .extract(text, count * 2)
+    .map((result) => result.word)
+    .filter((word) => !MEANINGLESS.test(word) && !/^\d+$/.test(word))
+    .slice(0, count);
+}

@@ -1,0 +1,29 @@
+import type { Settings } from 'meilisearch';
+import { DEPARTMENT_SYNONYMS, DOMAIN_WORDS } from './dictionary.js';
+
+/**
+ * Settings of the records index, applied before any document is added. Searchable attributes
+ * are ranked in order (a hit in a title beats one in body text); `tokens` holds the worker's
+ * jieba segmentation so short words inside long ones match. Every attribute is marked Chinese
+ * (cmn) so Meilisearch never guesses Japanese for a run of Han characters.
+ */
+export const RECORD_INDEX_SETTINGS = {
+  searchableAttributes: ['title', 'heading', 'docNumber', 'person', 'post', 'people', 'caption', 'text', 'tokens', 'keywords', 'departments', 'issuer', 'documentTitle'],
+  filterableAttributes: [
+    'kind', 'issue', 'noticeId', 'departments', 'docNumber', 'docPrefix', 'docYear', 'docType', 'issuer',
+    'section', 'person', 'people', 'action', 'dateValue', 'year', 'source.sha256',
+  ],
+  sortableAttributes: ['dateValue', 'docYear', 'docSeq', 'source.line'],
+  faceting: { maxValuesPerFacet: 300, sortFacetValuesBy: { '*': 'count' } },
+  pagination: { maxTotalHits: 10_000 },
+  typoTolerance: { disableOnAttributes: ['docNumber', 'tokens'] },
+  dictionary: [...DOMAIN_WORDS],
+  synonyms: { ...DEPARTMENT_SYNONYMS },
+  localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],
+} as const satisfies Settings;
+
+/** Settings of the issues index: one document per gazette issue, found by the sha256 of its bytes. */
+export const ISSUE_INDEX_SETTINGS = {
+  filterableAttributes: ['sha256'],
+  sortableAttributes: ['ingestedAt'],
+} as const satisfies Settings;

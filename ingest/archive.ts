@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArchiveMissError } from './errors.js';
+
+/** What the archive remembers of one stored file besides its bytes. */
+export interface ArchiveEntry {
+  sha256: string;
+  /** Names the bytes were given under, in order of first ingestion. */
+  names: string[];
+  /** Milliseconds since the epoch of the last time these bytes were ingested. */
+  lastIngestedAt: number;
+}
+
+/**
+ * The raw-bytes archive: every ingested file kept as given, content-addressed by sha256 under
+ * `<dataDir>/archive/<first two hex digits>/`. Bytes are written once (to a temporary name,
+ * then renamed, so a crash never leaves half a file) and never rewritten.
+ */
+export class Archive {
+  constructor(readonly root: string) {}
+
+  /**
+   * Stores a file's bytes (once) and records the name it was given.
+   * @returns the sha256 of the bytes
+   */
+  store(bytes: Uint8Array, name: string, now = Date.now()): string {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const folder = join(this.root, sha256.slice(0, 2));
+    mkdirSync(folder, { recursive: true });
+    const raw = join(folder, `${sha256}.raw`);
+    if (!this.has(sha256)) writeAtomically(raw, bytes);
+    const entry = this.entry(sha256) ?? { sha256, names: [], lastIngestedAt: now };
+    if (!entry.names.includes(name)) entry.names.push(name);
+    entry.lastIngestedAt = now;
+    writeAtomically(join(folder, `${sha256}.json`), `${JSON.stringify(entry, null, 2)}\n`);
+    return sha256;
+  }
+
+  /** Whether the archive holds these bytes. */
+  has(sha256: string): boolean {
+    return existsSync(join(this.root, sha256.slice(0, 2), `${sha256}.raw`));
+  }
+
+  /**
+   * The stored bytes, checked against their sha256.
+   * @throws ArchiveMissError when they are missing or do not match
+   */
+  read(sha256: string): Buffer {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(this.root, sha256.slice(0, 2), `${sha256}.raw`));
+    } catch {
+      throw new ArchiveMissError(`archive ${this.root}: no file with sha256 ${sha256}; is the data directory shared with this worker?`);
+    }
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    if (actual !== sha256) throw new ArchiveMissError(`archive ${this.root}: ${sha256}.raw is damaged (its sha256 is ${actual})`);
+    return bytes;
+  }
+
+  /** What the archive knows of these bytes, or null. */
+  entry(sha256: string): ArchiveEntry | null {
+    try {
+      return JSON.parse(readFileSync(join(this.root, sha256.slice(0, 2), `${sha256}.json`), 'utf8')) as ArchiveEntry;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Every stored file. */
+  list(): ArchiveEntry[] {
+    const entries: ArchiveEntry[] = [];
+    let folders: string[];
+    try {
+      folders = readdirSync(this.root);
+    } catch {
+      return entries;
+    }
+    for (const folder of folders.sort()) {
+      for (const name of readdirSync(join(this.root, folder)).sort()) {
+        const match = /^([0-9a-f]{64})\.raw$/.exec(name);
+        const entry = match ? this.entry(match[1]!) : null;
+        if (entry) entries.push(entry);
+      }
+    }
+    return entries;
+  }
+}
+
+function writeAtomically(path: string, content: Uint8Array | string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, path);
+}

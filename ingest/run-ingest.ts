@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+import { type IndexNames, type IssueDocument, type SearchConnection, connectSearch, ensureIndexes, findIndexedIssues } from '../index/index.js';
+import { GazetteError } from '../parsers/index.js';
+import { Archive } from './archive.js';
+import { collectFiles } from './collect-files.js';
+import { BadInputError } from './errors.js';
+import { PIPELINE_VERSION, type Stage } from './prepare-issue.js';
+import { type IngestJobData, type IngestResult, type ProcessorContext, processIssue } from './processor.js';
+import { IngestQueue } from './queue.js';
+import { connectRedis, redisAnswers } from './redis.js';
+import { withRetries } from './retry.js';
+import { startWorker } from './worker.js';
+
+/** How one input file ended. */
+export interface IssueOutcome {
+  file: string;
+  sha256: string | null;
+  /** `unchanged`: these bytes were already indexed by this pipeline, nothing was written. */
+  status: 'indexed' | 'unchanged' | 'failed';
+  result: IngestResult | null;
+  reason: string | null;
+}
+
+/** Where `runIngest` reports progress. */
+export interface IngestReporter {
+  /** A one-line notice (Redis missing, a job re-added, a retry). */
+  notice(line: string): void;
+  /** The number of distinct issues to process, once known. */
+  planned(total: number): void;
+  /** An issue reached a stage. */
+  stage(sha256: string, stage: Stage): void;
+  /** An issue is finished, one way or another. */
+  finished(outcome: IssueOutcome): void;
+}
+
+/** Options of {@link runIngest}. */
+export interface IngestOptions {
+  paths: string[];
+  dataDir: string;
+  names: IndexNames;
+  redisUrl: string;
+  queueName: string;
+  /** Fail instead of processing in-process when Redis does not answer. */
+  requireQueue: boolean;
+  /** Jobs this process works on at once (its local worker); 0 only enqueues and waits for other workers. */
+  concurrency: number;
+  reporter: IngestReporter;
+  /** Aborting stops waiting, closes the worker (letting active jobs finish), queue and connections. */
+  signal?: AbortSignal;
+}
+
+/** Redis did not answer and `--require-queue` was given. */
+export class QueueUnavailableError extends GazetteError {
+  override name = 'QueueUnavailableError';
+}
+
+/**
+ * `gazette ingest`: archives every file, skips bytes already indexed, and processes the rest,
+ * through the queue when Redis answers (with a local worker, and other workers sharing the
+ * queue), else in this process. Waits until every issue is finished.
+ * @returns one outcome per distinct input, in input order
+ */
+export async function runIngest(options: IngestOptions): Promise<IssueOutcome[]> {
+  const { files, missing } = collectFiles(options.paths);
+  const outcomes: IssueOutcome[] = missing.map(({ file, reason }) => ({ file, sha256: null, status: 'failed', result: null, reason }));
+  const archive = new Archive(join(options.dataDir, 'archive'));
+  const inputs = new Map<string, IngestJobData>();
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      outcomes.push({ file, sha256: null, status: 'failed', result: null, reason: `cannot read: ${(error as Error).message}` });
+      continue;
+    }
+    const sha256 = archive.store(bytes, file);
+    if (!inputs.has(sha256)) inputs.set(sha256, { sha256, file });
+  }
+  options.reporter.planned(inputs.size);
+  for (const outcome of outcomes) options.reporter.finished(outcome);
+  if (inputs.size === 0) return outcomes;
+
+  const search = await connectSearch({ dataDir: options.dataDir });
+  try {
+    await ensureIndexes(search.client, options.names);
+    const indexed = await findIndexedIssues(search.client, options.names, [...inputs.keys()]);
+    const pending: IngestJobData[] = [];
+    for (const input of inputs.values()) {
+      const issue = indexed.get(input.sha256);
+      if (issue?.pipeline === PIPELINE_VERSION) {
+        const outcome: IssueOutcome = { file: input.file, sha256: input.sha256, status: 'unchanged', result: resultOfIndexed(issue), reason: null };
+        outcomes.push(outcome);
+        options.reporter.finished(outcome);
+      } else {
+        pending.push(input);
+      }
+    }
+    if (pending.length === 0) return outcomes;
+    const context: ProcessorContext = { archive, client: search.client, names: options.names };
+    if (await redisAnswers(options.redisUrl)) {
+      outcomes.push(...(await runThroughQueue(pending, context, search, options)));
+    } else if (options.requireQueue) {
+      throw new QueueUnavailableError(`Redis does not answer at ${options.redisUrl}, and --require-queue was given`);
+    } else {
+      options.reporter.notice(`Redis does not answer at ${options.redisUrl}: processing in this process instead (--require-queue refuses)`);
+      outcomes.push(...(await runInProcess(pending, context, options)));
+    }
+    const order = [...inputs.keys()];
+    return outcomes.sort((a, b) => rank(order, a) - rank(order, b));
+  } finally {
+    await search.close();
+  }
+}
+
+/** What an issue already in the index amounts to: its records, nothing written now. */
+function resultOfIndexed(issue: IssueDocument): IngestResult {
+  const { file, sha256, id, records, warnings } = issue;
+  return { file, sha256, issue: id, records, warnings, added: 0, updated: 0, deleted: 0, unchanged: records, writes: 0 };
+}
+
+/** Missing files first, then inputs in the order given. */
+function rank(order: string[], outcome: IssueOutcome): number {
+  return outcome.sha256 ? order.indexOf(outcome.sha256) : -1;
+}
+
+async function runInProcess(pending: IngestJobData[], context: ProcessorContext, options: IngestOptions): Promise<IssueOutcome[]> {
+  const outcomes: IssueOutcome[] = [];
+  for (const input of pending) {
+    if (options.signal?.aborted) break;
+    let outcome: IssueOutcome;
+    try {
+      const result = await withRetries(
+        () => processIssue(input, context, (stage) => options.reporter.stage(input.sha256, stage)),
+        (error, attempt) => options.reporter.notice(`${input.file}: attempt ${attempt} failed (${(error as Error).message}); retrying`),
+      );
+      outcome = { file: input.file, sha256: input.sha256, status: 'indexed', result, reason: null };
+    } catch (error) {
+      if (!(error instanceof GazetteError) && !(error instanceof Error)) throw error;
+      outcome = { file: input.file, sha256: input.sha256, status: 'failed', result: null, reason: reasonOf(error) };
+    }
+    outcomes.push(outcome);
+    options.reporter.finished(outcome);
+  }
+  return outcomes;
+}
+
+function reasonOf(error: Error): string {
+  return error instanceof BadInputError ? `bad input: ${error.message}` : error.message;
+}
+
+async function runThroughQueue(pending: IngestJobData[], context: ProcessorContext, search: SearchConnection, options: IngestOptions): Promise<IssueOutcome[]> {
+  const logError = (error: Error) => options.reporter.notice(`queue: ${error.message}`);
+  const connection: Redis = connectRedis(options.redisUrl);
+  connection.on('error', () => {}); // reconnection is automatic; queue and worker report what matters
+  const queue = new IngestQueue(connection, options.queueName, logError);
+  let worker: ReturnType<typeof startWorker> | null = null;
+  let workerConnection: Redis | null = null;
+  try {
+    for (const input of pending) await queue.add(input);
+    if (options.concurrency > 0) {
+      workerConnection = connectRedis(options.redisUrl);
+      workerConnection.on('error', () => {});
+      worker = startWorker({ connection: workerConnection, queueName: options.queueName, concurrency: options.concurrency, context, onError: logError });
+    }
+    return await waitForJobs(pending, queue, search, options);
+  } finally {
+    // Close in order, every step even if one fails: worker (lets active jobs finish), queue, connection.
+    const steps: Array<[string, () => Promise<unknown>]> = [
+      ['worker', async () => worker?.close()],
+      ['queue', () => queue.close()],
+      ['redis', async () => Promise.all([connection.quit(), workerConnection?.quit()])],
+    ];
+    for (const [name, step] of steps) {
+      try {
+        await step();
+      } catch (error) {
+        options.reporter.notice(`closing ${name}: ${(error as Error).message}`);
+      }
+    }
+  }
+}
+
+/**
+ * Polls the jobs until each is completed or failed for good. A job that vanished (Redis restarted
+ * without persistence) is done if the index already reflects its bytes, else added again.
+ */
+async function waitForJobs(pending: IngestJobData[], queue: IngestQueue, search: SearchConnection, options: IngestOptions): Promise<IssueOutcome[]> {
+  const outcomes: IssueOutcome[] = [];
+  const waiting = new Map(pending.map((input) => [input.sha256, input]));
+  while (waiting.size > 0 && !options.signal?.aborted) {
+    for (const input of [...waiting.values()]) {
+      const job = await queue.queue.getJob(input.sha256);
+      let outcome: IssueOutcome | null = null;
+      if (!job) {
+        const issue = (await findIndexedIssues(search.client, options.names, [input.sha256])).get(input.sha256);
+        if (issue?.pipeline === PIPELINE_VERSION) {
+          outcome = { file: input.file, sha256: input.sha256, status: 'indexed', result: resultOfIndexed(issue), reason: null };
+        } else {
+          options.reporter.notice(`job ${input.sha256.slice(0, 12)} (${input.file}) is no longer in the queue: added it again`);
+          await queue.add(input);
+        }
+      } else {
+        const state = await job.getState();
+        const progress = job.progress as { stage?: Stage } | number;
+        if (typeof progress === 'object' && progress.stage) options.reporter.stage(input.sha256, progress.stage);
+        if (state === 'completed') outcome = { file: input.file, sha256: input.sha256, status: 'indexed', result: job.returnvalue, reason: null };
+        else if (state === 'failed') outcome = { file: input.file, sha256: input.sha256, status: 'failed', result: null, reason: job.failedReason };
+      }
+      if (outcome) {
+        waiting.delete(input.sha256);
+        outcomes.push(outcome);
+        options.reporter.finished(outcome);
+      }
+    }
+    if (waiting.size > 0) await sleep(200);
+  }
+  return outcomes;
+}

@@ -1,0 +1,41 @@
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { BadInputError } from './errors.js';
+import { type IngestJobData, type IngestResult, type ProcessorContext, processIssue } from './processor.js';
+import type { IngestJobName } from './queue.js';
+
+/** Options of {@link startWorker}. */
+export interface WorkerOptions {
+  connection: Redis;
+  queueName: string;
+  concurrency: number;
+  context: ProcessorContext;
+  onError: (error: Error) => void;
+}
+
+/**
+ * Wires the processor to a BullMQ worker. Bad input fails its job as unrecoverable (no
+ * retries, the parser's diagnostic as the reason); any other error is retried with backoff.
+ * Each stage is reported as the job's progress.
+ */
+export function startWorker(options: WorkerOptions): Worker<IngestJobData, IngestResult, IngestJobName> {
+  const processor = async (job: Job<IngestJobData, IngestResult, IngestJobName>): Promise<IngestResult> => {
+    try {
+      return await processIssue(job.data, options.context, (stage) => {
+        job.updateProgress({ stage }).catch(() => {}); // progress is informative; losing one is harmless
+      });
+    } catch (error) {
+      if (error instanceof BadInputError) throw new UnrecoverableError(`bad input: ${error.message}`);
+      throw error;
+    }
+  };
+  const worker = new Worker<IngestJobData, IngestResult, IngestJobName>(options.queueName, processor, {
+    connection: options.connection,
+    concurrency: options.concurrency,
+    // Locks are renewed every 15 s; the processor yields between stages so renewal is never starved.
+    lockDuration: 30_000,
+    maxStalledCount: 2,
+  });
+  worker.on('error', options.onError);
+  return worker;
+}
