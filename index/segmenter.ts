@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodejieba from 'nodejieba';
@@ -11,14 +11,20 @@ import { DOMAIN_WORDS } from './dictionary.js';
  */
 
 let loaded = false;
+const USER_WORD_FREQUENCY = 50_000;
 
 /** Loads jieba's dictionaries once, with the domain dictionary as its user dictionary. */
 function ensureLoaded(): void {
   if (loaded) return;
-  const content = `${DOMAIN_WORDS.join('\n')}\n`;
+  // "word frequency tag": a word given without a frequency gets jieba's lowest weight and would
+  // lose to the ordinary words inside it (社会保障 would come out as 社会/保障).
+  const content = DOMAIN_WORDS.map((word) => `${word} ${USER_WORD_FREQUENCY} n\n`).join('');
   const hash = createHash('sha256').update(content).digest('hex').slice(0, 12);
   const userDict = join(tmpdir(), `gazette-jieba-${hash}.dict`);
-  writeFileSync(userDict, content);
+  // Written under a unique name, then renamed: another process may be loading the same file.
+  const temporary = `${userDict}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, userDict);
   nodejieba.load({ userDict });
   loaded = true;
 }

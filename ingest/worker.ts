@@ -11,6 +11,11 @@ export interface WorkerOptions {
   concurrency: number;
   context: ProcessorContext;
   onError: (error: Error) => void;
+  /**
+   * How long a job's lock lasts without renewal: a job whose worker was killed runs again after
+   * about this long. Default `GAZETTE_WORKER_LOCK_MS`, else 30 s.
+   */
+  lockDuration?: number;
 }
 
 /**
@@ -29,11 +34,14 @@ export function startWorker(options: WorkerOptions): Worker<IngestJobData, Inges
       throw error;
     }
   };
+  const lockDuration = options.lockDuration ?? (Number(process.env.GAZETTE_WORKER_LOCK_MS) || 30_000);
   const worker = new Worker<IngestJobData, IngestResult, IngestJobName>(options.queueName, processor, {
     connection: options.connection,
     concurrency: options.concurrency,
-    // Locks are renewed every 15 s; the processor yields between stages so renewal is never starved.
-    lockDuration: 30_000,
+    // Locks are renewed at half their duration; the processor yields between stages so renewal
+    // is never starved. A stalled job (its worker died) runs again, at most twice.
+    lockDuration,
+    stalledInterval: lockDuration,
     maxStalledCount: 2,
   });
   worker.on('error', options.onError);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DOMAIN_WORDS } from './dictionary.js';
+import { segmentForSearch, segmentQuery, topKeywords } from './segmenter.js';
+
+describe('segmentForSearch', () => {
+  it('should keep a department name whole and also give the short words inside it', () => {
+    const tokens = segmentForSearch('区农业农村局负责指导');
+    expect(tokens).toContain('区农业农村局');
+    expect(tokens).toContain('农业');
+    expect(tokens).toContain('农村');
+  });
+
+  it('should keep the full name of 区住房和城乡建设局 as one token', () => {
+    expect(segmentForSearch('由区住房和城乡建设局牵头')).toContain('区住房和城乡建设局');
+  });
+
+  it('should keep seed policy terms whole', () => {
+    const tokens = segmentForSearch('做好被征地农民社会保障工作');
+    expect(tokens).toEqual(expect.arrayContaining(['被征地农民', '社会保障']));
+  });
+
+  it('should drop punctuation and lone Han characters, and list each token once', () => {
+    const tokens = segmentForSearch('区公安局、区公安局；的');
+    expect(tokens.filter((t) => t === '区公安局')).toHaveLength(1);
+    expect(tokens).not.toContain('、');
+    expect(tokens).not.toContain('的');
+  });
+
+  it('should segment a query with the same dictionary as the index', () => {
+    expect(segmentQuery('区住房和城乡建设局 被征地农民')).toEqual(['区住房和城乡建设局', '被征地农民']);
+  });
+});
+
+describe('topKeywords', () => {
+  it('should rank the domain terms of a provision first', () => {
+    expect(topKeywords('被征地农民社会保障资金由区人力资源和社会保障局负责，被征地农民按月领取', 3)).toContain('被征地农民');
+  });
+});
+
+describe('DOMAIN_WORDS', () => {
+  it('should hold department names and aliases, issuers, officials and seed terms, sorted and unique', () => {
+    expect(DOMAIN_WORDS).toEqual(expect.arrayContaining(['区住房和城乡建设局', '住建', '南通市海门区人民政府办公室', '郭晓敏', '被征地农民']));
+    expect([...DOMAIN_WORDS].sort()).toEqual(DOMAIN_WORDS);
+    expect(new Set(DOMAIN_WORDS).size).toBe(DOMAIN_WORDS.length);
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { RECORD_INDEX_SETTINGS } from './settings.js';
+
+describe('RECORD_INDEX_SETTINGS', () => {
+  it('should not change by accident', () => {
+    const { dictionary, synonyms, ...rest } = RECORD_INDEX_SETTINGS;
+    expect(rest).toMatchSnapshot();
+    expect(dictionary.length).toBeGreaterThan(100);
+    expect(synonyms['住建']).toEqual(['区住房和城乡建设局']);
+  });
+
+  it('should make filterable every field the API filters and facets on', () => {
+    expect(RECORD_INDEX_SETTINGS.filterableAttributes).toEqual(
+      expect.arrayContaining(['kind', 'issue', 'departments', 'docNumber', 'docType', 'issuer', 'people', 'person', 'dateValue', 'year']),
+    );
+  });
+});

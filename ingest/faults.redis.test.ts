@@ -1,0 +1,178 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, type IndexNames } from '../index/index.js';
+import { CORPUS_FILES, corpusBytes, dropIndexes, indexedHashes, isolated, root } from '../tests/helpers/ingest-setup.js';
+import { TestMeili } from '../tests/helpers/test-meili.js';
+import { prepareIssue } from './prepare-issue.js';
+import { IngestQueue } from './queue.js';
+import { type IngestReporter, type IssueOutcome, runIngest } from './run-ingest.js';
+
+/*
+ * The three faults of the ingest issue, with real processes killed and restarted: a worker
+ * killed with SIGKILL mid-job, Meilisearch killed and restarted mid-ingest, Redis killed and
+ * restarted mid-ingest. Each must end with the index equal to a clean run.
+ */
+
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+let clean: Map<string, string>;
+const started: ChildProcess[] = [];
+
+beforeAll(async () => {
+  clean = new Map();
+  for (const file of CORPUS_FILES) {
+    for (const d of (await prepareIssue(corpusBytes(file), join(root, file))).documents) clean.set(d.id, d.contentHash);
+  }
+});
+afterAll(() => {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+function quietReporter(): IngestReporter & { finishedCount: () => number; outcomes: IssueOutcome[]; notices: string[] } {
+  const outcomes: IssueOutcome[] = [];
+  const notices: string[] = [];
+  return { outcomes, notices, finishedCount: () => outcomes.length, notice: (l) => notices.push(l), planned: () => {}, stage: () => {}, finished: (o) => outcomes.push(o) };
+}
+
+async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+async function expectCleanIndex(meili: TestMeili, names: IndexNames): Promise<void> {
+  expect(await indexedHashes(meili.client, names.records)).toEqual(clean);
+  expect((await meili.client.index(names.issues).getDocuments({ limit: 100 })).results).toHaveLength(CORPUS_FILES.length);
+}
+
+function startWorker(setup: ReturnType<typeof isolated>, meili: TestMeili): ChildProcess & { output: () => string } {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'cli', 'main.ts'), 'worker', '--concurrency', '1', '--queue', setup.queueName, '--data-dir', setup.dataDir, '--index-prefix', setup.names.records.replace(/-records$/, '')],
+    { cwd: root, env: { ...process.env, ...meili.env, REDIS_URL, GAZETTE_WORKER_LOCK_MS: '2000' }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  started.push(child);
+  let output = '';
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return Object.assign(child, { output: () => output });
+}
+
+describe('faults', () => {
+  it('should finish a job whose worker was killed with SIGKILL mid-job, on another worker, with nothing lost or duplicated', async () => {
+    const meili = await TestMeili.start();
+    const setup = isolated('sigkill');
+    const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    const queue = new IngestQueue(connection, setup.queueName, () => {});
+    try {
+      for (const file of CORPUS_FILES) await queue.add({ sha256: setup.archive.store(corpusBytes(file), join(root, file)), file: join(root, file) });
+      const first = startWorker(setup, meili);
+      // Kill it while a job is writing to the index.
+      let victim = '';
+      await until(async () => {
+        for (const job of await queue.queue.getJobs(['active'])) {
+          if ((job.progress as { stage?: string }).stage === 'index') victim = job.id!;
+        }
+        return victim !== '';
+      }, 120_000, 'a job in its index stage');
+      first.kill('SIGKILL');
+      await new Promise((resolve) => first.once('exit', resolve));
+      expect(await queue.queue.getJobState(victim)).toBe('active'); // its lock still held by the dead worker
+
+      const second = startWorker(setup, meili);
+      await until(async () => (await queue.queue.getJobCountByTypes('completed')) === CORPUS_FILES.length, 120_000, 'every job to complete');
+      expect(second.output()).toMatch(/stalled; it will run again|records/);
+      await expectCleanIndex(meili, setup.names);
+
+      // SIGTERM closes the worker, its connection and the search client in order, and exits 0.
+      second.kill('SIGTERM');
+      const code = await new Promise((resolve) => second.once('exit', resolve));
+      expect(code).toBe(0);
+      expect(second.output()).toContain('SIGTERM: closing');
+    } finally {
+      await queue.queue.obliterate({ force: true });
+      await queue.close();
+      await connection.quit();
+      await dropIndexes(meili.client, setup.names);
+      await meili.stop();
+    }
+  }, 240_000);
+
+  it('should ride out a Meilisearch restart mid-ingest by retrying, ending equal to a clean run', async () => {
+    const meili = await TestMeili.start();
+    Object.assign(process.env, meili.env);
+    const setup = isolated('meili-restart');
+    const reporter = quietReporter();
+    try {
+      const ingest = runIngest({
+        paths: CORPUS_FILES.map((f) => join(root, f)), dataDir: setup.dataDir, names: setup.names, redisUrl: REDIS_URL, queueName: setup.queueName,
+        requireQueue: true, concurrency: 1, reporter,
+      });
+      await until(() => reporter.finishedCount() >= 1, 120_000, 'the first issue');
+      await meili.kill();
+      await sleep(1500);
+      await meili.restart();
+      const outcomes = await ingest;
+      expect(outcomes.map((o) => o.status)).toEqual(CORPUS_FILES.map(() => 'indexed'));
+      await expectCleanIndex(meili, setup.names);
+    } finally {
+      const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+      await new Queue(setup.queueName, { connection }).obliterate({ force: true });
+      await connection.quit();
+      await dropIndexes(meili.client, setup.names);
+      await meili.stop();
+    }
+  }, 240_000);
+
+  it('should ride out a Redis restart that loses every job, adding lost jobs again, ending equal to a clean run', async () => {
+    const meili = await TestMeili.start();
+    Object.assign(process.env, meili.env);
+    const port = await freePort();
+    const startRedis = () => {
+      const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      started.push(child);
+      return child;
+    };
+    let redis = startRedis();
+    const url = `redis://127.0.0.1:${port}`;
+    const setup = isolated('redis-restart');
+    const reporter = quietReporter();
+    try {
+      await until(async () => (await fetchPing(url)) === true, 10_000, 'the private Redis');
+      const ingest = runIngest({
+        paths: CORPUS_FILES.map((f) => join(root, f)), dataDir: setup.dataDir, names: setup.names, redisUrl: url, queueName: setup.queueName,
+        requireQueue: true, concurrency: 1, reporter,
+      });
+      await until(() => reporter.finishedCount() >= 1, 120_000, 'the first issue');
+      redis.kill('SIGKILL');
+      await new Promise((resolve) => redis.once('exit', resolve));
+      await sleep(1000);
+      redis = startRedis();
+      const outcomes = await ingest;
+      expect(outcomes.map((o) => o.status)).toEqual(CORPUS_FILES.map(() => 'indexed'));
+      expect(reporter.notices.some((n) => /is no longer in the queue: added it again/.test(n))).toBe(true);
+      await expectCleanIndex(meili, setup.names);
+    } finally {
+      redis.kill('SIGKILL');
+      await dropIndexes(meili.client, setup.names);
+      await meili.stop();
+    }
+  }, 240_000);
+});
+
+async function fetchPing(url: string): Promise<boolean> {
+  const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}

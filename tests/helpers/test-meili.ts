@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Meilisearch } from 'meilisearch';
+import { freePort, verifiedMeiliBinary } from '../../index/index.js';
+
+/**
+ * A real Meilisearch server for one test file, on its own port and database folder, that a test
+ * can kill (SIGKILL) and start again on the same port and data.
+ */
+export class TestMeili {
+  private child: ChildProcess | null = null;
+  readonly client: Meilisearch;
+
+  private constructor(
+    readonly url: string,
+    readonly masterKey: string,
+    private readonly port: number,
+    readonly folder: string,
+  ) {
+    this.client = new Meilisearch({ host: url, apiKey: masterKey });
+  }
+
+  /** Starts a server in a fresh temporary folder. */
+  static async start(): Promise<TestMeili> {
+    const port = await freePort();
+    const meili = new TestMeili(`http://127.0.0.1:${port}`, randomBytes(16).toString('hex'), port, mkdtempSync(join(tmpdir(), 'gazette-meili-')));
+    await meili.restart();
+    return meili;
+  }
+
+  /** The environment that points the project at this server. */
+  get env(): NodeJS.ProcessEnv {
+    return { MEILI_URL: this.url, MEILI_MASTER_KEY: this.masterKey };
+  }
+
+  /** Starts the server (again) on the same port and data, and waits until it is healthy. */
+  async restart(): Promise<void> {
+    const binary = await verifiedMeiliBinary();
+    this.child = spawn(binary, ['--db-path', join(this.folder, 'db'), '--http-addr', `127.0.0.1:${this.port}`, '--master-key', this.masterKey, '--no-analytics'], {
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 300; i++) {
+      try {
+        if ((await fetch(`${this.url}/health`)).ok) return;
+      } catch {
+        // not up yet
+      }
+      await sleep(50);
+    }
+    throw new Error(`test Meilisearch did not start on ${this.url}`);
+  }
+
+  /** Kills the server at once, as a crash would. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** Kills the server and removes its folder. */
+  async stop(): Promise<void> {
+    await this.kill();
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+}
