@@ -1,4 +1,8 @@
+import { ingestBench } from './ingest-bench.js';
 import { parseBench } from './parse-bench.js';
 
 // `npm run bench`: every benchmark of the project, printing figures and ratios.
-parseBench();
+// BENCH_ONLY=parse or BENCH_ONLY=ingest runs one of them.
+const only = process.env.BENCH_ONLY;
+if (!only || only === 'parse') parseBench();
+if (!only || only === 'ingest') await ingestBench();

@@ -129,7 +129,10 @@ function rank(order: string[], outcome: IssueOutcome): number {
 async function runInProcess(pending: IngestJobData[], context: ProcessorContext, options: IngestOptions): Promise<IssueOutcome[]> {
   const outcomes: IssueOutcome[] = [];
   for (const input of pending) {
-    if (options.signal?.aborted) break;
+    if (options.signal?.aborted) {
+      outcomes.push({ ...input, status: 'failed', result: null, reason: 'interrupted before it was processed' });
+      continue;
+    }
     let outcome: IssueOutcome;
     try {
       const result = await withRetries(
@@ -216,6 +219,9 @@ async function waitForJobs(pending: IngestJobData[], queue: IngestQueue, search:
       }
     }
     if (waiting.size > 0) await sleep(200);
+  }
+  for (const input of waiting.values()) {
+    outcomes.push({ ...input, status: 'failed', result: null, reason: 'interrupted: its job stays queued, and the next `gazette worker` or `gazette ingest` finishes it' });
   }
   return outcomes;
 }
