@@ -7,6 +7,7 @@ import { ingestCommand } from './ingest-command.js';
 import { jobsCommand, retryCommand } from './jobs-command.js';
 import { parseCommand } from './parse-command.js';
 import { reindexCommand } from './reindex-command.js';
+import { DEFAULT_PORT, serveCommand } from './serve-command.js';
 import { withServiceOptions } from './service-options.js';
 import { UsageError } from './usage-error.js';
 import { workerCommand } from './worker-command.js';
@@ -56,6 +57,13 @@ function buildProgram(setExit: (code: number) => void): Command {
   withServiceOptions(
     program.command('reindex').description('Rebuild every index from the archive into new indexes, then swap them in atomically'),
   ).action(async (options) => setExit(await reindexCommand(options)));
+  withServiceOptions(
+    program
+      .command('serve')
+      .description('Serve the search page and HTTP API (starting the embedded Meilisearch if needed)')
+      .option('--port <n>', 'port to listen on', String(DEFAULT_PORT))
+      .option('--host <host>', 'address to listen on', '127.0.0.1'),
+  ).action(async (options) => setExit(await serveCommand(options)));
   return program;
 }
 

@@ -12,6 +12,8 @@ export interface Enrichment {
   /** The record's date as a number (20220315) for range filters and sorting; null when it has none. */
   dateValue: number | null;
   year: number | null;
+  /** The notice the record belongs to (its own id for a notice; null for events): one hit per notice. */
+  noticeKey: string | null;
 }
 
 /** A record as stored in the records index: the record contract plus enrichment and a content hash. */

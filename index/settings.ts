@@ -11,7 +11,7 @@ export const RECORD_INDEX_SETTINGS = {
   searchableAttributes: ['title', 'heading', 'docNumber', 'person', 'post', 'people', 'caption', 'text', 'tokens', 'keywords', 'departments', 'issuer', 'documentTitle'],
   filterableAttributes: [
     'kind', 'issue', 'noticeId', 'departments', 'docNumber', 'docPrefix', 'docYear', 'docType', 'issuer',
-    'section', 'person', 'people', 'action', 'dateValue', 'year', 'source.sha256',
+    'section', 'person', 'people', 'action', 'dateValue', 'year', 'noticeKey', 'cites', 'repeals',
   ],
   sortableAttributes: ['dateValue', 'docYear', 'docSeq', 'source.line'],
   faceting: { maxValuesPerFacet: 300, sortFacetValuesBy: { '*': 'count' } },

@@ -32,6 +32,7 @@ export async function enrichRecords(records: GazetteRecord[]): Promise<SearchDoc
       ...record,
       departments,
       people,
+      noticeKey: record.kind === 'notice' ? record.id : 'noticeId' in record ? record.noticeId : null,
       tokens: unique([...segmentForSearch(searchableText(record)), ...wholeWords]),
       keywords: topKeywords(record.text, KEYWORD_COUNT),
       dateValue,

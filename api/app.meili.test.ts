@@ -1,0 +1,163 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { Meilisearch } from 'meilisearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecordSearch, searchOnlyKey } from '../index/index.js';
+import { processIssue } from '../ingest/processor.js';
+import { CORPUS_FILES, corpusBytes, dropIndexes, isolated } from '../tests/helpers/ingest-setup.js';
+import { TestMeili } from '../tests/helpers/test-meili.js';
+import { buildApp } from './app.js';
+
+let meili: TestMeili;
+let app: FastifyInstance;
+let key: string;
+const setup = isolated('api');
+
+// An older notice that 海政发〔2022〕8号 repeals (同时废止), so the repeal status can be seen.
+const REPEALED = ['关于加强城市绿化管理工作的通知', '海政发〔2017〕14号', '', '各区镇人民政府：', '', '一、做好城市绿化管理工作。', '', '南通市海门区人民政府', '', '2017年5月2日', ''].join('\n');
+
+beforeAll(async () => {
+  meili = await TestMeili.start();
+  const context = { archive: setup.archive, client: meili.client, names: setup.names };
+  for (const file of CORPUS_FILES) await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
+  await processIssue({ sha256: setup.archive.store(Buffer.from(REPEALED), 'old.txt'), file: 'old.txt' }, context);
+  key = await searchOnlyKey(meili.client, setup.names);
+  const client = new Meilisearch({ host: meili.url, apiKey: key });
+  app = await buildApp({ search: new RecordSearch(client, setup.names), healthy: async () => true });
+}, 120_000);
+afterAll(async () => {
+  await app.close();
+  await dropIndexes(meili.client, setup.names);
+  await meili.stop();
+});
+
+async function get(url: string) {
+  const response = await app.inject({ method: 'GET', url });
+  return { status: response.statusCode, body: response.headers['content-type']?.toString().startsWith('application/json') ? response.json() : response.body, headers: response.headers };
+}
+
+describe('GET /api/search', () => {
+  it('should return records as the contract defines them, with highlights, clause paths and facets', async () => {
+    const { status, body } = await get(`/api/search?q=${encodeURIComponent('被征地农民')}&kind=clause`);
+    expect(status).toBe(200);
+    expect(body.total).toBeGreaterThan(0);
+    const hit = body.hits[0];
+    expect(hit).toMatchObject({ kind: 'clause', docNumber: expect.any(String), text: expect.any(String), source: { file: expect.any(String), line: expect.any(Number) }, path: expect.any(Array) });
+    expect(hit.highlight.text).toContain('<mark>');
+    expect(hit.tokens).toBeUndefined();
+    expect(Object.keys(body.facets).sort()).toEqual(['departments', 'docType', 'kind', 'year']);
+  });
+
+  it('should find a short word inside a longer one (农业 in 区农业农村局)', async () => {
+    const { body } = await get(`/api/search?q=${encodeURIComponent('农业')}&limit=100`);
+    expect(body.hits.some((h: { text: string }) => h.text.includes('区农业农村局') && !h.text.replace(/区农业农村局/g, '').includes('农业'))).toBe(true);
+  });
+
+  it('should filter by department given as an abbreviation, with no query', async () => {
+    const { body } = await get(`/api/search?department=${encodeURIComponent('住建')}&limit=100`);
+    expect(body.total).toBeGreaterThan(0);
+    for (const hit of body.hits) expect(hit.departments).toContain('区住房和城乡建设局');
+  });
+
+  it('should answer a document number in any spelling with that notice first', async () => {
+    for (const spelling of ['海政办发[2022]14号', '海政办发２０２２年14号', '海政办发 2022 14']) {
+      const { body } = await get(`/api/search?q=${encodeURIComponent(spelling)}`);
+      expect(body.hits[0]).toMatchObject({ kind: 'notice', docNumber: '海政办发〔2022〕14号' });
+      for (const hit of body.hits) expect(hit.docNumber).toBe('海政办发〔2022〕14号');
+    }
+    const { body } = await get(`/api/search?docNumber=${encodeURIComponent('海政办发(2022)14号')}&kind=notice`);
+    expect(body.total).toBe(1);
+  });
+
+  it('should give one hit per notice when asked', async () => {
+    const { body } = await get(`/api/search?q=${encodeURIComponent('安全生产')}&distinct=true&limit=100`);
+    const notices = body.hits.map((h: { kind: string; id: string; noticeId?: string }) => (h.kind === 'notice' ? h.id : h.noticeId)).filter(Boolean);
+    expect(new Set(notices).size).toBe(notices.length);
+  });
+
+  it('should refuse a bad parameter with a 400 that names it', async () => {
+    expect(await get('/api/search?limit=500')).toMatchObject({ status: 400, body: { error: 'invalid querystring: limit: must be <= 100' } });
+    expect(await get('/api/search?from=2022-13')).toMatchObject({ status: 400, body: { error: expect.stringContaining('from: must match pattern') } });
+    expect(await get('/api/search?colour=red')).toMatchObject({ status: 400, body: { error: 'invalid querystring: colour: unknown parameter' } });
+    expect(await get('/api/search?kind=memo')).toMatchObject({ status: 400, body: { error: expect.stringContaining('kind: must be equal to one of the allowed values') } });
+  });
+
+  it('should never let a filter value become filter syntax', async () => {
+    const { status, body } = await get(`/api/search?department=${encodeURIComponent('x" OR kind = "notice')}`);
+    expect(status).toBe(200);
+    expect(body.total).toBe(0);
+  });
+});
+
+describe('lookups', () => {
+  it('should show a notice with its clauses, tables, citations, and its repeal by a later notice', async () => {
+    const { body: found } = await get(`/api/search?q=${encodeURIComponent('海政发〔2017〕14号')}`);
+    const { status, body } = await get(`/api/notices/${found.hits[0].id}`);
+    expect(status).toBe(200);
+    expect(body.notice.title).toBe('关于加强城市绿化管理工作的通知');
+    expect(body.clauses.map((c: { path: string[] }) => c.path)).toContainEqual(['一、']);
+    expect(body.status).toMatchObject({ state: 'repealed', repealedBy: [{ docNumber: '海政发〔2022〕8号' }] });
+    const { body: repealing } = await get(`/api/notices/${body.status.repealedBy[0].id}`);
+    expect(repealing.status.state).toBe('in-force');
+    expect(repealing.clauses.length).toBeGreaterThan(0);
+    expect((await get('/api/notices/nope')).status).toBe(404);
+  });
+
+  it('should resolve a document number typed any way, and refuse what is not one', async () => {
+    const { body } = await get(`/api/doc-numbers/${encodeURIComponent('海政办发［2022］14号')}`);
+    expect(body.docNumber).toBe('海政办发〔2022〕14号');
+    expect(body.notices).toHaveLength(1);
+    expect((await get(`/api/doc-numbers/${encodeURIComponent('城市绿化')}`)).status).toBe(400);
+  });
+
+  it("should list a person's appointments and removals and the events naming them", async () => {
+    const { body } = await get(`/api/people/${encodeURIComponent('朱勇')}`);
+    expect(body.personnel.map((p: { action: string }) => p.action).sort()).toEqual(['appoint', 'remove']);
+    const { body: official } = await get(`/api/people/${encodeURIComponent('郭晓敏')}`);
+    expect(official.events.length).toBeGreaterThan(10);
+  });
+
+  it('should list the events between two dates', async () => {
+    const { body } = await get('/api/events?from=2022-05-01&to=2022-05-31');
+    expect(body.events.length).toBeGreaterThan(0);
+    for (const event of body.events) expect(event.date >= '2022-05-01' && event.date <= '2022-05-31').toBe(true);
+  });
+});
+
+describe('exports, feed, OpenAPI, health', () => {
+  it('should stream every match as JSON Lines or CSV', async () => {
+    const jsonl = await get(`/api/export?department=${encodeURIComponent('住建')}&format=jsonl`);
+    const { body: search } = await get(`/api/search?department=${encodeURIComponent('住建')}&limit=0`);
+    const lines = (jsonl.body as string).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(search.total);
+    const csv = await get(`/api/export?department=${encodeURIComponent('住建')}&format=csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect((csv.body as string).split('\r\n')[0]).toBe('id,kind,docNumber,title,date,departments,path,person,post,text,file,line');
+  });
+
+  it('should give the newest notices of a department as an Atom feed', async () => {
+    const { status, body, headers } = await get(`/api/feed.atom?department=${encodeURIComponent('公安')}`);
+    expect(status).toBe(200);
+    expect(headers['content-type']).toContain('application/atom+xml');
+    expect(body).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(body).toContain('<entry>');
+  });
+
+  it('should describe itself in OpenAPI and report health', async () => {
+    const { body } = await get('/api/openapi.json');
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/search', '/api/notices/{id}', '/api/doc-numbers/{docNumber}', '/api/people/{name}', '/api/events', '/api/export', '/api/feed.atom', '/api/health']));
+    expect(await get('/api/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('should search with a key that cannot write', async () => {
+    const client = new Meilisearch({ host: meili.url, apiKey: key });
+    await expect(client.index(setup.names.records).addDocuments([{ id: 'x' }])).rejects.toThrow();
+    expect(key).not.toBe(meili.masterKey);
+  });
+
+  it('should serve the page in Chinese', async () => {
+    const { status, body } = await get('/');
+    expect(status).toBe(200);
+    expect(body).toContain('<html lang="zh-CN">');
+  });
+});

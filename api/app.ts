@@ -1,0 +1,51 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { RecordSearch } from '../index/index.js';
+import { formatValidationError } from './validation-errors.js';
+import { exportRoutes } from './routes/export.js';
+import { lookupRoutes } from './routes/lookups.js';
+import { pageRoutes } from './routes/page.js';
+import { searchRoutes } from './routes/search.js';
+
+/** What the app reads through. */
+export interface AppDependencies {
+  search: RecordSearch;
+  /** Whether Meilisearch answers. */
+  healthy: () => Promise<boolean>;
+  /** Log requests (off in tests). */
+  logger?: boolean;
+}
+
+/**
+ * Builds the HTTP app (routes, schemas, error handling) without listening: tests inject
+ * requests into it, `gazette serve` listens.
+ */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    // Unknown parameters are refused, not silently dropped; strings are coerced to the schema's types.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
+    schemaErrorFormatter: formatValidationError,
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'gazette search API', version: '0.1.0', description: 'Search Chinese government gazette records: notices, clauses, tables, personnel, events.' } },
+  });
+  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error, url: request.url }, 'request failed');
+      return reply.status(500).send({ error: 'internal error' });
+    }
+    return reply.status(status).send({ error: error.message });
+  });
+  await app.register(searchRoutes, { search: deps.search });
+  await app.register(lookupRoutes, { search: deps.search });
+  await app.register(exportRoutes, { search: deps.search });
+  await app.register(pageRoutes);
+  app.get('/api/health', { schema: { summary: 'Whether the API and Meilisearch answer' } }, async (_request, reply) => {
+    const meilisearch = await deps.healthy();
+    return reply.status(meilisearch ? 200 : 503).send({ status: meilisearch ? 'ok' : 'degraded', meilisearch });
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

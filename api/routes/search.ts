@@ -1,0 +1,11 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { RecordSearch, SearchParameters } from '../../index/index.js';
+import { searchQuerySchema } from '../schemas.js';
+
+/** `GET /api/search`: records with highlights, facet counts, pagination. */
+export const searchRoutes: FastifyPluginAsync<{ search: RecordSearch }> = async (app, { search }) => {
+  app.get<{ Querystring: SearchParameters }>('/api/search', { schema: { summary: 'Search records', querystring: searchQuerySchema } }, async (request) => {
+    const result = await search.search(request.query);
+    return { total: result.total, hits: result.hits, facets: result.facets, interpretation: result.interpretation };
+  });
+};

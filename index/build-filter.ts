@@ -1,0 +1,35 @@
+import { normalizeDepartment, parseDocNumberQuery } from '../parsers/index.js';
+import { equals } from './filter.js';
+import type { SearchParameters } from './search-parameters.js';
+import { toSimplified } from './to-simplified.js';
+
+/**
+ * The filter expressions (to be ANDed) for a search's parameters. Values are normalised the way
+ * the records are (a department alias to its full name, a document number to its 〔〕 form,
+ * dates to numbers) and quoted, never pasted.
+ */
+export function buildFilter(params: SearchParameters): string[] {
+  const filter: string[] = [];
+  if (params.kind) filter.push(equals('kind', params.kind));
+  if (params.department) {
+    const name = toSimplified(params.department.trim());
+    filter.push(equals('departments', normalizeDepartment(name) ?? name));
+  }
+  if (params.docNumber) {
+    const value = params.docNumber.trim();
+    filter.push(equals('docNumber', parseDocNumberQuery(value)?.text ?? value));
+  }
+  if (params.docType) filter.push(equals('docType', toSimplified(params.docType.trim())));
+  if (params.issuer) filter.push(equals('issuer', toSimplified(params.issuer.trim())));
+  if (params.person) filter.push(equals('people', toSimplified(params.person.replace(/\s/g, ''))));
+  if (params.from) filter.push(`dateValue >= ${dateNumber(params.from)}`);
+  if (params.to) filter.push(`dateValue <= ${dateNumber(params.to)}`);
+  return filter;
+}
+
+/** 2022-03-15 → 20220315. */
+export function dateNumber(isoDate: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new TypeError(`date "${isoDate}": expected YYYY-MM-DD`);
+  return Number(`${match[1]}${match[2]}${match[3]}`);
+}

@@ -1,0 +1,28 @@
+import type { RecordKind } from '../parsers/index.js';
+
+/** Orders a search can ask for. */
+export type SearchSort = 'relevance' | 'date:desc' | 'date:asc';
+
+/** A search, as the API and the CLI take it (already validated). */
+export interface SearchParameters {
+  q?: string;
+  kind?: RecordKind;
+  /** Any alias or short form of a department (住建), or its full name. */
+  department?: string;
+  /** A document number in any spelling. */
+  docNumber?: string;
+  docType?: string;
+  issuer?: string;
+  person?: string;
+  /** ISO dates, inclusive. */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+  sort?: SearchSort;
+  /** One hit per notice. */
+  distinct?: boolean;
+}
+
+/** Facets every search returns counts for. */
+export const SEARCH_FACETS = ['kind', 'departments', 'docType', 'year'] as const;
