@@ -7,6 +7,7 @@ import { ingestCommand } from './ingest-command.js';
 import { jobsCommand, retryCommand } from './jobs-command.js';
 import { parseCommand } from './parse-command.js';
 import { reindexCommand } from './reindex-command.js';
+import { searchCommand } from './search-command.js';
 import { DEFAULT_PORT, serveCommand } from './serve-command.js';
 import { withServiceOptions } from './service-options.js';
 import { UsageError } from './usage-error.js';
@@ -57,6 +58,20 @@ function buildProgram(setExit: (code: number) => void): Command {
   withServiceOptions(
     program.command('reindex').description('Rebuild every index from the archive into new indexes, then swap them in atomically'),
   ).action(async (options) => setExit(await reindexCommand(options)));
+  withServiceOptions(
+    program
+      .command('search')
+      .description('Search the index from the terminal')
+      .argument('[query]', 'words, "quoted phrases", or a document number in any spelling')
+      .option('--department <name>', 'a department by any alias (住建) or its full name')
+      .option('--doc-number <number>', 'a document number in any spelling')
+      .option('--from <date>', 'from this date, YYYY-MM-DD')
+      .option('--to <date>', 'to this date, YYYY-MM-DD')
+      .option('--kind <kind>', 'notice, clause, table, personnel or event')
+      .option('--person <name>', 'records naming this person')
+      .option('--limit <n>', 'results to show', '10')
+      .option('--json', 'print the result as JSON'),
+  ).action(async (query: string | undefined, options) => setExit(await searchCommand(query, options)));
   withServiceOptions(
     program
       .command('serve')

@@ -64,8 +64,11 @@ function renderFacets(facets) {
   $('#facets').innerHTML = parts.join('');
 }
 
+// A clause's text starts with its own marker (（二）…): show the outer levels before it.
 function pathOf(hit) {
-  return hit.path?.length ? `<span class="path">${escapeHtml(hit.path.join(''))}</span> ` : '';
+  if (!hit.path?.length) return '';
+  const outer = hit.text.startsWith(hit.path.at(-1)) ? hit.path.slice(0, -1) : hit.path;
+  return outer.length ? `<span class="path">${escapeHtml(outer.join(''))}</span> ` : '';
 }
 
 function renderResults(result) {

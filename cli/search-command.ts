@@ -1,0 +1,55 @@
+import { RecordSearch, type RecordHit, type SearchParameters, connectSearch } from '../index/index.js';
+import type { RecordKind } from '../parsers/index.js';
+import { type ServiceOptions, serviceConfig } from './service-options.js';
+import { UsageError } from './usage-error.js';
+
+/** Options of `gazette search`. */
+export interface SearchCommandOptions extends ServiceOptions {
+  department?: string;
+  docNumber?: string;
+  from?: string;
+  to?: string;
+  kind?: string;
+  person?: string;
+  limit: string;
+  json?: boolean;
+}
+
+const KINDS = new Set(['notice', 'clause', 'table', 'personnel', 'event']);
+
+/** `gazette search QUERY`: the same search as the API, printed for a terminal (or as JSON). */
+export async function searchCommand(query: string | undefined, options: SearchCommandOptions): Promise<number> {
+  const config = serviceConfig(options);
+  if (options.kind && !KINDS.has(options.kind)) throw new UsageError(`--kind "${options.kind}": expected one of ${[...KINDS].join(', ')}`);
+  for (const [name, value] of [['--from', options.from], ['--to', options.to]] as const) {
+    if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`${name} "${value}": expected YYYY-MM-DD`);
+  }
+  const limit = Number(options.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError(`--limit "${options.limit}": expected 1 to 100`);
+  const params: SearchParameters = {
+    q: query ?? '', department: options.department, docNumber: options.docNumber, from: options.from, to: options.to,
+    kind: options.kind as RecordKind | undefined, person: options.person, limit,
+  };
+  const connection = await connectSearch({ dataDir: config.dataDir });
+  try {
+    const result = await new RecordSearch(connection.client, config.names).search(params);
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${result.total} result(s)${result.interpretation.docNumber ? ` for ${result.interpretation.docNumber}` : ''}\n\n`);
+      for (const hit of result.hits) process.stdout.write(formatHit(hit));
+    }
+    return 0;
+  } finally {
+    await connection.close();
+  }
+}
+
+function formatHit(hit: RecordHit): string {
+  const r = hit as RecordHit & { docNumber?: string | null; date?: string | null; path?: string[] };
+  const head = [hit.kind, r.docNumber, r.date, `${hit.source.file}:${hit.source.line}`].filter(Boolean).join(' · ');
+  const text = (hit.highlight.text ?? hit.text).replace(/<mark>/g, '【').replace(/<\/mark>/g, '】').replace(/\s*\n\s*/g, ' ');
+  // The text starts with its own marker (（二）…); show the outer levels before it.
+  const outer = r.path?.length && hit.text.startsWith(r.path.at(-1)!) ? r.path.slice(0, -1) : r.path ?? [];
+  return `${head}\n  ${outer.length ? `${outer.join('')} ` : ''}${text.slice(0, 240)}\n\n`;
+}
