@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Meilisearch } from 'meilisearch';
-import { type IndexNames, RecordSearch, connectSearch, searchOnlyKey } from '../index/index.js';
+import { type IndexNames, RecordSearch, connectSearch, meiliClient, searchOnlyKey } from '../index/index.js';
 import { buildApp } from './app.js';
 
 /** The default port of `gazette serve`. */
@@ -23,7 +22,7 @@ export async function startServer(options: { dataDir: string; names: IndexNames;
   let closed: Promise<void> | null = null;
   try {
     const key = await searchOnlyKey(connection.client, options.names);
-    const searchClient = new Meilisearch({ host: connection.url, apiKey: key });
+    const searchClient = meiliClient(connection.url, key);
     const app = await buildApp({
       search: new RecordSearch(searchClient, options.names),
       healthy: () => searchClient.health().then(() => true, () => false),

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Meilisearch } from 'meilisearch';
-import { EmbeddedMeili, indexNames } from '../index/index.js';
+import { EmbeddedMeili, indexNames, meiliClient } from '../index/index.js';
 import { Queue } from 'bullmq';
 import { connectRedis, redisAnswers, redisUrl } from '../ingest/redis.js';
 import { type IngestReporter, type IssueOutcome, runIngest } from '../ingest/run-ingest.js';
@@ -36,8 +36,7 @@ export async function ingestBench(): Promise<void> {
   const meili = await EmbeddedMeili.open(dataDir);
   process.env.MEILI_URL = meili.url;
   process.env.MEILI_MASTER_KEY = meili.masterKey;
-  const { Meilisearch: Client } = await import('meilisearch');
-  const client = new Client({ host: meili.url, apiKey: meili.masterKey });
+  const client = meiliClient(meili.url, meili.masterKey);
   const folder = corpusFolder();
   try {
     console.log('\ningest: the corpus (5 issues) from files to searchable');

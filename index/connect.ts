@@ -1,4 +1,5 @@
-import { Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
+import { meiliClient } from './meili-client.js';
 import { EmbeddedMeili } from './meili-server.js';
 
 /** A Meilisearch client and what to close when done. */
@@ -26,10 +27,10 @@ export interface ConnectOptions {
 export async function connectSearch(options: ConnectOptions): Promise<SearchConnection> {
   const env = options.env ?? process.env;
   if (env.MEILI_URL) {
-    const client = new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY || undefined, timeout: 60_000 });
+    const client = meiliClient(env.MEILI_URL, env.MEILI_MASTER_KEY || undefined);
     return { client, url: env.MEILI_URL, embedded: null, close: async () => {} };
   }
   const embedded = await EmbeddedMeili.open(options.dataDir);
-  const client = new Meilisearch({ host: embedded.url, apiKey: embedded.masterKey, timeout: 60_000 });
+  const client = meiliClient(embedded.url, embedded.masterKey);
   return { client, url: embedded.url, embedded, close: () => embedded.close() };
 }

@@ -25,3 +25,4 @@ export { SEARCH_FACETS, type SearchParameters, type SearchSort } from './search-
 export { toSimplified } from './to-simplified.js';
 export { noticeView, docNumberView, personView, eventsBetween, type NoticeView } from './lookups.js';
 export { searchOnlyKey } from './search-key.js';
+export { meiliClient } from './meili-client.js';

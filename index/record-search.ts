@@ -44,6 +44,9 @@ export class RecordSearch {
     const common: SearchParams = {
       filter,
       attributesToHighlight: HIGHLIGHTED,
+      // A notice's text is the whole document: its highlight is cut to the words around the hits.
+      attributesToCrop: ['text'],
+      cropLength: 80,
       highlightPreTag: '<mark>',
       highlightPostTag: '</mark>',
       ...(params.distinct ? { distinct: 'noticeKey' } : {}),

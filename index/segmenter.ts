@@ -31,33 +31,40 @@ function ensureLoaded(): void {
 
 // Tokens that carry no meaning on their own: punctuation, spaces, single Han characters.
 const MEANINGLESS = /^(?:[\p{P}\p{S}\p{Z}\s]+|\p{Script=Han})$/u;
+// Runs of Han characters go to jieba; anything else (Latin words, numbers such as PM2.5 or
+// 2022) is kept as written, because jieba would cut it into single characters.
+const RUNS = /(\p{Script=Han}+)|([\p{L}\p{N}][\p{L}\p{N}.\-_]*[\p{L}\p{N}]|[\p{L}\p{N}])/gu;
+
+/** Words of `text`, each Han run cut by `cutHan`, other words kept whole. */
+function words(text: string, cutHan: (run: string) => string[]): string[] {
+  ensureLoaded();
+  const out: string[] = [];
+  for (const [, han, other] of text.matchAll(RUNS)) {
+    if (han) out.push(...cutHan(han));
+    else if (other) out.push(other);
+  }
+  return out;
+}
 
 /**
- * Search-mode segmentation: the words of `text`, plus the shorter words inside long ones
- * (区农业农村局 also gives 农业, 农村), unique, in order of first appearance, without
- * punctuation or lone Han characters.
+ * Search-mode segmentation: the words of `text`, plus every dictionary word inside a longer
+ * one (区退役军人事务局 also gives 退役军人, 退役, 军人, 事务局), unique, in order of first
+ * appearance, without punctuation or lone Han characters.
  */
 export function segmentForSearch(text: string): string[] {
-  ensureLoaded();
   const tokens = new Set<string>();
-  for (const token of nodejieba.cutForSearch(text)) {
-    const word = token.trim();
-    if (word && !MEANINGLESS.test(word)) tokens.add(word);
+  for (const word of words(text, (run) => [...nodejieba.cutForSearch(run), ...nodejieba.cutAll(run)])) {
+    if (!MEANINGLESS.test(word)) tokens.add(word);
   }
   return [...tokens];
 }
 
-/**
- * Plain segmentation for queries: the words of `text` in order, punctuation dropped.
- */
+/** Plain segmentation for queries: the words of `text` in order, punctuation dropped. */
 export function segmentQuery(text: string): string[] {
-  ensureLoaded();
-  return nodejieba.cut(text).map((token) => token.trim()).filter((word) => word && !/^[\p{P}\p{S}\p{Z}\s]+$/u.test(word));
+  return words(text, (run) => nodejieba.cut(run)).filter((word) => !/^[\p{P}\p{S}\p{Z}\s]+$/u.test(word));
 }
 
-/**
- * The `count` terms of `text` with the highest TF-IDF weight, longest-weighted first.
- */
+/** The `count` terms of `text` with the highest TF-IDF weight. */
 export function topKeywords(text: string, count: number): string[] {
   ensureLoaded();
   return nodejieba

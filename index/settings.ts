@@ -3,12 +3,15 @@ import { DEPARTMENT_SYNONYMS, DOMAIN_WORDS } from './dictionary.js';
 
 /**
  * Settings of the records index, applied before any document is added. Searchable attributes
- * are ranked in order (a hit in a title beats one in body text); `tokens` holds the worker's
+ * are ranked in order (a hit in a heading beats one in body text); `tokens` holds the worker's
  * jieba segmentation so short words inside long ones match. Every attribute is marked Chinese
  * (cmn) so Meilisearch never guesses Japanese for a run of Han characters.
  */
 export const RECORD_INDEX_SETTINGS = {
-  searchableAttributes: ['title', 'heading', 'docNumber', 'person', 'post', 'people', 'caption', 'text', 'tokens', 'keywords', 'departments', 'issuer', 'documentTitle'],
+  // Not `title`, `issuer` or `documentTitle`: clauses copy them from their notice, and every
+  // clause of a notice would match its title's words as well as the one provision that does.
+  // A notice's own title is the start of its text.
+  searchableAttributes: ['heading', 'text', 'person', 'post', 'people', 'caption', 'docNumber', 'tokens', 'keywords', 'departments'],
   filterableAttributes: [
     'kind', 'issue', 'noticeId', 'departments', 'docNumber', 'docPrefix', 'docYear', 'docType', 'issuer',
     'section', 'person', 'people', 'action', 'dateValue', 'year', 'noticeKey', 'cites', 'repeals',

@@ -16,7 +16,7 @@ describe('enrichRecords', () => {
     const notice = documents.find((d): d is Extract<SearchDocument, { kind: 'notice' }> => d.kind === 'notice' && d.text.includes('被征地农民'))!;
     const record = records.find((r) => r.id === notice.id)!;
     expect(notice).toMatchObject({ ...record, departments: record.departments, dateValue: Number(notice.date!.replaceAll('-', '')), year: 2022 });
-    expect(notice.tokens).toEqual(expect.arrayContaining(['被征地农民', '社会保障', '征地', '农民']));
+    expect(notice.tokens).toEqual(expect.arrayContaining(['被征地农民', '征地', '农民', '农业', '人口']));
     expect(notice.keywords.length).toBeGreaterThan(0);
   });
 

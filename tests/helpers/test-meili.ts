@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Meilisearch } from 'meilisearch';
-import { freePort, verifiedMeiliBinary } from '../../index/index.js';
+import type { Meilisearch } from 'meilisearch';
+import { freePort, meiliClient, verifiedMeiliBinary } from '../../index/index.js';
 
 /**
  * A real Meilisearch server for one test file, on its own port and database folder, that a test
@@ -21,7 +21,7 @@ export class TestMeili {
     private readonly port: number,
     readonly folder: string,
   ) {
-    this.client = new Meilisearch({ host: url, apiKey: masterKey });
+    this.client = meiliClient(url, masterKey);
   }
 
   /** Starts a server in a fresh temporary folder. */

@@ -1,0 +1,10 @@
+import { Meilisearch } from 'meilisearch';
+
+/**
+ * A Meilisearch client that asks for uncompressed responses: Meilisearch's gzip costs about
+ * 45 ms on a 20-hit search here (measured: p50 52 ms gzip, 8 ms identity), while the bytes
+ * mostly travel over loopback or a LAN.
+ */
+export function meiliClient(host: string, apiKey: string | undefined): Meilisearch {
+  return new Meilisearch({ host, apiKey, timeout: 60_000, requestInit: { headers: { 'Accept-Encoding': 'identity' } } });
+}
