@@ -74,6 +74,8 @@ function pathOf(hit) {
 function renderResults(result) {
   $('#summary').textContent = `共 ${result.total} 条结果` + (result.interpretation.docNumber ? `（文号 ${result.interpretation.docNumber}）` : '');
   $('#summary').dataset.total = String(result.total);
+  // What this summary answers, so a reader (or a test) can tell a stale result from a new one.
+  $('#summary').dataset.query = `${state.q}|${state.kind}|${state.department}|${state.docType}|${state.year}`;
   $('#results').innerHTML = result.hits.map((hit) => {
     const text = hit.highlight.text ?? escapeHtml(hit.text.slice(0, 300));
     const title = hit.highlight.title ?? escapeHtml(hit.title ?? '');
