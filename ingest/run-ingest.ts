@@ -209,8 +209,13 @@ async function waitForJobs(pending: IngestJobData[], queue: IngestQueue, search:
         const state = await job.getState();
         const progress = job.progress as { stage?: Stage } | number;
         if (typeof progress === 'object' && progress.stage) options.reporter.stage(input.sha256, progress.stage);
-        if (state === 'completed') outcome = { file: input.file, sha256: input.sha256, status: 'indexed', result: job.returnvalue, reason: null };
-        else if (state === 'failed') outcome = { file: input.file, sha256: input.sha256, status: 'failed', result: null, reason: job.failedReason };
+        if (state === 'completed' || state === 'failed') {
+          // The job was read before its state: read it again for the result it finished with.
+          const finished = (await queue.queue.getJob(input.sha256)) ?? job;
+          outcome = state === 'completed'
+            ? { file: input.file, sha256: input.sha256, status: 'indexed', result: finished.returnvalue, reason: null }
+            : { file: input.file, sha256: input.sha256, status: 'failed', result: null, reason: finished.failedReason };
+        }
       }
       if (outcome) {
         waiting.delete(input.sha256);
