@@ -53,7 +53,10 @@ function words(text: string, cutHan: (run: string) => string[]): string[] {
  */
 export function segmentForSearch(text: string): string[] {
   const tokens = new Set<string>();
-  for (const word of words(text, (run) => [...nodejieba.cutForSearch(run), ...nodejieba.cutAll(run)])) {
+  // Search mode already gives the two- and three-character words inside long ones; full mode
+  // adds the longer ones (退役军人 inside 区退役军人事务局), and only those, to keep documents small.
+  const cut = (run: string) => [...nodejieba.cutForSearch(run), ...nodejieba.cutAll(run).filter((word) => word.length >= 4)];
+  for (const word of words(text, cut)) {
     if (!MEANINGLESS.test(word)) tokens.add(word);
   }
   return [...tokens];
