@@ -15,8 +15,10 @@ export interface Coverage {
 }
 
 function countLines(node: { type: string; children?: unknown[]; text?: string; tab?: boolean }): number {
-  if (node.children) return (node.children as Array<typeof node>).reduce((sum, child) => sum + countLines(child), 0);
-  return node.text !== '' || node.tab ? 1 : 0;
+  if (!node.children) return node.text !== '' || node.tab ? 1 : 0;
+  let sum = 0;
+  for (const child of node.children as Array<typeof node>) sum += countLines(child);
+  return sum;
 }
 
 /**

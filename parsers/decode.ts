@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isUtf8, transcode } from 'node:buffer';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { DecodeError } from './errors.js';
@@ -30,14 +30,14 @@ const LEGACY: Record<string, TextEncoding> = { GB18030: 'gb18030', Big5: 'big5' 
 export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    return checked({ text: buf.toString('utf8', 3), encoding: 'utf-8', bom: true }, file);
+    return checked({ text: utf8Text(buf.subarray(3)), encoding: 'utf-8', bom: true }, file);
   }
   if (buf[0] === 0xff && buf[1] === 0xfe) return utf16(buf, 'utf-16le', file);
   if (buf[0] === 0xfe && buf[1] === 0xff) return utf16(buf, 'utf-16be', file);
 
   const nul = buf.indexOf(0);
   if (nul >= 0) throw new DecodeError(file, nul, 'NUL byte: this looks like binary content, expected text');
-  if (isUtf8(buf)) return checked({ text: buf.toString('utf8'), encoding: 'utf-8', bom: false }, file);
+  if (isUtf8(buf)) return checked({ text: validUtf8Text(buf), encoding: 'utf-8', bom: false }, file);
 
   const legacy = detectLegacy(buf);
   const invalidUtf8 = firstInvalidUtf8(buf);
@@ -53,6 +53,25 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
     );
   }
   return checked({ text: iconv.decode(buf, legacy), encoding: legacy, bom: false }, file);
+}
+
+/**
+ * The text of UTF-8 bytes, as `buf.toString('utf8')` gives it. Valid UTF-8 is converted to
+ * UTF-16 by ICU, which Node then takes as a string as it is: for Chinese text about ten times
+ * faster than the UTF-8 decoder behind toString in Node 20, which was a tenth of the parse.
+ * Invalid bytes keep toString's replacement characters.
+ */
+function utf8Text(buf: Buffer): string {
+  return isUtf8(buf) ? validUtf8Text(buf) : buf.toString('utf8');
+}
+
+function validUtf8Text(buf: Buffer): string {
+  try {
+    return transcode(buf, 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    // A Node built without ICU has no transcode.
+    return buf.toString('utf8');
+  }
 }
 
 function utf16(buf: Buffer, encoding: 'utf-16le' | 'utf-16be', file: string): DecodedText {

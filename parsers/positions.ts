@@ -3,8 +3,10 @@ import type { LineNode } from './nodes.js';
 
 /** The position running from the start of the first node to the end of the last. */
 export function spanOf(nodes: readonly Node[]): Position | undefined {
-  const first = nodes.find((n) => n.position)?.position;
-  const last = nodes.findLast((n) => n.position)?.position;
+  let first: Position | undefined;
+  let last: Position | undefined;
+  for (let i = 0; i < nodes.length && !first; i++) first = nodes[i]!.position;
+  for (let i = nodes.length - 1; i >= 0 && !last; i--) last = nodes[i]!.position;
   return first && last ? { start: first.start, end: last.end } : undefined;
 }
 

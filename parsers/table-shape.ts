@@ -3,9 +3,11 @@ import type { DocumentNode, GazetteRoot, TableNode } from './nodes.js';
 /** A total row (合计, 全区合计, 总计): a data row, but not one of the numbered items. */
 const TOTAL = /^(?:全区|全市|全省|全县|总)?合\s*计$|^总\s*计$/u;
 
+const WHITESPACE = /\s/g;
+
 /** Whether a table row is a total row such as 全区合计. */
 export function isTotalRow(row: readonly string[]): boolean {
-  return row.length > 0 && TOTAL.test(row[0]!.replace(/\s/g, ''));
+  return row.length > 0 && TOTAL.test(row[0]!.replace(WHITESPACE, ''));
 }
 
 /** Visits every document container of every notice. */

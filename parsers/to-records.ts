@@ -23,7 +23,7 @@ import type {
   SourceRef,
   TableRecord,
 } from './records.js';
-import { stableHash } from './stable-hash.js';
+import { StableHasher, stableHash } from './stable-hash.js';
 import { departmentOfPost, departmentsInText, normalizeDepartment } from './syntax/departments.js';
 
 /** What the record builder needs to know about the file besides its tree. */
@@ -68,20 +68,53 @@ function linesOf(node: Node): LineNode[] {
   return children ? children.flatMap(linesOf) : [];
 }
 
+/** A key used for ids, with its use count; the next entry with the same hash bucket. */
+interface UsedKey {
+  kind: string;
+  key: string;
+  count: number;
+  next: UsedKey | undefined;
+}
+
 class RecordBuilder {
   readonly records: GazetteRecord[] = [];
-  private readonly used = new Map<string, number>();
+  /** Keys given so far with how often each was used, bucketed by their hash (see `id`). */
+  private readonly used = new Map<number, UsedKey>();
+  private readonly prefixes = new Map<string, string>();
 
   constructor(
     private readonly ctx: RecordContext,
     readonly issue: string,
   ) {}
 
-  /** A stable id from a key that is unique within the issue (repeated keys get a counter). */
+  /**
+   * A stable id from a key that is unique within the issue (repeated keys get a counter): the
+   * hash of `key#n`, n counting earlier uses of the same kind and key. The hash of the key is
+   * computed once, both to look the counter up and to go on with `#n`: keys are long Chinese
+   * strings, and hashing them was a large part of building records.
+   * @param kind one letter: n, c, t, p or e
+   */
   id(kind: string, key: string): string {
-    const seen = this.used.get(`${kind}|${key}`) ?? 0;
-    this.used.set(`${kind}|${key}`, seen + 1);
-    return `${this.issue}-${kind}${stableHash(`${key}#${seen}`, 14)}`;
+    const hasher = new StableHasher(1).update(key);
+    const seen = this.countUse(kind, key, hasher.bucket());
+    return this.idPrefix(kind) + hasher.update(`#${seen}`).digest();
+  }
+
+  /** `issue-kind`, the start of every id of a kind: made once, as every record keeps its id. */
+  private idPrefix(kind: string): string {
+    let prefix = this.prefixes.get(kind);
+    if (prefix === undefined) this.prefixes.set(kind, (prefix = `${this.issue}-${kind}`));
+    return prefix;
+  }
+
+  /** How many times `kind` and `key` were used before; counts this use. Keys are compared in full. */
+  private countUse(kind: string, key: string, bucket: number): number {
+    const first = this.used.get(bucket);
+    for (let entry = first; entry; entry = entry.next) {
+      if (entry.kind === kind && entry.key === key) return entry.count++;
+    }
+    this.used.set(bucket, { kind, key, count: 1, next: first });
+    return 0;
   }
 
   source(node: Node): SourceRef {
@@ -99,6 +132,13 @@ class RecordBuilder {
   raw(node: Node): string {
     return this.ctx.text.slice(node.position!.start.offset, node.position!.end.offset);
   }
+}
+
+/** Titles of the documents printed with a notice (enclosures and attachments), in order. */
+function enclosureTitles(notice: NoticeNode): string[] {
+  const titles: string[] = [];
+  for (const c of notice.children) if (c.type === 'document' && c.kind !== 'body' && c.title) titles.push(c.title);
+  return titles;
 }
 
 function noticeRecords(b: RecordBuilder, notice: NoticeNode): void {
@@ -129,7 +169,7 @@ function noticeRecords(b: RecordBuilder, notice: NoticeNode): void {
     repeals: notice.repeals,
     repealStatements: notice.repealStatements,
     effective: notice.effective,
-    enclosures: notice.children.flatMap((c) => (c.type === 'document' && c.kind !== 'body' && c.title ? [c.title] : [])),
+    enclosures: enclosureTitles(notice),
   };
   b.records.push(record);
   const departments = new Set<string>(issuerName ? [issuerName] : []);

@@ -15,6 +15,9 @@ const NOTE = /^(?:注|说明|备注)[:：]/u;
 const MIN_ROWS = 3;
 
 function keyOf(text: string): { kind: KeyKind; n: number; letter: string } | null {
+  // Every key starts with a digit or a capital: most cells are told apart by that alone.
+  const first = text.charCodeAt(0);
+  if (!((first >= 0x30 && first <= 0x39) || (first >= 0x41 && first <= 0x5a))) return null;
   const int = INT_KEY.exec(text);
   if (int) return { kind: 'int', n: Number(int[1]), letter: '' };
   const code = CODE_KEY.exec(text);
@@ -143,13 +146,15 @@ function readCellTable(children: BlockNode[], p: number): Found | null {
 
 function groupCellTables(doc: DocumentNode): void {
   const children = doc.children;
-  const out: BlockNode[] = [];
+  // The blocks are copied from the first table on: most documents hold none and stay as they are.
+  let out: BlockNode[] | null = null;
   for (let p = 0; p < children.length; p++) {
     const found = isHeaderCell(content(children[p])) || isEnclosureTitle(content(children[p])?.text ?? '') ? readCellTable(children, p) : null;
     if (!found) {
-      out.push(children[p]!);
+      out?.push(children[p]!);
       continue;
     }
+    out ??= children.slice(0, p);
     const lines = children.slice(p, found.end + 1) as LineNode[];
     const table = tableNode(lines);
     table.caption = found.caption ?? (out.every((n) => n.type === 'title' || isBlank(n)) ? doc.title : null);
@@ -159,7 +164,7 @@ function groupCellTables(doc: DocumentNode): void {
     out.push(table);
     p = found.end;
   }
-  doc.children = out;
+  if (out) doc.children = out;
 }
 
 /**

@@ -120,8 +120,12 @@ export default function chronicle() {
       events.push(current);
       out.push(current);
     }
-    const known = [...new Set(events.flatMap((e) => namesAfterRoles(e.text)))];
-    for (const event of events) event.people = peopleIn(event.text, known);
+    // Names after titles, read once per event: together they are the names known in the issue.
+    const titled = events.map((e) => namesAfterRoles(e.text));
+    const known = [...new Set(titled.flat())];
+    events.forEach((event, k) => {
+      event.people = peopleIn(event.text, known, titled[k]);
+    });
     tree.children = out;
   };
 }

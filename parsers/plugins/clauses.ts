@@ -104,23 +104,37 @@ function nest(doc: DocumentNode, file: VFile): void {
     const level = levelOf(stack, marker, node, file);
     checkSequence(stack[level], marker, lastOfStyle.get(marker.style), node, file);
     lastOfStyle.set(marker.style, marker.n);
-    stack.length = level;
+    closeClauses(stack, level);
     const clause: ClauseNode = {
       type: 'clause',
       style: marker.style,
       n: marker.n,
-      path: [...(stack.at(-1)?.path ?? []), marker.text],
+      // concat, not a spread: it makes an array of the right size (see closeClauses).
+      path: (stack.at(-1)?.path ?? []).concat(marker.text),
       contentStart: marker.contentStart,
       heading: headingOf(marker, node.value.slice(marker.contentStart)),
       departments: [],
       children: [node],
+      // Set by setPositions; declared here so that every clause has the same shape from the start.
+      position: undefined,
     };
     (stack.at(-1)?.children ?? out).push(clause);
     stack.push(clause);
     previous = node;
   }
+  closeClauses(stack, 0);
   setPositions(out);
   doc.children = out;
+}
+
+/**
+ * Closes the open clauses from `level` on. A closed clause gets no more children: they are
+ * copied into an array of their size, as arrays grown by push keep spare room, and every clause
+ * stays in the tree (and is copied by the garbage collector) for the rest of the parse.
+ */
+function closeClauses(stack: ClauseNode[], level: number): void {
+  for (let k = level; k < stack.length; k++) stack[k]!.children = stack[k]!.children.slice();
+  stack.length = level;
 }
 
 /**

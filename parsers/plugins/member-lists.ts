@@ -18,8 +18,10 @@ const NAME_GLUED = new RegExp(`^(${HAN}{3})((?:区|市|省|县|镇|海门|南通
 /** A post word that a short line may end with: such a line continues the post above (镇长). */
 const POST_END = /(?:长|主任|书记|委员|主席|经理|秘书|干事|员|师)$/u;
 
+const PADDING = /[ \u3000]/g;
+
 function cleanName(name: string): string {
-  return name.replace(/[ \u3000]/g, '');
+  return name.replace(PADDING, '');
 }
 
 /** Members written on one line after a role (or alone): name and post, name（unit）, or names joined by 、. */
@@ -116,20 +118,22 @@ function readList(children: BlockNode[], start: number): { end: number; members:
 
 function groupLists(doc: DocumentNode): void {
   const children = doc.children;
-  const out: BlockNode[] = [];
+  // The blocks are copied from the first list on: most documents hold none and stay as they are.
+  let out: BlockNode[] | null = null;
   for (let i = 0; i < children.length; i++) {
     const line = content(children[i]);
     const found = line && roleOf(line) ? readList(children, i) : null;
     if (!found) {
-      out.push(children[i]!);
+      out?.push(children[i]!);
       continue;
     }
+    out ??= children.slice(0, i);
     const lines = children.slice(i, found.end + 1) as LineNode[];
     const list: MemberListNode = { type: 'memberList', members: found.members, children: lines, position: spanOf(lines) };
     out.push(list);
     i = found.end;
   }
-  doc.children = out;
+  if (out) doc.children = out;
 }
 
 /**

@@ -11,13 +11,28 @@ import { docTypeOf, endsLikeSentence, isIssuerLine, isRoleSignature, issuerFromT
 const SOURCE = 'notice-parts';
 const ADDRESSEE_END = /[：:∶]$/u;
 const TRAILER = /^[（(](?:此件|本件|本文)[^（）()]*[)）]$/u;
-const PORTAL = /^(?:发布时间|相关解读)[:：]|\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$/iu;
+const PORTAL_HEAD = /^(?:发布时间|相关解读)[:：]/iu;
+const PORTAL_FILE = /\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$/iu;
 /** A signature glued into running text: 河北省人民政府办公厅2024年1月29日. */
 const GLUED_SIGNATURE = new RegExp(
   `(?:^|[。！？；])([\\p{Script=Han}（）]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|党组|国务院))[ \\u3000]*(${INLINE_DATE_SOURCE})`,
   'u',
 );
 const ISSUERS: Record<string, string> = issuersByPrefix.issuers;
+
+/** A portal line: 发布时间：…, 相关解读：…, or a link to a file (….pdf). */
+function isPortal(text: string): boolean {
+  // Quick looks at the first character and for a dot spare most lines the patterns.
+  const first = text.charCodeAt(0);
+  const head = (first === 0x53d1 || first === 0x76f8) && PORTAL_HEAD.test(text); // 发 相
+  return head || (text.includes('.') && PORTAL_FILE.test(text));
+}
+
+/** A trailer such as （此件公开发布）. */
+function isTrailer(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first === 0xff08 || first === 0x28) && TRAILER.test(text); // （ (
+}
 
 function role(line: LineNode, type: RoleLineNode['type']): RoleLineNode {
   return { ...line, type };
@@ -71,7 +86,7 @@ function readAttachmentList(lines: LineNode[]): { names: string[]; body: BlockNo
       body.push(line);
       continue;
     }
-    const head = line.text.length <= 120 ? ATTACHMENT_LIST.exec(line.text) : null;
+    const head = line.text.length <= 120 && line.text.startsWith('附') ? ATTACHMENT_LIST.exec(line.text) : null;
     if (head && !endsLikeSentence(head[1] ?? '')) {
       listing = true;
       const name = (head[1] ?? '').replace(/^\d+[.．、]\s*/u, '').trim();
@@ -99,12 +114,12 @@ function metadataOf(notice: NoticeNode): Record<string, string> {
 }
 
 function structureNotice(notice: NoticeNode, file: VFile): void {
-  const [header, ...rest] = notice.children;
-  const lines = rest as LineNode[];
+  const header = notice.children[0];
+  const lines = notice.children.slice(1) as LineNode[];
   const children: NoticeNode['children'] = header ? [header] : [];
   let i = 0;
   // Portal lines under the title (发布时间：… 浏览次数：…) belong to the head.
-  while (i < lines.length && (isBlank(lines[i]) || PORTAL.test(lines[i]!.text))) {
+  while (i < lines.length && (isBlank(lines[i]) || isPortal(lines[i]!.text))) {
     children.push(isBlank(lines[i]) ? lines[i]! : role(lines[i]!, 'portal'));
     i++;
   }
@@ -133,7 +148,7 @@ function structureNotice(notice: NoticeNode, file: VFile): void {
     for (; j < lines.length; j++) {
       const line = lines[j]!;
       if (isBlank(line)) children.push(line);
-      else if (TRAILER.test(line.text)) children.push(role(line, 'trailer'));
+      else if (isTrailer(line.text)) children.push(role(line, 'trailer'));
       else break;
     }
     // What follows the signature is raw here; split-enclosures cuts it into documents.
@@ -160,8 +175,8 @@ function structureNotice(notice: NoticeNode, file: VFile): void {
 /** After the signature: trailers and portal lines get their role, the rest stays raw. */
 function classifyPostLine(line: LineNode): LineNode | RoleLineNode {
   if (line.tab) return line;
-  if (TRAILER.test(line.text)) return role(line, 'trailer');
-  if (PORTAL.test(line.text)) return role(line, 'portal');
+  if (isTrailer(line.text)) return role(line, 'trailer');
+  if (isPortal(line.text)) return role(line, 'portal');
   return line;
 }
 

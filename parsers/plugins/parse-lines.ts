@@ -34,14 +34,21 @@ function lineNode(value: string, line: number, column: number, offset: number): 
   };
 }
 
+/** Whether SENTENCE_GAP occurs twice: a global regex's test goes on from its last match. */
+function hasTwoSentenceGaps(value: string): boolean {
+  SENTENCE_GAP.lastIndex = 0;
+  const two = SENTENCE_GAP.test(value) && SENTENCE_GAP.test(value);
+  SENTENCE_GAP.lastIndex = 0;
+  return two;
+}
+
 /**
  * Splits a physical line that a crawler flattened (a whole notice on one line, paragraphs
  * separated by runs of U+3000) into one node per paragraph. Ordinary lines, including roster
  * lines padded with U+3000 between name and post, stay whole.
  */
 function splitFlattened(value: string, line: number, offset: number, out: LineNode[]): void {
-  const sentenceGaps = value.length > 200 ? value.match(SENTENCE_GAP)?.length ?? 0 : 0;
-  if (sentenceGaps < 2) {
+  if (value.length <= 200 || !hasTwoSentenceGaps(value)) {
     out.push(lineNode(value, line, 1, offset));
     return;
   }

@@ -68,7 +68,7 @@ function titleNode(items: Item[], indexes: number[]): TitleNode {
  */
 function startsSubDocument(items: Item[], i: number, current: DocumentNode): boolean {
   const line = lineAt(items, i);
-  if (!line || line.text.length > 60 || !isTitleLike(line) || !isEnclosureTitle(line.text)) return false;
+  if (!line || line.text.length > 60 || !isEnclosureTitle(line.text) || !isTitleLike(line)) return false;
   const sawClause = current.children.some((c) => isLine(c) && !c.tab && matchMarker(c.value) !== null);
   if (!sawClause) return false;
   const prev = current.children.findLast((c) => isLine(c) && c.text !== '');
@@ -103,7 +103,7 @@ export default function splitEnclosures() {
           else out.push(item);
           continue;
         }
-        const label = line.text.length <= 80 ? ATTACHMENT_LABEL.exec(line.text) : null;
+        const label = line.text.length <= 80 && line.text.startsWith('附') ? ATTACHMENT_LABEL.exec(line.text) : null;
         if (label && !endsLikeSentence(label[2] ?? '')) {
           const rest = label[2] ?? '';
           const nextIndex = nextContent(items, i + 1);

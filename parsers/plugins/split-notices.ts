@@ -23,6 +23,7 @@ const METADATA_KEYS = new Set([
   '成文日期', '发文日期', '发布日期', '公开方式', '公开范围', '有效性', '信息来源', '时效', '主题词', '标题',
 ]);
 const METADATA_PAIR = /^([\p{Script=Han} \u3000]{2,16}?)[ \u3000]*[:：][ \u3000]*(.*)$/u;
+const PADDING = /[ \u3000]/g;
 const DECREE_SEQ = /^第\s*(\d{1,4})\s*号$/u;
 const DECREE_HEAD = /^(?:中华人民共和国)?\p{Script=Han}{2,20}令$/u;
 
@@ -51,14 +52,22 @@ function nextContent(lines: Lines, i: number, limit = lines.length): number {
 }
 
 function metadataKey(text: string): string | null {
-  const key = text.replace(/[ \u3000]/g, '');
+  const key = text.replace(PADDING, '');
   return METADATA_KEYS.has(key) ? key : null;
 }
 
-/** A cheap test before reading metadata: a colon near the start, or a bare short key. */
+/** A cheap test before reading metadata: a first colon near the start, or a bare short key. */
 function mayStartMetadata(text: string): boolean {
-  const colon = text.search(/[:：]/u);
-  return (colon > 0 && colon <= 16) || (text.length <= 8 && metadataKey(text) !== null);
+  return firstColonNearStart(text) || (text.length <= 8 && metadataKey(text) !== null);
+}
+
+/** Whether the first colon of the text is at index 1 to 16 (only those are looked at). */
+function firstColonNearStart(text: string): boolean {
+  for (let i = 0; i < text.length && i <= 16; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a || c === 0xff1a) return i > 0; // : ：
+  }
+  return false;
 }
 
 /**
@@ -167,7 +176,7 @@ function findAnchors(lines: Lines): Anchor[] {
       i = floor = headEnd;
       continue;
     }
-    if (DECREE_HEAD.test(text) && text.length <= 24) {
+    if (text.length <= 24 && text.endsWith('令') && DECREE_HEAD.test(text)) {
       const j = nextContent(lines, i + 1);
       const seq = DECREE_SEQ.exec(halfWidthDigits(textAt(lines, j) ?? ''));
       if (seq) {
@@ -299,7 +308,7 @@ export default function splitNotices() {
       const limit = anchors[a + 1]?.start ?? lines.length;
       let end = anchor.headEnd + 1;
       while (end < limit && isLine(lines[end])) end++;
-      for (let i = anchor.headEnd + 1; i < end; i++) notice.children.push(lines[i] as LineNode);
+      notice.children = notice.children.concat(lines.slice(anchor.headEnd + 1, end) as LineNode[]);
       while (notice.children.length > 1 && isBlank(notice.children.at(-1))) {
         notice.children.pop();
         end--;

@@ -78,6 +78,8 @@ function fillTable(table: TableNode, rows: Row[], caption: string | null, file: 
 
 function groupTables(doc: DocumentNode, file: VFile): void {
   const children = doc.children;
+  // Most documents hold no TAB cell: leave them as they are rather than copy their blocks.
+  if (!children.some((node) => isLine(node) && node.tab)) return;
   const out: BlockNode[] = [];
   for (let i = 0; i < children.length; i++) {
     const start = children[i]!;

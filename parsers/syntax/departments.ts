@@ -1,4 +1,5 @@
 import data from '../data/departments.json' with { type: 'json' };
+import { execAll } from './exec-all.js';
 
 /** Suffixes that end the name of an organisation (区交通局, 区委宣传部, 海门消防救援大队 …). */
 const ORG_SUFFIX = /(?:局|委|办|中心|部|院|大队|支队|支行|分行|公司|集团|总社|联|会|所|站|处|室|厅|署|办公室|管理部|办事处)$/u;
@@ -16,6 +17,8 @@ for (const { name, aliases } of data.departments as Array<{ name: string; aliase
   }
 }
 
+const LONGEST_ALIAS = Math.max(...[...aliasToName.keys()].map((alias) => alias.length));
+
 /** Every alias and full name, longest first, for finding departments in running text. */
 const TEXT_NAMES = [...aliasToName.keys()]
   .filter((alias) => alias.length >= 3 && ORG_SUFFIX.test(alias))
@@ -26,18 +29,27 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const SPACES = /[\s\u3000]/g;
+const TRAILING_PARENTHESIS = /[（(][^（）()]*[)）]$/u;
+const HAIMEN_PREFIX = /^(?:南通市)?海门区/u;
+
 /**
  * The full name of a department written in any short form (住建 → 区住房和城乡建设局,
  * 区交通局 → 区交通运输局, 南通市海门区水利局 → 区水利局), or null when it is not in the
  * alias data. A sub-unit in parentheses is ignored (区城市管理局（综合行政执法局）).
  */
 export function normalizeDepartment(raw: string): string | null {
-  const name = raw.replace(/[\s\u3000]/g, '').replace(/[（(][^（）()]*[)）]$/u, '');
+  const name = raw.replace(SPACES, '').replace(TRAILING_PARENTHESIS, '');
   if (!name) return null;
-  const direct = aliasToName.get(name);
+  const direct = aliasOf(name);
   if (direct) return direct;
-  const local = name.replace(/^(?:南通市)?海门区/u, '区');
-  return aliasToName.get(local) ?? null;
+  const local = name.replace(HAIMEN_PREFIX, '区');
+  return local === name ? null : aliasOf(local) ?? null;
+}
+
+/** The full name for an alias; longer text is no alias, and is not hashed to find that out. */
+function aliasOf(text: string): string | undefined {
+  return text.length <= LONGEST_ALIAS ? aliasToName.get(text) : undefined;
 }
 
 /** Whether a name is a town, street or zone (各区镇, 海门街道 …) rather than a department. */
@@ -50,20 +62,38 @@ export function looksLikeOrganisation(name: string): boolean {
   return name.length >= 3 && ORG_SUFFIX.test(name);
 }
 
-/** Splits `text` on the given separators, but never inside brackets. */
+const OPENING = new Set(Array.from('（(〔[【《<〈', (c) => c.charCodeAt(0)));
+const CLOSING = new Set(Array.from('）)〕]】》>〉', (c) => c.charCodeAt(0)));
+
+/** The codes of a string of separators, kept: callers pass the same few strings again and again. */
+const separatorSets = new Map<string, Set<number>>();
+
+function separatorSet(separators: string): Set<number> {
+  let set = separatorSets.get(separators);
+  if (!set) separatorSets.set(separators, (set = new Set(Array.from(separators, (c) => c.charCodeAt(0)))));
+  return set;
+}
+
+/**
+ * Splits `text` on the given separators (characters of the Basic Multilingual Plane), but
+ * never inside brackets.
+ */
 export function splitOutsideBrackets(text: string, separators: string): string[] {
+  const splitAt = separatorSet(separators);
   const parts: string[] = [];
   let depth = 0;
-  let current = '';
-  for (const ch of text) {
-    if ('（(〔[【《<〈'.includes(ch)) depth++;
-    else if ('）)〕]】》>〉'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && separators.includes(ch)) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
+  let start = 0;
+  // By UTF-16 unit, slicing between separators: brackets and separators are one unit each.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (OPENING.has(code)) depth++;
+    else if (CLOSING.has(code)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && splitAt.has(code)) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
   }
-  parts.push(current);
+  parts.push(text.slice(start));
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
@@ -92,6 +122,8 @@ export function readDepartmentList(text: string): string[] {
 
 /** A higher level of government: 南通市委副书记、宣传部部长 names the city's 宣传部, not the district's. */
 const HIGHER_LEVEL = /[市省]|国家|中央|国务院/u;
+/** ，。；: where a clause of running text ends. */
+const CLAUSE_ENDS = new Set([0xff0c, 0x3002, 0xff1b]);
 
 /**
  * Full names of the district departments named in running text (only names of three
@@ -101,11 +133,27 @@ const HIGHER_LEVEL = /[市省]|国家|中央|国务院/u;
  */
 export function departmentsInText(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(TEXT_PATTERN)) {
+  // The clause of each name and whether it names a higher level before the name are carried
+  // forward from name to name, so that a long text (a whole table) is read once, not once per name.
+  let scanned = 0;
+  let clauseStart = 0;
+  let searchedTo = 0;
+  let higher = false;
+  for (const m of execAll(TEXT_PATTERN, text)) {
+    for (; scanned < m.index; scanned++) {
+      if (CLAUSE_ENDS.has(text.charCodeAt(scanned))) {
+        clauseStart = scanned + 1;
+        searchedTo = clauseStart;
+        higher = false;
+      }
+    }
     const explicit = m[0].startsWith('区') || m[0].startsWith('海门');
     if (!explicit) {
-      const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('。', m.index), text.lastIndexOf('；', m.index));
-      if (HIGHER_LEVEL.test(text.slice(clauseStart + 1, m.index))) continue;
+      // Nothing lies wholly before searchedTo; a mention ending after it starts at most two
+      // characters before it (国务院 is the longest).
+      if (!higher) higher = HIGHER_LEVEL.test(text.slice(Math.max(clauseStart, searchedTo - 2), m.index));
+      searchedTo = m.index;
+      if (higher) continue;
     }
     const name = aliasToName.get(m[0])!;
     if (!found.includes(name)) found.push(name);
@@ -124,7 +172,7 @@ const POST_TITLE =
  * or else the organisation as printed. Null for a post with no recognisable title.
  */
 export function departmentOfPost(post: string): string | null {
-  const first = post.split('、')[0]!.replace(/[（(][^（）()]*[)）]$/u, '');
+  const first = post.split('、')[0]!.replace(TRAILING_PARENTHESIS, '');
   const org = first.replace(POST_TITLE, '');
   if (org === first || org.length < 2) return null;
   const known = normalizeDepartment(org);

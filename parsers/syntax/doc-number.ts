@@ -1,4 +1,5 @@
 import { halfWidthDigits } from './chinese-numerals.js';
+import { isHighSurrogate, isLowSurrogate } from './exec-all.js';
 
 /** A document number (文号), e.g. 海政办发〔2022〕14号, or a decree number such as 国务院令第707号. */
 export interface DocNumber {
@@ -28,6 +29,15 @@ const CITE = new RegExp(
 );
 /** A year in closing brackets or a decree's 令第: a cheap test before the full search. */
 const MAY_CITE = /[\d０-９][〕﹞\]］）)】]|令第/u;
+/**
+ * What every citation holds at a fixed distance from its start: the bracketed year, or 令第.
+ * CITE's runs of Han characters make it slow to try at every index, so the search starts just
+ * before the next anchor instead (see citationsIn).
+ */
+const ANCHOR = new RegExp(`[${OPEN}]\\s*\\d{4}\\s*[${CLOSE}]|令第`, 'gu');
+/** Code units a citation may start before its anchor: 24 Han characters, each perhaps two units. */
+const MAX_LEAD = 48;
+const WHITESPACE = /\s/u;
 /** Words that end a sentence fragment and start a citation: stripped from the front of a prefix. */
 const LEADING_WORDS =
   /^(?:严格按照|按照|参照|根据|依据|依照|对照|执行|印发|转发|详见|参见|见|据|按|经|即|和|与|及|或|并|的|由|在|是|为|以|[年月日号])+/u;
@@ -78,6 +88,14 @@ export function parseDocNumberQuery(query: string): DocNumber | null {
   return null;
 }
 
+/**
+ * A cheap test: false when the text surely cites no document number, so that
+ * {@link findCitedDocNumbers} would find none in it or in any part of it.
+ */
+export function mayCiteDocNumber(text: string): boolean {
+  return text.includes('号') && MAY_CITE.test(text);
+}
+
 /** A document number cited inside running text, with where it was found. */
 export interface CitedDocNumber {
   docNumber: DocNumber;
@@ -93,10 +111,10 @@ export interface CitedDocNumber {
  * connecting words (参照, 按照, 根据 …) removed.
  */
 export function findCitedDocNumbers(text: string): CitedDocNumber[] {
-  if (!text.includes('号') || !MAY_CITE.test(text)) return [];
+  if (!mayCiteDocNumber(text)) return [];
   const found: CitedDocNumber[] = [];
   const normal = halfWidthDigits(text);
-  for (const m of normal.matchAll(CITE)) {
+  for (const m of citationsIn(normal)) {
     const raw = m[1] ?? m[4]!;
     const prefix = raw.replace(LEADING_WORDS, '');
     if (prefix.length === 0) continue;
@@ -107,6 +125,33 @@ export function findCitedDocNumbers(text: string): CitedDocNumber[] {
     found.push({ docNumber, index: m.index + skipped, length: m[0].length - skipped });
   }
   return found;
+}
+
+/**
+ * The matches of CITE in `text`, exactly as `text.matchAll(CITE)` gives them. A citation is a
+ * run of at most 24 Han characters (or 16 and spaces) ending at its anchor, so none can start
+ * further than MAX_LEAD units (and the spaces) before the first anchor at or after the search
+ * position: each search starts there.
+ */
+function citationsIn(text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  let from = 0;
+  for (;;) {
+    ANCHOR.lastIndex = from;
+    const anchor = ANCHOR.exec(text);
+    if (!anchor) break;
+    let start = anchor.index;
+    while (start > from && WHITESPACE.test(text[start - 1]!)) start--;
+    start = Math.max(from, start - MAX_LEAD);
+    // Never between the halves of a surrogate pair.
+    if (start > from && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
+    CITE.lastIndex = start;
+    const m = CITE.exec(text);
+    if (!m) break;
+    matches.push(m);
+    from = CITE.lastIndex;
+  }
+  return matches;
 }
 
 /** 人民政府 → 政府, no state name: so 江西省人民政府令 and 省政府令 compare equal by suffix. */

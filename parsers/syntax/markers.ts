@@ -29,22 +29,98 @@ export interface Marker {
   contentStart: number;
 }
 
-const CN = '[一二三四五六七八九十百零〇两]+';
-const MARKER = new RegExp(
-  '^[ \\u3000]*(?:' +
-    `(第(${CN}|\\d{1,3})([章节条]))` + // 1-3: ordinal
-    `|((${CN})、)` + // 4-5: 一、
-    `|([（(][ \\u3000]*(${CN})[ \\u3000]*[)）])` + // 6-7: （一）
-    `|((\\d{1,2})[.．](?!\\d)(?![.．]))` + // 8-9: 1.  (not a decimal)
-    `|((\\d{1,2})[.．](?=\\d{4}年))` + // 10-11: 1.2022年… is item 1 followed by a year
-    `|((\\d{1,2})、)` + // 12-13: 1、
-    `|([（(][ \\u3000]*(\\d{1,2})[ \\u3000]*[)）])` + // 14-15: （1）
-    ')[ \\u3000]*',
-);
+// The markers, read character by character: every line goes through here, and a pattern with
+// captures costs a match array per line. As patterns, with PAD = [ \u3000]* and CN = one or
+// more of 一二三四五六七八九十百零〇两, after the line's leading PAD:
+//   第(CN|\d{1,3})[章节条]       ordinal
+//   (CN)、                       cnDun
+//   [（(]PAD(CN)PAD[)）]          cnParen
+//   (\d{1,2})[.．] not followed by a digit or a dot, or followed by \d{4}年   arDot
+//   (\d{1,2})、                  arDun
+//   [（(]PAD(\d{1,2})PAD[)）]     arParen
+// each followed by PAD. A run of numerals is always read whole: what may follow it is never a
+// numeral, so a shorter run could not match either.
 
-const MARKER_START = new Set('第一二三四五六七八九十百零〇两（(0123456789');
+const CN_NUMERALS = new Set(Array.from('一二三四五六七八九十百零〇两', (c) => c.charCodeAt(0)));
+const ORDINAL = new Map<number, MarkerStyle>([[0x7ae0, 'zhang'], [0x8282, 'jie'], [0x6761, 'tiao']]); // 章 节 条
+const DI = 0x7b2c; // 第
+const DUN = 0x3001; // 、
+const YEAR = 0x5e74; // 年
+const PADDING = /[ \u3000]/g;
 
-const ORDINAL: Record<string, MarkerStyle> = { 章: 'zhang', 节: 'jie', 条: 'tiao' };
+function isPad(code: number): boolean {
+  return code === 0x20 || code === 0x3000;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isCnNumeral(code: number): boolean {
+  return CN_NUMERALS.has(code);
+}
+
+function isDot(code: number): boolean {
+  return code === 0x2e || code === 0xff0e; // . ．
+}
+
+/** Where the run of characters passing `test` that starts at `from` ends. */
+function runEnd(text: string, from: number, test: (code: number) => boolean): number {
+  let i = from;
+  while (i < text.length && test(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** A marker read at some index: its style, where its numeral lies, and where it ends. */
+interface MarkerSpan {
+  style: MarkerStyle;
+  numeralStart: number;
+  numeralEnd: number;
+  end: number;
+}
+
+/** The numeral at `from`: a run of Chinese numerals, else of at most `maxDigits` digits. */
+function numeralEnd(text: string, from: number, maxDigits: number): { end: number; arabic: boolean } | null {
+  const cn = runEnd(text, from, isCnNumeral);
+  if (cn > from) return { end: cn, arabic: false };
+  const digits = runEnd(text, from, isDigit);
+  return digits > from && digits - from <= maxDigits ? { end: digits, arabic: true } : null;
+}
+
+/** Reads the marker whose first character is at `start`, without the padding after it. */
+function readMarker(text: string, start: number): MarkerSpan | null {
+  const first = text.charCodeAt(start);
+  if (first === DI) {
+    const numeral = numeralEnd(text, start + 1, 3);
+    const style = numeral ? ORDINAL.get(text.charCodeAt(numeral.end)) : undefined;
+    return numeral && style ? { style, numeralStart: start + 1, numeralEnd: numeral.end, end: numeral.end + 1 } : null;
+  }
+  if (isCnNumeral(first)) {
+    const end = runEnd(text, start, isCnNumeral);
+    return text.charCodeAt(end) === DUN ? { style: 'cnDun', numeralStart: start, numeralEnd: end, end: end + 1 } : null;
+  }
+  if (first === 0xff08 || first === 0x28) { // （ (
+    const from = runEnd(text, start + 1, isPad);
+    const numeral = numeralEnd(text, from, 2);
+    if (!numeral) return null;
+    const close = runEnd(text, numeral.end, isPad);
+    const c = text.charCodeAt(close);
+    if (c !== 0xff09 && c !== 0x29) return null; // ） )
+    return { style: numeral.arabic ? 'arParen' : 'cnParen', numeralStart: from, numeralEnd: numeral.end, end: close + 1 };
+  }
+  if (isDigit(first)) {
+    const end = runEnd(text, start, isDigit);
+    if (end - start > 2) return null;
+    const c = text.charCodeAt(end);
+    if (c === DUN) return { style: 'arDun', numeralStart: start, numeralEnd: end, end: end + 1 };
+    if (!isDot(c)) return null;
+    const next = text.charCodeAt(end + 1);
+    const plain = !isDigit(next) && !isDot(next);
+    const beforeYear = runEnd(text, end + 1, isDigit) >= end + 5 && text.charCodeAt(end + 5) === YEAR;
+    return plain || beforeYear ? { style: 'arDot', numeralStart: start, numeralEnd: end, end: end + 1 } : null;
+  }
+  return null;
+}
 
 /**
  * Reads the clause marker at the start of a line, after optional spaces.
@@ -52,24 +128,13 @@ const ORDINAL: Record<string, MarkerStyle> = { 章: 'zhang', 节: 'jie', 条: 't
  * @returns the marker, or null when the line does not start with one
  */
 export function matchMarker(text: string): Marker | null {
-  // Most lines start with something else: test the first visible character before the regex.
-  let i = 0;
-  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x3000) i++;
-  if (!MARKER_START.has(text[i] ?? '')) return null;
-  const m = MARKER.exec(text);
-  if (!m) return null;
-  const start = m[0].length - m[0].trimStart().length;
-  let style: MarkerStyle;
-  let printed: string;
-  let numeral: string;
-  if (m[1]) { style = ORDINAL[m[3]!]!; printed = m[1]; numeral = m[2]!; }
-  else if (m[4]) { style = 'cnDun'; printed = m[4]; numeral = m[5]!; }
-  else if (m[6]) { style = 'cnParen'; printed = m[6]; numeral = m[7]!; }
-  else if (m[8]) { style = 'arDot'; printed = m[8]; numeral = m[9]!; }
-  else if (m[10]) { style = 'arDot'; printed = m[10]; numeral = m[11]!; }
-  else if (m[12]) { style = 'arDun'; printed = m[12]; numeral = m[13]!; }
-  else { style = 'arParen'; printed = m[14]!; numeral = m[15]!; }
-  const n = numeralToInt(numeral);
+  const start = runEnd(text, 0, isPad);
+  const span = readMarker(text, start);
+  if (!span) return null;
+  const n = numeralToInt(text.slice(span.numeralStart, span.numeralEnd));
   if (!(n > 0)) return null;
-  return { style, n, text: printed.replace(/[ \u3000]/g, ''), start, contentStart: m[0].length };
+  const printed = text.slice(start, span.end);
+  // Only a parenthesised marker can hold padding: （ 一 ） is printed as （一）.
+  const paren = span.style === 'cnParen' || span.style === 'arParen';
+  return { style: span.style, n, text: paren ? printed.replace(PADDING, '') : printed, start, contentStart: runEnd(text, span.end, isPad) };
 }

@@ -1,4 +1,5 @@
 import data from '../data/people.json' with { type: 'json' };
+import { execAll } from './exec-all.js';
 
 const SURNAMES = new Set(data.surnames);
 const VERB_STARTS = new Set(data.verbStarts);
@@ -33,7 +34,7 @@ export function namesAfterRoles(text: string): string[] {
   const add = (name: string | null): void => {
     if (name && !EXCLUDED.has(name) && !found.includes(name)) found.push(name);
   };
-  for (const m of text.matchAll(ROLE_THEN_NAME)) {
+  for (const m of execAll(ROLE_THEN_NAME, text)) {
     let at = m.index + m[0].length;
     let name = nameIn(m[1]!);
     add(name);
@@ -51,9 +52,10 @@ export function namesAfterRoles(text: string): string[] {
  * People named in a text: those after an office title, and known names mentioned bare
  * (`沈旭东主持召开…` after 沈旭东 was seen with his title elsewhere in the issue).
  * @param known names already seen with a title in the same issue
+ * @param titled `namesAfterRoles(text)` when the caller has it already (it is taken over)
  */
-export function peopleIn(text: string, known: readonly string[]): string[] {
-  const found = namesAfterRoles(text);
+export function peopleIn(text: string, known: readonly string[], titled: string[] = namesAfterRoles(text)): string[] {
+  const found = titled;
   for (const name of known) if (!found.includes(name) && text.includes(name)) found.push(name);
   return found.sort((a, b) => text.indexOf(a) - text.indexOf(b));
 }

@@ -25,10 +25,12 @@ function bracketed(text: string): string[] {
 
 /** Departments named by the responsibility tags of a text (gazette-format.md §4.1). */
 export function taggedDepartments(text: string): string[] {
-  if ((!text.includes('（') && !text.includes('(')) || !TAG_WORD.test(text)) return [];
+  // The tag word first: it rules out more lines, at less cost than looking for brackets.
+  if (!TAG_WORD.test(text) || (!text.includes('（') && !text.includes('('))) return [];
   const found: string[] = [];
   for (const span of bracketed(text)) {
-    const inner = span.split(/[。；]/u)[0]!;
+    const end = span.search(/[。；]/u);
+    const inner = end < 0 ? span : span.slice(0, end);
     let lists: string[];
     if (TAG_KEY.test(inner)) lists = inner.split(/[，,；;]\s*(?=[\p{Script=Han}]{2,4}[：:])/u).map((part) => part.replace(TAG_KEY, ''));
     else if (TAG_VERB.test(inner)) lists = inner.split(/[，,]/u);
@@ -37,6 +39,9 @@ export function taggedDepartments(text: string): string[] {
   }
   return found;
 }
+
+/** 等部门 (and other departments) closing a list of names. */
+const AND_OTHERS = /等部门$/u;
 
 /** Where a duty line's department label ends: the first ：, :, ∶ or 。, or the verb 负责. */
 function labelEnd(text: string): number {
@@ -56,9 +61,13 @@ function labelEnd(text: string): number {
 export function dutyDepartments(text: string): string[] {
   const end = labelEnd(text);
   if (end < 2) return [];
-  const names = text.slice(0, end).trim().replace(/等部门$/u, '').split('、');
-  const resolved = names.map((name) => normalizeDepartment(name));
-  return resolved.every(Boolean) ? [...new Set(resolved as string[])] : [];
+  const resolved: string[] = [];
+  for (const name of text.slice(0, end).trim().replace(AND_OTHERS, '').split('、')) {
+    const full = normalizeDepartment(name);
+    if (!full) return []; // one unknown name: not a duty line, no need to read the rest
+    resolved.push(full);
+  }
+  return [...new Set(resolved)];
 }
 
 /** Departments in a heading's trailing parenthesis: （一）办公室（区政府办公室、住房和城乡建设局）. */

@@ -8,17 +8,27 @@ const DOC_TYPE =
   /(通知|通报|决定|意见|批复|函|公告|通告|报告|请示|命令|令|议案|纪要|办法|规定|规则|方案|规划|细则|条例|措施|预案|清单|名单|计划|要点|纲要|制度|标准|指引|守则)$/u;
 
 /** Words an embedded document's title (a plan, rule or list printed after a cover letter) ends with. */
-const ENCLOSURE_END =
-  /(方案|意见|办法|规定|规则|规划|细则|条例|措施|预案|清单|名单|计划|要点|纲要|制度|标准|指引|守则|通知|决定|通报|结果|任务|指标|坐标|分工|目录)[)）]?$/u;
+const ENCLOSURE_WORDS = [
+  '方案', '意见', '办法', '规定', '规则', '规划', '细则', '条例', '措施', '预案', '清单', '名单', '计划', '要点',
+  '纲要', '制度', '标准', '指引', '守则', '通知', '决定', '通报', '结果', '任务', '指标', '坐标', '分工', '目录',
+];
+const ENCLOSURE_END = new RegExp(`(${ENCLOSURE_WORDS.join('|')})[)）]?$`, 'u');
+/** The last characters of those words: most lines end otherwise, and are told so without the pattern. */
+const ENCLOSURE_LAST = new Set(ENCLOSURE_WORDS.map((word) => word.charCodeAt(word.length - 1)));
+const CLOSING_PARENTHESES = new Set([0x29, 0xff09]); // ) ）
 
-/** Sentence punctuation that a title line never ends with. */
-const LINE_END_PUNCTUATION = /[。；：:∶！？，、;,!?]$/u;
+/** Sentence punctuation that a title line never ends with (each one UTF-16 unit). */
+const LINE_END_PUNCTUATION = new Set(Array.from('。；：:∶！？，、;,!?', (c) => c.charCodeAt(0)));
 
 /** An organisation that signs documents: 南通市海门区人民政府, 国务院办公厅, …党组. */
 const ISSUER = /^[\p{Script=Han}（）()·]{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|国务院办公厅|国务院|办公厅|办公室|委员会|党组|党委|委|局|厅|部|署|院|会|中心|小组)$/u;
 
 /** A signature by office holder: 总理　　李克强, 省长 (the name may be missing on a web page). */
 const ROLE_SIGNATURE = /^(?:国务院总理|总理|省长|市长|区长|县长|州长|主席|部长|主任|代省长|代市长|代区长|代县长)(?:[ \u3000]+\p{Script=Han}(?:[ \u3000]*\p{Script=Han}){1,3})?$/u;
+
+/** Single Han characters separated by spaces: 通 知. */
+const LETTER_SPACED = /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han})+$/u;
+const SPACE_RUNS = /[ \u3000]+/g;
 
 /** Whether a line can start a title. */
 export function isTitleStart(text: string): boolean {
@@ -32,12 +42,18 @@ export function docTypeOf(title: string): string | null {
 
 /** Whether a short line looks like the title of an enclosed document. */
 export function isEnclosureTitle(text: string): boolean {
-  return text.length <= 80 && ENCLOSURE_END.test(text) && !LINE_END_PUNCTUATION.test(text);
+  return text.length <= 80 && mayEndLikeEnclosure(text) && ENCLOSURE_END.test(text) && !endsLikeSentence(text);
+}
+
+/** Whether the text ends in the last character of an ENCLOSURE_WORDS word, perhaps before a ）. */
+function mayEndLikeEnclosure(text: string): boolean {
+  const last = CLOSING_PARENTHESES.has(text.charCodeAt(text.length - 1)) ? text.length - 2 : text.length - 1;
+  return ENCLOSURE_LAST.has(text.charCodeAt(last));
 }
 
 /** Whether a line ends like a sentence or a lead-in rather than a title. */
 export function endsLikeSentence(text: string): boolean {
-  return LINE_END_PUNCTUATION.test(text);
+  return LINE_END_PUNCTUATION.has(text.charCodeAt(text.length - 1));
 }
 
 /** Whether a line is nothing but the name of a signing organisation. */
@@ -66,5 +82,5 @@ export function issuerFromTitle(title: string): string | null {
  * between single Han characters are layout, not text.
  */
 export function removeLetterSpacing(text: string): string {
-  return /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han})+$/u.test(text) ? text.replace(/[ \u3000]+/g, '') : text;
+  return LETTER_SPACED.test(text) ? text.replace(SPACE_RUNS, '') : text;
 }
