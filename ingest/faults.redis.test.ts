@@ -9,6 +9,7 @@ import { CORPUS_FILES, corpusBytes, dropIndexes, indexedHashes, isolated, root }
 import { TestMeili } from '../tests/helpers/test-meili.js';
 import { prepareIssue } from './prepare-issue.js';
 import { IngestQueue } from './queue.js';
+import { redisAnswers } from './redis.js';
 import { type IngestReporter, type IssueOutcome, runIngest } from './run-ingest.js';
 
 /*
@@ -142,7 +143,7 @@ describe('faults', () => {
     const setup = isolated('redis-restart');
     const reporter = quietReporter();
     try {
-      await until(async () => (await fetchPing(url)) === true, 10_000, 'the private Redis');
+      await until(() => redisAnswers(url), 10_000, 'the private Redis');
       const ingest = runIngest({
         paths: CORPUS_FILES.map((f) => join(root, f)), dataDir: setup.dataDir, names: setup.names, redisUrl: url, queueName: setup.queueName,
         requireQueue: true, concurrency: 1, reporter,
@@ -163,16 +164,3 @@ describe('faults', () => {
     }
   }, 240_000);
 });
-
-async function fetchPing(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
