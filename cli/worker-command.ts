@@ -2,6 +2,7 @@ import { UsageError } from './usage-error.js';
 import { join } from 'node:path';
 import { connectSearch } from '../index/index.js';
 import { Archive } from '../ingest/archive.js';
+import { closeInOrder } from '../ingest/close-in-order.js';
 import { connectRedis, redisAnswers } from '../ingest/redis.js';
 import { startWorker } from '../ingest/worker.js';
 import { type ServiceOptions, onTermination, serviceConfig } from './service-options.js';
@@ -46,19 +47,13 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<numb
       resolve();
     });
   });
-  const steps: Array<[string, () => Promise<unknown>]> = [
-    ['worker', () => worker.close()],
-    ['redis', () => connection.quit()],
-    ['search', () => search.close()],
-  ];
-  let code = 0;
-  for (const [name, step] of steps) {
-    try {
-      await step();
-    } catch (error) {
-      log(`closing ${name}: ${(error as Error).message}`);
-      code = 1;
-    }
-  }
-  return code;
+  const closed = await closeInOrder(
+    [
+      ['worker', () => worker.close()],
+      ['redis', () => connection.quit()],
+      ['search', () => search.close()],
+    ],
+    (name, error) => log(`closing ${name}: ${error.message}`),
+  );
+  return closed ? 0 : 1;
 }

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { type IndexNames, type IssueDocument, type SearchConnection, connectSearch, ensureIndexes, findIndexedIssues } from '../index/index.js';
 import { GazetteError } from '../parsers/index.js';
 import { Archive } from './archive.js';
+import { closeInOrder } from './close-in-order.js';
 import { collectFiles } from './collect-files.js';
 import { BadInputError } from './errors.js';
 import { PIPELINE_VERSION, type Stage } from './prepare-issue.js';
@@ -141,7 +142,7 @@ async function runInProcess(pending: IngestJobData[], context: ProcessorContext,
       );
       outcome = { file: input.file, sha256: input.sha256, status: 'indexed', result, reason: null };
     } catch (error) {
-      if (!(error instanceof GazetteError) && !(error instanceof Error)) throw error;
+      if (!(error instanceof Error)) throw error;
       outcome = { file: input.file, sha256: input.sha256, status: 'failed', result: null, reason: reasonOf(error) };
     }
     outcomes.push(outcome);
@@ -170,19 +171,14 @@ async function runThroughQueue(pending: IngestJobData[], context: ProcessorConte
     }
     return await waitForJobs(pending, queue, search, options);
   } finally {
-    // Close in order, every step even if one fails: worker (lets active jobs finish), queue, connection.
-    const steps: Array<[string, () => Promise<unknown>]> = [
-      ['worker', async () => worker?.close()],
-      ['queue', () => queue.close()],
-      ['redis', async () => Promise.all([connection.quit(), workerConnection?.quit()])],
-    ];
-    for (const [name, step] of steps) {
-      try {
-        await step();
-      } catch (error) {
-        options.reporter.notice(`closing ${name}: ${(error as Error).message}`);
-      }
-    }
+    await closeInOrder(
+      [
+        ['worker', async () => worker?.close()],
+        ['queue', () => queue.close()],
+        ['redis', () => Promise.all([connection.quit(), workerConnection?.quit()])],
+      ],
+      (name, error) => options.reporter.notice(`closing ${name}: ${error.message}`),
+    );
   }
 }
 
