@@ -1,4 +1,4 @@
-import type { FederatedMultiSearchParams, Hit, Meilisearch, SearchParams } from 'meilisearch';
+import type { FederatedMultiSearchParams, Hit, Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
 import type { GazetteRecord } from '../parsers/index.js';
 import { analyzeQuery, queryStrings } from './analyze-query.js';
 import { buildFilter } from './build-filter.js';
@@ -57,12 +57,12 @@ export class RecordSearch {
       const response = await this.client.index<SearchDocument>(this.names.records).search('', {
         ...common, filter: [...filter, equals('docNumber', analyzed.docNumber.text)], sort: ['source.line:asc'], facets: [...SEARCH_FACETS], limit, offset,
       });
-      return { total: response.estimatedTotalHits ?? response.hits.length, hits: response.hits.map(toHit), facets: response.facetDistribution ?? {}, interpretation: { docNumber: analyzed.docNumber.text, queries: [] } };
+      return toResult(response, { docNumber: analyzed.docNumber.text, queries: [] });
     }
     const queries = queryStrings(analyzed);
     if (queries.length === 1) {
       const response = await this.client.index<SearchDocument>(this.names.records).search(queries[0]!, { ...common, facets: [...SEARCH_FACETS], limit, offset });
-      return { total: response.estimatedTotalHits ?? response.hits.length, hits: response.hits.map(toHit), facets: response.facetDistribution ?? {}, interpretation: { docNumber: null, queries } };
+      return toResult(response, { docNumber: null, queries });
     }
     // A long query: one request per group of words, merged by ranking score.
     const federated: FederatedMultiSearchParams = {
@@ -70,12 +70,7 @@ export class RecordSearch {
       queries: queries.map((q) => ({ indexUid: this.names.records, q, ...common })),
     };
     const response = await this.client.multiSearch<FederatedMultiSearchParams, SearchDocument>(federated);
-    return {
-      total: response.estimatedTotalHits ?? response.hits.length,
-      hits: response.hits.map(toHit),
-      facets: response.facetDistribution ?? {},
-      interpretation: { docNumber: null, queries },
-    };
+    return toResult(response, { docNumber: null, queries });
   }
 
   /** One notice by id, or null (through search: the API's key may only search). */
@@ -99,6 +94,10 @@ export class RecordSearch {
     for await (const hit of this.browse(filter, sort)) hits.push(hit);
     return hits;
   }
+}
+
+function toResult(response: SearchResponse<SearchDocument>, interpretation: SearchResult['interpretation']): SearchResult {
+  return { total: response.estimatedTotalHits ?? response.hits.length, hits: response.hits.map(toHit), facets: response.facetDistribution ?? {}, interpretation };
 }
 
 function toHit(hit: Hit<SearchDocument>): RecordHit {
