@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { toMarkdown } from '../parsers/to-markdown.js';
 import { formatMessage } from '../parsers/format-message.js';
-import { failed, parseFile } from './read-input.js';
+import { parseFile } from './read-input.js';
 
 /** Options of `gazette export`. */
 export interface ExportCommandOptions {
@@ -28,8 +28,7 @@ export function exportCommand(files: string[], options: ExportCommandOptions): n
   let code = 0;
   for (const file of files) {
     const result = parseFile(file);
-    if (failed(result)) {
-      process.stderr.write(`${file}: error: cannot parse: ${result.reason}\n`);
+    if (!result) {
       code = 1;
       continue;
     }

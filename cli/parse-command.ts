@@ -1,6 +1,6 @@
 import type { ParseResult } from '../parsers/index.js';
 import { formatMessage } from '../parsers/format-message.js';
-import { failed, parseFile } from './read-input.js';
+import { parseFile } from './read-input.js';
 import { formatReport } from './report.js';
 
 /** Options of `gazette parse`. */
@@ -20,8 +20,7 @@ export function parseCommand(files: string[], options: ParseCommandOptions): num
   let code = 0;
   for (const file of files) {
     const result = parseFile(file);
-    if (failed(result)) {
-      process.stderr.write(`${file}: error: cannot parse: ${result.reason}\n`);
+    if (!result) {
       code = 1;
       continue;
     }

@@ -1,33 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { DecodeError, type ParseResult, parseGazette } from '../parsers/index.js';
 
-/** A file that could not be parsed at all, with the reason to print. */
-export interface InputFailure {
-  file: string;
-  reason: string;
-}
-
 /**
- * Reads and parses one file given on the command line.
- * @returns the parse result, or the reason it failed (unreadable or undecodable bytes)
+ * Reads and parses one file given on the command line. A file that cannot be read or decoded
+ * is reported on stderr as `FILE: error: cannot parse: REASON`.
+ * @returns the parse result, or null when the file could not be parsed at all
  */
-export function parseFile(file: string): ParseResult | InputFailure {
+export function parseFile(file: string): ParseResult | null {
+  const reason = (why: string) => {
+    process.stderr.write(`${file}: error: cannot parse: ${why}\n`);
+    return null;
+  };
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { file, reason: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : String(error) };
+    return reason(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : String(error));
   }
   try {
     return parseGazette(bytes, { file });
   } catch (error) {
-    if (error instanceof DecodeError) return { file, reason: error.message.slice(file.length + 2) };
+    if (error instanceof DecodeError) return reason(error.message.slice(file.length + 2));
     throw error;
   }
-}
-
-/** Whether parsing failed. */
-export function failed(result: ParseResult | InputFailure): result is InputFailure {
-  return 'reason' in result;
 }
