@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { RecordSearch } from '../index/index.js';
 import { formatValidationError } from './validation-errors.js';
@@ -26,6 +27,26 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // Unknown parameters are refused, not silently dropped; strings are coerced to the schema's types.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
     schemaErrorFormatter: formatValidationError,
+  });
+  // The page loads only its own script and style sheet and talks only to this API: a CSP that
+  // allows nothing else means markup that slipped into a record still cannot run or load.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
   });
   await app.register(swagger, {
     openapi: { info: { title: 'gazette search API', version: '0.1.0', description: 'Search Chinese government gazette records: notices, clauses, tables, personnel, events.' } },

@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Meilisearch } from 'meilisearch';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordSearch, searchOnlyKey } from '../index/index.js';
 import { processIssue } from '../ingest/processor.js';
-import { CORPUS_FILES, corpusBytes, dropIndexes, isolated } from '../tests/helpers/ingest-setup.js';
+import { CORPUS_FILES, corpusBytes, dropIndexes, isolated, root } from '../tests/helpers/ingest-setup.js';
 import { TestMeili } from '../tests/helpers/test-meili.js';
 import { buildApp } from './app.js';
 
@@ -19,12 +20,17 @@ let app: FastifyInstance;
 let browser: Browser;
 let url: string;
 const setup = isolated('page');
+// Screenshots each test takes, kept as artifacts to look at (git ignores the folder).
+const SHOTS = join(root, 'tests', 'artifacts');
+// A notice whose title and clauses hold markup a crawled page could carry.
+const HOSTILE = 'tests/hostile/markup-notice.txt';
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
   meili = await TestMeili.start();
   const context = { archive: setup.archive, client: meili.client, names: setup.names };
-  for (const file of CORPUS_FILES) await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
+  for (const file of [...CORPUS_FILES, HOSTILE]) await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
+  mkdirSync(SHOTS, { recursive: true });
   const client = new Meilisearch({ host: meili.url, apiKey: await searchOnlyKey(meili.client, setup.names) });
   app = await buildApp({ search: new RecordSearch(client, setup.names), healthy: async () => true });
   url = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -42,13 +48,25 @@ afterAll(async () => {
   }
 });
 
+/** What the page's globals look like from here (the project compiles without the DOM types). */
+interface PageGlobals {
+  document: { querySelector(selector: string): { dataset: Record<string, string | undefined> } | null };
+  __xss?: string;
+}
+
+/** Waits until the summary says it answers this query (`q|kind|department|docType|year`). */
+async function summaryAnswers(page: Page, query: string): Promise<void> {
+  // A function, not a string: the page's CSP forbids evaluating strings.
+  await page.waitForFunction((q) => (globalThis as unknown as PageGlobals).document.querySelector('#summary')?.dataset.query === q, query);
+}
+
 describe('the search page', () => {
   it('should search, then narrow by a facet, changing the count and the highlighted text', async () => {
     const page = await browser.newPage();
     await page.goto(url);
     await page.fill('#q', '安全生产');
     await page.click('button[type=submit]');
-    await page.waitForFunction("document.querySelector('#summary')?.dataset.query === '安全生产||||'");
+    await summaryAnswers(page, '安全生产||||');
     const total = Number(await page.getAttribute('#summary', 'data-total'));
     expect(total).toBeGreaterThan(0);
     const marks = await page.locator('#results mark').allTextContents();
@@ -60,7 +78,7 @@ describe('the search page', () => {
     const facet = page.locator('button.facet[data-param="kind"][data-value="event"]');
     const facetCount = Number(await facet.locator('.count').textContent());
     await facet.click();
-    await page.waitForFunction("document.querySelector('#summary')?.dataset.query === '安全生产|event|||'");
+    await summaryAnswers(page, '安全生产|event|||');
     const narrowed = Number(await page.getAttribute('#summary', 'data-total'));
     expect(narrowed).toBe(facetCount);
     expect(narrowed).toBeLessThan(total);
@@ -70,14 +88,55 @@ describe('the search page', () => {
 
     // The notice view marks the hit's lines.
     await page.locator('button.facet[data-param="kind"][data-value="event"]').click(); // clear the kind filter
-    await page.waitForFunction("document.querySelector('#summary')?.dataset.query === '安全生产||||'");
+    await summaryAnswers(page, '安全生产||||');
     await page.fill('#q', '海政办发[2022]14号');
     await page.click('button[type=submit]');
-    await page.waitForFunction("document.querySelector('#summary')?.dataset.query === '海政办发[2022]14号||||'");
+    await summaryAnswers(page, '海政办发[2022]14号||||');
     expect(await page.textContent('#summary')).toContain('海政办发〔2022〕14号');
     await page.locator('#results a[data-notice]').first().click();
     await page.waitForSelector('#detail .hit-line');
     expect(await page.locator('#detail h2').textContent()).toContain('政府网站');
+    await page.close();
+  }, 60_000);
+
+  it('should show markup from the records as text, run none of it, and send a strict CSP', async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const response = await page.goto(url);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+
+    await page.fill('#q', '安全生产 复查');
+    await page.click('button[type=submit]');
+    await summaryAnswers(page, '安全生产 复查||||');
+    const hostile = page.locator('#results li', { hasText: '海政办发〔2024〕99号' });
+    expect(await hostile.count()).toBeGreaterThan(0);
+    // Our own marks are markup; nothing else from the record is.
+    expect(await page.locator('#results mark').count()).toBeGreaterThan(0);
+    for (const selector of ['script', 'img', 'a[href^="javascript"]', 'mark:text("伪造标记")']) {
+      expect(await page.locator(`#results ${selector}`).count(), selector).toBe(0);
+    }
+    const shown = (await page.locator('#results').textContent()) ?? '';
+    expect(shown).toContain("<script>window.__xss='title'</script>");
+    expect(shown).toContain('onerror="window.__xss');
+    expect(shown).toContain('<mark>伪造标记</mark>');
+    expect(shown).toContain('&lt;实体&gt;');
+
+    // The notice view shows the same text as text.
+    await hostile.first().locator('a[data-notice]').click();
+    await page.waitForSelector('#detail h2');
+    expect(await page.locator('#detail h2').textContent()).toContain('<script>');
+    expect(await page.locator('#detail script, #detail img, #detail a[href^="javascript"]').count()).toBe(0);
+    expect(await page.locator('#detail pre').textContent()).toContain('<a href="javascript:');
+    await page.screenshot({ path: join(SHOTS, 'page-xss-markup-as-text.png'), fullPage: true });
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
     await page.close();
   }, 60_000);
 });

@@ -4,10 +4,14 @@ import { analyzeQuery, queryStrings } from './analyze-query.js';
 import { buildFilter } from './build-filter.js';
 import type { SearchDocument } from './documents.js';
 import { equals } from './filter.js';
+import { MATCH_END, MATCH_START, highlightHtml } from './highlight.js';
 import type { IndexNames } from './index-names.js';
 import { SEARCH_FACETS, type SearchParameters } from './search-parameters.js';
 
-/** A record as the API returns it, with `<mark>`ed highlights of its text fields. */
+/**
+ * A record as the API returns it, with highlights of its text fields as safe HTML: the text
+ * escaped, the matches in `<mark>` (the only markup).
+ */
 export type RecordHit = GazetteRecord & { people?: string[]; year?: number | null; keywords?: string[]; highlight: Partial<Record<'text' | 'title' | 'heading', string>> };
 
 /** Result of a search. */
@@ -47,8 +51,8 @@ export class RecordSearch {
       // A notice's text is the whole document: its highlight is cut to the words around the hits.
       attributesToCrop: ['text'],
       cropLength: 80,
-      highlightPreTag: '<mark>',
-      highlightPostTag: '</mark>',
+      highlightPreTag: MATCH_START,
+      highlightPostTag: MATCH_END,
       ...(params.distinct ? { distinct: 'noticeKey' } : {}),
       ...(params.sort && params.sort !== 'relevance' ? { sort: [`dateValue:${params.sort.slice(5)}`] } : {}),
     };
@@ -107,7 +111,8 @@ function toHit(hit: Hit<SearchDocument>): RecordHit {
   const highlight: RecordHit['highlight'] = {};
   for (const field of HIGHLIGHTED) {
     const value = (formatted as Record<string, unknown>)[field];
-    if (typeof value === 'string' && value.includes('<mark>')) highlight[field as 'text'] = value;
+    const html = typeof value === 'string' ? highlightHtml(value) : null;
+    if (html) highlight[field as 'text'] = html;
   }
   return { ...(record as unknown as GazetteRecord), highlight };
 }

@@ -12,9 +12,11 @@ const state = { q: '', from: '', to: '', department: '', docType: '', kind: '', 
 function escapeHtml(text) {
   return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
-// Highlights come from the API with <mark> around matches; everything else is escaped.
-function highlighted(text) {
-  return escapeHtml(text).replace(/&lt;mark&gt;/g, '<mark>').replace(/&lt;\/mark&gt;/g, '</mark>');
+// Highlights come from the API as escaped text with <mark> around matches. Whatever the API
+// sends, only bare <mark> and </mark> become markup here: any other < > " ' is escaped again
+// (entities already in the text stay entities, which show as text).
+function highlighted(html) {
+  return String(html ?? '').split(/(<\/?mark>)/).map((part) => (part === '<mark>' || part === '</mark>' ? part : part.replace(/[<>"']/g, (c) => escapeHtml(c)))).join('');
 }
 
 function searchParams() {
@@ -57,7 +59,7 @@ function renderFacets(facets) {
     for (const [value, count] of counts) {
       const active = state[param] === value;
       const label = field === 'kind' ? KIND_NAMES[value] ?? value : value;
-      parts.push(`<li><button type="button" class="facet${active ? ' active' : ''}" data-param="${param}" data-value="${escapeHtml(value)}">${escapeHtml(label)} <span class="count">${count}</span></button></li>`);
+      parts.push(`<li><button type="button" class="facet${active ? ' active' : ''}" data-param="${param}" data-value="${escapeHtml(value)}">${escapeHtml(label)} <span class="count">${Number(count)}</span></button></li>`);
     }
     parts.push('</ul>');
   }
@@ -77,15 +79,15 @@ function renderResults(result) {
   // What this summary answers, so a reader (or a test) can tell a stale result from a new one.
   $('#summary').dataset.query = `${state.q}|${state.kind}|${state.department}|${state.docType}|${state.year}`;
   $('#results').innerHTML = result.hits.map((hit) => {
-    const text = hit.highlight.text ?? escapeHtml(hit.text.slice(0, 300));
-    const title = hit.highlight.title ?? escapeHtml(hit.title ?? '');
+    const text = hit.highlight.text ? highlighted(hit.highlight.text) : escapeHtml(hit.text.slice(0, 300));
+    const title = hit.highlight.title ? highlighted(hit.highlight.title) : escapeHtml(hit.title ?? '');
     const noticeId = hit.kind === 'notice' ? hit.id : hit.noticeId;
     const who = hit.kind === 'personnel' ? `<a href="#" data-person="${escapeHtml(hit.person)}">${escapeHtml(hit.person)}</a> ` : (hit.people ?? []).map((p) => `<a href="#" data-person="${escapeHtml(p)}">${escapeHtml(p)}</a>`).join(' ');
-    return `<li class="hit" data-kind="${hit.kind}">
-      <div class="meta">${KIND_NAMES[hit.kind] ?? hit.kind} · ${hit.docNumber ? `<span class="doc-number">${escapeHtml(hit.docNumber)}</span> · ` : ''}${escapeHtml(hit.date ?? '')} · <span class="source">${escapeHtml(hit.source.file)}:${hit.source.line}</span></div>
+    return `<li class="hit" data-kind="${escapeHtml(hit.kind)}">
+      <div class="meta">${escapeHtml(KIND_NAMES[hit.kind] ?? hit.kind)} · ${hit.docNumber ? `<span class="doc-number">${escapeHtml(hit.docNumber)}</span> · ` : ''}${escapeHtml(hit.date ?? '')} · <span class="source">${escapeHtml(hit.source.file)}:${Number(hit.source.line)}</span></div>
       ${title ? `<div><strong>${title}</strong></div>` : ''}
       <div class="text">${pathOf(hit)}${text}</div>
-      <div class="meta">${who}${noticeId ? ` <a href="#" data-notice="${escapeHtml(noticeId)}" data-lines="${hit.source.line}-${hit.source.endLine}">查看全文</a>` : ''}</div>
+      <div class="meta">${who}${noticeId ? ` <a href="#" data-notice="${escapeHtml(noticeId)}" data-lines="${Number(hit.source.line)}-${Number(hit.source.endLine)}">查看全文</a>` : ''}</div>
     </li>`;
   }).join('');
   const pages = [];
