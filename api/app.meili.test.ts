@@ -13,6 +13,8 @@ let app: FastifyInstance;
 let key: string;
 const setup = isolated('api');
 
+// A notice of another county (its 住建局 is the county's, not 海门's).
+const COUNTY = 'tests/synthetic/qingshan-county-notice.txt';
 // An older notice that 海政发〔2022〕8号 repeals (同时废止), so the repeal status can be seen.
 const REPEALED = ['关于加强城市绿化管理工作的通知', '海政发〔2017〕14号', '', '各区镇人民政府：', '', '一、做好城市绿化管理工作。', '', '南通市海门区人民政府', '', '2017年5月2日', ''].join('\n');
 
@@ -21,6 +23,7 @@ beforeAll(async () => {
   const context = { archive: setup.archive, client: meili.client, names: setup.names };
   for (const file of CORPUS_FILES) await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
   await processIssue({ sha256: setup.archive.store(Buffer.from(REPEALED), 'old.txt'), file: 'old.txt' }, context);
+  await processIssue({ sha256: setup.archive.store(corpusBytes(COUNTY), COUNTY), file: COUNTY }, context);
   key = await searchOnlyKey(meili.client, setup.names);
   const client = new Meilisearch({ host: meili.url, apiKey: key });
   app = await buildApp({ search: new RecordSearch(client, setup.names), healthy: async () => true });
@@ -45,7 +48,7 @@ describe('GET /api/search', () => {
     expect(hit).toMatchObject({ kind: 'clause', docNumber: expect.any(String), text: expect.any(String), source: { file: expect.any(String), line: expect.any(Number) }, path: expect.any(Array) });
     expect(hit.highlight.text).toContain('<mark>');
     expect(hit.tokens).toBeUndefined();
-    expect(Object.keys(body.facets).sort()).toEqual(['departments', 'docType', 'kind', 'year']);
+    expect(Object.keys(body.facets).sort()).toEqual(['departments', 'docType', 'jurisdiction', 'kind', 'year']);
   });
 
   it('should find a short word inside a longer one (农业 in 区农业农村局)', async () => {
@@ -53,10 +56,24 @@ describe('GET /api/search', () => {
     expect(body.hits.some((h: { text: string }) => h.text.includes('区农业农村局') && !h.text.replace(/区农业农村局/g, '').includes('农业'))).toBe(true);
   });
 
+  it('should keep two governments\' 住建局 apart: relative to the jurisdiction asked for, else each its own', async () => {
+    const county = await get(`/api/search?department=${encodeURIComponent('住建')}&jurisdiction=${encodeURIComponent('青山县')}&limit=100`);
+    expect(county.body.total).toBeGreaterThan(0);
+    for (const hit of county.body.hits) {
+      expect(hit.jurisdiction).toBe('青山县');
+      expect(hit.departments).toContain('县住房和城乡建设局');
+    }
+    const haimen = await get(`/api/search?department=${encodeURIComponent('住建')}&jurisdiction=${encodeURIComponent('海门')}&limit=100`);
+    expect(haimen.body.total).toBeGreaterThan(0);
+    expect(haimen.body.hits.every((h: { jurisdiction: string }) => h.jurisdiction === '南通市海门区')).toBe(true);
+    const both = await get(`/api/search?department=${encodeURIComponent('住建')}&limit=100`);
+    expect(both.body.facets.jurisdiction).toMatchObject({ 青山县: county.body.total, 南通市海门区: haimen.body.total });
+  });
+
   it('should filter by department given as an abbreviation, with no query', async () => {
     const { body } = await get(`/api/search?department=${encodeURIComponent('住建')}&limit=100`);
     expect(body.total).toBeGreaterThan(0);
-    for (const hit of body.hits) expect(hit.departments).toContain('区住房和城乡建设局');
+    for (const hit of body.hits) expect(hit.departments.some((d: string) => /^[区县]住房和城乡建设局$/u.test(d))).toBe(true);
   });
 
   it('should answer a document number in any spelling with that notice first', async () => {

@@ -6,7 +6,8 @@ const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description
 const filterProperties = {
   q: { type: 'string', maxLength: 500, description: 'search text: words, "quoted phrases", or a document number in any spelling' },
   kind: { type: 'string', enum: ['notice', 'clause', 'table', 'personnel', 'event'] },
-  department: { type: 'string', maxLength: 60, description: 'a department by any alias or short form (住建) or its full name' },
+  department: { type: 'string', maxLength: 60, description: 'a department by any alias or short form (住建) or its full name, relative to `jurisdiction` when given' },
+  jurisdiction: { type: 'string', maxLength: 40, description: 'the government records belong to, by any of its names (南通市海门区, 海门, 青山县)' },
   docNumber: { type: 'string', maxLength: 60, description: 'a document number in any spelling (海政办发[2022]14号, 海政办发 2022 14 …)' },
   docType: { type: 'string', maxLength: 20 },
   issuer: { type: 'string', maxLength: 60 },
@@ -43,7 +44,11 @@ export const feedQuerySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['department'],
-  properties: { department: { type: 'string', minLength: 1, maxLength: 60 }, limit: { type: 'integer', minimum: 1, maximum: 100, default: 30 } },
+  properties: {
+    department: { type: 'string', minLength: 1, maxLength: 60 },
+    jurisdiction: { type: 'string', minLength: 1, maxLength: 40 },
+    limit: { type: 'integer', minimum: 1, maximum: 100, default: 30 },
+  },
 } as const;
 
 export const idParamsSchema = {

@@ -64,6 +64,7 @@ function buildProgram(setExit: (code: number) => void): Command {
       .description('Search the index from the terminal')
       .argument('[query]', 'words, "quoted phrases", or a document number in any spelling')
       .option('--department <name>', 'a department by any alias (住建) or its full name')
+      .option('--jurisdiction <name>', 'the government records belong to (青山县, 海门); --department is read relative to it')
       .option('--doc-number <number>', 'a document number in any spelling')
       .option('--from <date>', 'from this date, YYYY-MM-DD')
       .option('--to <date>', 'to this date, YYYY-MM-DD')

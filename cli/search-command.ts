@@ -6,6 +6,7 @@ import { UsageError } from './usage-error.js';
 /** Options of `gazette search`. */
 export interface SearchCommandOptions extends ServiceOptions {
   department?: string;
+  jurisdiction?: string;
   docNumber?: string;
   from?: string;
   to?: string;
@@ -27,7 +28,7 @@ export async function searchCommand(query: string | undefined, options: SearchCo
   const limit = Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError(`--limit "${options.limit}": expected 1 to 100`);
   const params: SearchParameters = {
-    q: query ?? '', department: options.department, docNumber: options.docNumber, from: options.from, to: options.to,
+    q: query ?? '', department: options.department, jurisdiction: options.jurisdiction, docNumber: options.docNumber, from: options.from, to: options.to,
     kind: options.kind as RecordKind | undefined, person: options.person, limit,
   };
   const connection = await connectSearch({ dataDir: config.dataDir });

@@ -1,20 +1,27 @@
-import { normalizeDepartment, parseDocNumberQuery } from '../parsers/index.js';
-import { equals } from './filter.js';
+import { departmentEverywhere, jurisdictionNamed, normalizeDepartment, parseDocNumberQuery } from '../parsers/index.js';
+import { equals, isAnyOf } from './filter.js';
 import type { SearchParameters } from './search-parameters.js';
 import { toSimplified } from './to-simplified.js';
 
 /**
  * The filter expressions (to be ANDed) for a search's parameters. Values are normalised the way
- * the records are (a department alias to its full name, a document number to its 〔〕 form,
- * dates to numbers) and quoted, never pasted.
+ * the records are (a jurisdiction by any of its names to the name records give it, a department
+ * alias to its full name, a document number to its 〔〕 form, dates to numbers) and quoted, never
+ * pasted. A department is resolved relative to the jurisdiction when one is given (住建 with
+ * 青山县 → 县住房和城乡建设局, and jurisdiction = 青山县), else to its full name in every
+ * jurisdiction (区住房和城乡建设局, 县住房和城乡建设局 …), so two counties' 住建局 never mix
+ * unless the search asks for both.
  */
 export function buildFilter(params: SearchParameters): string[] {
   const filter: string[] = [];
   if (params.kind) filter.push(equals('kind', params.kind));
+  const jurisdiction = params.jurisdiction ? jurisdictionNamed(toSimplified(params.jurisdiction.trim())) : null;
   if (params.department) {
     const name = toSimplified(params.department.trim());
-    filter.push(equals('departments', normalizeDepartment(name) ?? name));
+    const names = jurisdiction ? [normalizeDepartment(name, jurisdiction) ?? name] : departmentEverywhere(name);
+    filter.push(names.length === 1 ? equals('departments', names[0]!) : isAnyOf('departments', names));
   }
+  if (jurisdiction) filter.push(equals('jurisdiction', jurisdiction.name));
   if (params.docNumber) {
     const value = params.docNumber.trim();
     filter.push(equals('docNumber', parseDocNumberQuery(value)?.text ?? value));

@@ -1,36 +1,32 @@
-import departmentData from '../parsers/data/departments.json' with { type: 'json' };
-import issuerData from '../parsers/data/issuers.json' with { type: 'json' };
+import { departmentGlossaries } from '../parsers/index.js';
 import peopleData from '../parsers/data/people.json' with { type: 'json' };
 import termData from './data/terms.json' with { type: 'json' };
 
-/** A department's full name and the short forms printed for it (departments.json). */
-interface DepartmentEntry {
-  name: string;
-  aliases: string[];
-  units?: string[];
-}
-
-const departments = departmentData.departments as DepartmentEntry[];
+/** Department names of every jurisdiction profile, then the standard ones without a level (parsers/data). */
+const glossaries = departmentGlossaries();
 
 /**
  * The domain dictionary, built only from data files: department names with their aliases and
- * sub-units, issuers, officials' names and titles from the gazetteer, and seed policy terms.
- * Words are unique, sorted, and at least two characters long. Because it depends on nothing but
- * the data, every worker and every query segments alike, and the same bytes always give the
- * same tokens.
+ * sub-units (the standard names of every local government, and each jurisdiction profile's
+ * names at its level), the profiles' issuers and document-number prefixes, officials' names and
+ * titles from the gazetteer, and seed policy terms. Words are unique, sorted, and at least two
+ * characters long. Because it depends on nothing but the data, every worker and every query
+ * segments alike, and the same bytes always give the same tokens.
  */
 export const DOMAIN_WORDS: readonly string[] = buildWords();
 
 function buildWords(): string[] {
   const words = new Set<string>();
-  for (const { name, aliases, units } of departments) {
-    for (const word of [name, ...aliases, ...(units ?? [])]) {
-      words.add(word);
-      if (word.startsWith('区') && word.length > 2) words.add(word.slice(1));
+  for (const { prefix, departments, issuers } of glossaries) {
+    for (const { name, aliases, units } of departments) {
+      for (const word of [name, ...aliases, ...units]) {
+        words.add(word);
+        // The name without its level prefix too (区住房和城乡建设局 → 住房和城乡建设局).
+        if (prefix && word.startsWith(prefix) && word.length > prefix.length + 1) words.add(word.slice(prefix.length));
+      }
     }
+    for (const [docPrefix, issuer] of Object.entries(issuers)) words.add(docPrefix).add(issuer);
   }
-  for (const [prefix, issuer] of Object.entries(issuerData.issuers)) words.add(prefix).add(issuer);
-  for (const name of peopleData.gazetteer) words.add(name);
   for (const role of peopleData.roles) words.add(role);
   for (const term of termData.terms) words.add(term);
   return [...words].filter((word) => [...word].length >= 2).sort();
@@ -38,15 +34,22 @@ function buildWords(): string[] {
 
 /**
  * Department aliases as Meilisearch synonyms: each short form (住建, 区住建局) finds its full
- * name (区住房和城乡建设局). One-way, so a full name does not match every other department's
- * abbreviation.
+ * names (区住房和城乡建设局 in 南通市海门区, and the standard 住房和城乡建设局 that every
+ * government's full name holds as a token). One-way, so a full name does not match every other
+ * department's abbreviation.
  */
 export const DEPARTMENT_SYNONYMS: Readonly<Record<string, string[]>> = buildSynonyms();
 
 function buildSynonyms(): Record<string, string[]> {
   const synonyms: Record<string, string[]> = {};
-  for (const { name, aliases } of departments) {
-    for (const alias of aliases) if (alias !== name) (synonyms[alias] ??= []).push(name);
+  for (const { departments } of glossaries) {
+    for (const { name, aliases } of departments) {
+      for (const alias of aliases) {
+        const names = (synonyms[alias] ??= []);
+        if (alias !== name && !names.includes(name)) names.push(name);
+      }
+    }
   }
+  for (const [alias, names] of Object.entries(synonyms)) if (names.length === 0) delete synonyms[alias];
   return synonyms;
 }

@@ -18,7 +18,7 @@ export type RecordHit = GazetteRecord & { people?: string[]; year?: number | nul
 export interface SearchResult {
   total: number;
   hits: RecordHit[];
-  /** Counts per value of kind, departments, docType and year. */
+  /** Counts per value of kind, jurisdiction, departments, docType and year. */
   facets: Record<string, Record<string, number>>;
   /** How the query was read: a document number, or the query strings sent. */
   interpretation: { docNumber: string | null; queries: string[] };

@@ -7,8 +7,10 @@ export type SearchSort = 'relevance' | 'date:desc' | 'date:asc';
 export interface SearchParameters {
   q?: string;
   kind?: RecordKind;
-  /** Any alias or short form of a department (住建), or its full name. */
+  /** Any alias or short form of a department (住建), or its full name: relative to `jurisdiction` when given. */
   department?: string;
+  /** The government records belong to, by any of its names (青山县, 海门 → 南通市海门区). */
+  jurisdiction?: string;
   /** A document number in any spelling. */
   docNumber?: string;
   docType?: string;
@@ -25,4 +27,4 @@ export interface SearchParameters {
 }
 
 /** Facets every search returns counts for. */
-export const SEARCH_FACETS = ['kind', 'departments', 'docType', 'year'] as const;
+export const SEARCH_FACETS = ['kind', 'jurisdiction', 'departments', 'docType', 'year'] as const;

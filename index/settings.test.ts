@@ -6,12 +6,13 @@ describe('RECORD_INDEX_SETTINGS', () => {
     const { dictionary, synonyms, ...rest } = RECORD_INDEX_SETTINGS;
     expect(rest).toMatchSnapshot();
     expect(dictionary.length).toBeGreaterThan(100);
-    expect(synonyms['住建']).toEqual(['区住房和城乡建设局']);
+    // A short form finds the profile's full name and the standard name every level's name holds.
+    expect(synonyms['住建']).toEqual(['区住房和城乡建设局', '住房和城乡建设部', '住房和城乡建设局']);
   });
 
   it('should make filterable every field the API filters and facets on', () => {
     expect(RECORD_INDEX_SETTINGS.filterableAttributes).toEqual(
-      expect.arrayContaining(['kind', 'issue', 'departments', 'docNumber', 'docType', 'issuer', 'people', 'person', 'dateValue', 'year']),
+      expect.arrayContaining(['kind', 'issue', 'jurisdiction', 'departments', 'docNumber', 'docType', 'issuer', 'people', 'person', 'dateValue', 'year']),
     );
   });
 });

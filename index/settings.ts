@@ -13,7 +13,7 @@ export const RECORD_INDEX_SETTINGS = {
   // A notice's own title is the start of its text.
   searchableAttributes: ['heading', 'text', 'person', 'post', 'people', 'caption', 'docNumber', 'tokens', 'keywords', 'departments'],
   filterableAttributes: [
-    'kind', 'issue', 'noticeId', 'departments', 'docNumber', 'docPrefix', 'docYear', 'docType', 'issuer',
+    'kind', 'issue', 'noticeId', 'jurisdiction', 'departments', 'docNumber', 'docPrefix', 'docYear', 'docType', 'issuer',
     'section', 'person', 'people', 'action', 'dateValue', 'year', 'noticeKey', 'cites', 'repeals',
   ],
   sortableAttributes: ['dateValue', 'docYear', 'docSeq', 'source.line'],

@@ -10,7 +10,7 @@ const YIELD_EVERY = 100;
 /**
  * Turns an issue's records into search documents: jieba tokens (search mode, with the domain
  * dictionary, plus the record's own names and departments kept whole), TF-IDF keywords,
- * departments folded to their full names, the people it names, a numeric date, and a content
+ * departments folded to their full names (relative to the record's jurisdiction), the people it names, a numeric date, and a content
  * hash. The same records always give the same documents.
  */
 export async function enrichRecords(records: GazetteRecord[]): Promise<SearchDocument[]> {
@@ -24,7 +24,7 @@ export async function enrichRecords(records: GazetteRecord[]): Promise<SearchDoc
   for (const [i, record] of records.entries()) {
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
     const people = unique(peopleOf(record, peopleOfNotice));
-    const departments = unique(record.departments.map((name) => normalizeDepartment(name) ?? name));
+    const departments = unique(record.departments.map((name) => normalizeDepartment(name, record.jurisdiction) ?? name));
     const date = 'date' in record ? record.date : dateOfNotice.get(record.noticeId) ?? null;
     const dateValue = date ? Number(date.replaceAll('-', '')) : null;
     const wholeWords = [...departments, ...people, ...(record.kind === 'personnel' ? record.posts : [])];

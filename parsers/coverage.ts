@@ -46,7 +46,7 @@ export function measureCoverage(tree: GazetteRoot, file: VFile): Coverage {
       report(file, `Line not part of any record (${reason}): \`${node.text.slice(0, 30)}\``, node.position, 'residue', 'coverage');
     } else {
       coverage.structure += n;
-      if (node.type === 'sectionHeading' && node.section) section = node.section;
+      if ((node.type === 'sectionHeading' || node.type === 'sectionStart') && node.section) section = node.section;
     }
   }
   return coverage;

@@ -4,7 +4,9 @@ import type { VFile } from 'vfile';
 /** Rule ids of the diagnostics the parser emits, one per rule of the format. */
 export type RuleId =
   | 'empty-file'
-  | 'no-notices'
+  | 'no-records'
+  | 'document-fallback'
+  | 'title-truncated'
   | 'notice-without-title'
   | 'title-walkback'
   | 'doc-number-space'
@@ -24,6 +26,7 @@ export type RuleId =
   | 'missing-range'
   | 'residue'
   | 'duplicate-line'
+  | 'duplicate-text'
   | 'unknown-department';
 
 /**

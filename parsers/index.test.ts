@@ -4,8 +4,8 @@ import * as parsers from './index.js';
 describe('parsers/index.ts', () => {
   it('should export exactly the public entry points', () => {
     expect(Object.keys(parsers).sort()).toEqual([
-      'DecodeError', 'GazetteError', 'createProcessor', 'formatDocNumber', 'formatMessage', 'isTotalRow', 'normalizeDepartment',
-      'parseDocNumberQuery', 'parseGazette',
+      'DecodeError', 'GazetteError', 'createProcessor', 'departmentEverywhere', 'departmentGlossaries', 'formatDocNumber', 'formatMessage',
+      'isTotalRow', 'jurisdictionNamed', 'normalizeDepartment', 'parseDocNumberQuery', 'parseGazette',
     ]);
   });
 });

@@ -9,9 +9,11 @@ import type { GazetteRoot } from './nodes.js';
 import cellTables from './plugins/cell-tables.js';
 import chronicle from './plugins/chronicle.js';
 import citations from './plugins/citations.js';
+import delimitedTables from './plugins/delimited-tables.js';
 import clauses from './plugins/clauses.js';
 import markStructure from './plugins/mark-structure.js';
 import memberLists from './plugins/member-lists.js';
+import jurisdiction from './plugins/jurisdiction.js';
 import noticeParts from './plugins/notice-parts.js';
 import gazetteParse from './plugins/parse-lines.js';
 import personnel from './plugins/personnel.js';
@@ -29,7 +31,9 @@ export type * from './records.js';
 export type { GazetteRoot } from './nodes.js';
 export { isTotalRow } from './table-shape.js';
 export { parseDocNumberQuery, formatDocNumber, type DocNumber } from './syntax/doc-number.js';
-export { normalizeDepartment } from './syntax/departments.js';
+export { departmentEverywhere, normalizeDepartment } from './syntax/departments.js';
+export { type Glossary, type GlossaryEntry, departmentGlossaries } from './syntax/department-names.js';
+export { type Jurisdiction, jurisdictionNamed } from './syntax/jurisdiction.js';
 export { formatMessage } from './format-message.js';
 
 /**
@@ -42,9 +46,11 @@ export function createProcessor() {
     .use(markStructure)
     .use(splitNotices)
     .use(noticeParts)
+    .use(jurisdiction)
     .use(splitEnclosures)
     .use(personnel)
     .use(tabTables)
+    .use(delimitedTables)
     .use(cellTables)
     .use(memberLists)
     .use(clauses)
@@ -92,5 +98,8 @@ export function parseGazette(bytes: Uint8Array, options: ParseOptions): ParseRes
   }
   const coverage = measureCoverage(tree, file);
   const records = toRecords(tree, { file: options.file, sha256, text, issue: options.issue });
+  if (records.length === 0 && text.trim() !== '') {
+    report(file, 'No records: expected a document (a title, a document number) or chronicle entries, found only lines that are neither', { line: 1, column: 1 }, 'no-records', 'parse-gazette');
+  }
   return { records, messages: file.messages, encoding, sha256, coverage, tree };
 }

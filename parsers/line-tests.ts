@@ -22,6 +22,7 @@ export function isTitleLike(line: LineNode): boolean {
     !line.tab &&
     text !== '' &&
     text.length <= 120 &&
+    !text.includes('\t') &&
     !endsLikeSentence(text) &&
     parseDateLine(text) === null &&
     parseDocNumberLine(text) === null &&

@@ -1,5 +1,6 @@
 import type { Literal, Node, Parent, Position } from 'unist';
 import type { DocNumber } from './syntax/doc-number.js';
+import type { Jurisdiction } from './syntax/jurisdiction.js';
 import type { MarkerStyle } from './syntax/markers.js';
 
 /**
@@ -21,10 +22,11 @@ export interface LineNode extends Literal {
 /**
  * A line with a known role: file marker, section heading and chronicle range (outside
  * notices); addressee, trailer (（此件公开发布）), portal line (发布时间…, 相关解读…) and the
- * body's list of attachments (附件： 1.… / 2.…) inside.
+ * body's list of attachments (附件： 1.… / 2.…) inside; and a second copy of text a crawler
+ * printed twice (duplicate), which gives no records.
  */
 export interface RoleLineNode extends Omit<LineNode, 'type'> {
-  type: 'fileMarker' | 'sectionHeading' | 'chronicleRange' | 'addressee' | 'trailer' | 'portal' | 'attachmentList';
+  type: 'fileMarker' | 'sectionHeading' | 'chronicleRange' | 'addressee' | 'trailer' | 'portal' | 'attachmentList' | 'duplicate';
   /** For section headings and ranges: the section they open. */
   section?: 'personnel' | 'events';
 }
@@ -93,6 +95,8 @@ export interface TableNode extends Parent {
   caption: string | null;
   header: string[];
   rows: string[][];
+  /** Group labels over each row (一、…方面（共5项）) when they span the table; [] otherwise. */
+  groups: string[][];
   /** A boxed panel (专栏N): a one-column table whose first cell is its title. */
   panel: boolean;
   children: LineNode[];
@@ -133,7 +137,10 @@ export interface PersonnelStatementNode extends Parent {
 /** An entry of the 大事记 chronicle. */
 export interface EventNode extends Parent {
   type: 'event';
+  /** `YYYY-MM-DD`; an entry dated to the month (3月, 3月上旬, 是月) has the month's first day, 是年 the year's. */
   date: string | null;
+  /** How much of `date` was printed. */
+  datePrecision: 'day' | 'month' | 'year';
   endDate: string | null;
   /** 上午, 下午, 晚 when printed. */
   timeOfDay: string | null;
@@ -141,6 +148,18 @@ export interface EventNode extends Parent {
   text: string;
   people: string[];
   children: LineNode[];
+}
+
+/**
+ * Where a section starts that no heading announces: a headless chronicle (a file, or a run of
+ * lines after a signature, made of dated entries) opens `events`, and `documents` follows it
+ * when other lines come after. Made by mark-structure; it holds no source text, so it has no
+ * children and no position.
+ */
+export interface SectionStartNode extends Parent {
+  type: 'sectionStart';
+  section: 'documents' | 'events';
+  children: [];
 }
 
 /** One official document and everything printed with it. */
@@ -160,6 +179,10 @@ export interface NoticeNode extends Parent {
   repealStatements: string[];
   /** When it takes effect, as printed (自2022年3月15日起施行 → 2022年3月15日). */
   effective: string | null;
+  /** The sequence of a decree printed as a bare 第N号, until its issuer is known. */
+  decreeSeq?: number;
+  /** The government its departments belong to, from its issuer (set by the jurisdiction plugin). */
+  jurisdiction?: Jurisdiction | null;
   children: Array<NoticeHeaderNode | LineNode | RoleLineNode | SignatureNode | DocumentNode>;
 }
 
@@ -172,10 +195,12 @@ export interface NodeRegistry {
   fileMarker: RoleLineNode;
   sectionHeading: RoleLineNode;
   chronicleRange: RoleLineNode;
+  sectionStart: SectionStartNode;
   addressee: RoleLineNode;
   trailer: RoleLineNode;
   portal: RoleLineNode;
   attachmentList: RoleLineNode;
+  duplicate: RoleLineNode;
   title: TitleNode;
   metadata: MetadataNode;
   noticeHeader: NoticeHeaderNode;
@@ -193,7 +218,7 @@ export interface NodeRegistry {
 export type GazetteNode = NodeRegistry[keyof NodeRegistry];
 
 /** Nodes directly under the root. */
-export type TopLevelNode = LineNode | RoleLineNode | NoticeNode | EventNode;
+export type TopLevelNode = LineNode | RoleLineNode | SectionStartNode | NoticeNode | EventNode;
 
 /** The root of a parsed gazette file. */
 export interface GazetteRoot extends Parent {
@@ -202,6 +227,8 @@ export interface GazetteRoot extends Parent {
   data?: {
     /** The issue's period from the chronicle range line, with its year checked (YYYY-MM-DD). */
     period?: { start: string; end: string };
+    /** The file's main jurisdiction: its notices' most frequent one (events and lines outside notices take it). */
+    jurisdiction?: Jurisdiction | null;
   };
 }
 

@@ -27,8 +27,10 @@ export interface BaseRecord {
   source: SourceRef;
   /** The printed text the record was cut from. */
   text: string;
-  /** Departments the record concerns, as full names. */
+  /** Departments the record concerns, as full names relative to its jurisdiction. */
   departments: string[];
+  /** The government its departments belong to, from the issuer (南通市海门区, 青山县, 河北省); null when it cannot be told. */
+  jurisdiction: string | null;
 }
 
 /** One official document. */
@@ -87,6 +89,8 @@ export interface TableRecord extends BaseRecord, Pick<NoticeContext, 'noticeId' 
   caption: string | null;
   header: string[];
   rows: string[][];
+  /** Extra: the group labels over each row (一、…方面（共5项）) when they span the table; [] otherwise. */
+  groups: string[][];
   /** Extra: a boxed panel (专栏N). */
   panel: boolean;
 }
@@ -108,7 +112,11 @@ export interface PersonnelRecord extends BaseRecord, Pick<NoticeContext, 'notice
 /** One entry of the 大事记 chronicle. */
 export interface EventRecord extends BaseRecord {
   kind: 'event';
+  /** `YYYY-MM-DD`; an entry dated to the month (3月, 3月上旬, 是月) has the month's first day, 是年 the year's. */
   date: string | null;
+  /** How much of `date` was printed. */
+  datePrecision: 'day' | 'month' | 'year';
+  /** For ranges (5月11日至12日); a range that ends with a month (至9月底) ends on its last day. */
   endDate: string | null;
   people: string[];
   /** Extra: 上午, 下午 or 晚 when printed. */

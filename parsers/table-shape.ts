@@ -41,5 +41,5 @@ export function combineHeaderRows(top: string[], sub: string[]): string[] {
 
 /** Empty table fields, filled by the plugins that recognise tables. */
 export function tableNode(children: TableNode['children']): TableNode {
-  return { type: 'table', caption: null, header: [], rows: [], panel: false, children };
+  return { type: 'table', caption: null, header: [], rows: [], groups: [], panel: false, children };
 }

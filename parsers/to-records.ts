@@ -25,6 +25,7 @@ import type {
 } from './records.js';
 import { StableHasher, stableHash } from './stable-hash.js';
 import { departmentOfPost, departmentsInText, normalizeDepartment } from './syntax/departments.js';
+import type { Jurisdiction } from './syntax/jurisdiction.js';
 
 /** What the record builder needs to know about the file besides its tree. */
 export interface RecordContext {
@@ -81,6 +82,8 @@ class RecordBuilder {
   /** Keys given so far with how often each was used, bucketed by their hash (see `id`). */
   private readonly used = new Map<number, UsedKey>();
   private readonly prefixes = new Map<string, string>();
+  /** The jurisdiction departments are resolved against: the current notice's, else the file's. */
+  where: Jurisdiction | null = null;
 
   constructor(
     private readonly ctx: RecordContext,
@@ -144,7 +147,8 @@ function enclosureTitles(notice: NoticeNode): string[] {
 function noticeRecords(b: RecordBuilder, notice: NoticeNode): void {
   const key = notice.docNumber?.text ?? notice.title ?? `line ${notice.position?.start.line}`;
   const id = b.id('n', key);
-  const issuerName = notice.issuer ? normalizeDepartment(notice.issuer) ?? notice.issuer : null;
+  b.where = notice.jurisdiction ?? null;
+  const issuerName = notice.issuer ? normalizeDepartment(notice.issuer, b.where) ?? notice.issuer : null;
   const context: NoticeContext = {
     noticeId: id,
     docNumber: notice.docNumber?.text ?? null,
@@ -154,6 +158,7 @@ function noticeRecords(b: RecordBuilder, notice: NoticeNode): void {
   };
   const record: NoticeRecord = {
     id, kind: 'notice', issue: b.issue, source: b.source(notice), text: b.raw(notice).trimEnd(), departments: [],
+    jurisdiction: b.where?.name ?? null,
     docNumber: notice.docNumber?.text ?? null,
     docPrefix: notice.docNumber?.prefix ?? null,
     docYear: notice.docNumber?.year ?? null,
@@ -215,6 +220,7 @@ function clauseRecord(b: RecordBuilder, clause: ClauseNode, doc: DocumentNode, c
     id: b.id('c', `${key}|${clause.path.join('')}`),
     kind: 'clause', issue: b.issue, source: b.sourceOf(lines), text: lineText(lines),
     departments: clause.departments,
+    jurisdiction: b.where?.name ?? null,
     noticeId: context.noticeId, docNumber: context.docNumber, title: context.title, issuer: context.issuer, date: context.date,
     path: clause.path, heading: clause.heading, documentKind: doc.kind, documentTitle: doc.title, members,
   };
@@ -236,7 +242,8 @@ function paragraphRecord(b: RecordBuilder, block: LineNode | MemberListNode, doc
   const record: ClauseRecord = {
     id: b.id('c', `${key}|`),
     kind: 'clause', issue: b.issue, source: b.source(block), text,
-    departments: paragraphDepartments(text),
+    departments: paragraphDepartments(text, b.where),
+    jurisdiction: b.where?.name ?? null,
     noticeId: context.noticeId, docNumber: context.docNumber, title: context.title, issuer: context.issuer, date: context.date,
     path: [], heading: null, documentKind: doc.kind, documentTitle: doc.title,
     members: block.type === 'memberList' ? block.members : [],
@@ -249,9 +256,10 @@ function tableRecord(b: RecordBuilder, table: TableNode, context: NoticeContext,
   const text = [table.caption, ...cells].filter(Boolean).join('\n');
   const record: TableRecord = {
     id: b.id('t', key), kind: 'table', issue: b.issue, source: b.source(table), text,
-    departments: departmentsInText(text),
+    departments: departmentsInText(text, b.where),
+    jurisdiction: b.where?.name ?? null,
     noticeId: context.noticeId, docNumber: context.docNumber,
-    caption: table.caption, header: table.header, rows: table.rows, panel: table.panel,
+    caption: table.caption, header: table.header, rows: table.rows, groups: table.groups, panel: table.panel,
   };
   b.records.push(record);
 }
@@ -263,11 +271,12 @@ function personnelRecord(
   context: NoticeContext,
   key: string,
 ): void {
-  const departments = [...new Set(action.posts.map(departmentOfPost).filter((d): d is string => d !== null))];
+  const departments = [...new Set(action.posts.map((post) => departmentOfPost(post, b.where)).filter((d): d is string => d !== null))];
   b.records.push({
     id: b.id('p', `${key}|${action.person}|${action.action}|${action.post}`),
     kind: 'personnel', issue: b.issue, source: b.source(lines[0]!), text: lineText(lines),
     departments,
+    jurisdiction: b.where?.name ?? null,
     noticeId: context.noticeId, docNumber: context.docNumber, date: context.date,
     ...action,
   });
@@ -277,8 +286,9 @@ function eventRecord(b: RecordBuilder, event: EventNode): void {
   const record: EventRecord = {
     id: b.id('e', event.date ?? 'undated'),
     kind: 'event', issue: b.issue, source: b.source(event), text: event.text,
-    departments: departmentsInText(event.text),
-    date: event.date, endDate: event.endDate, people: event.people, timeOfDay: event.timeOfDay,
+    departments: departmentsInText(event.text, b.where),
+    jurisdiction: b.where?.name ?? null,
+    date: event.date, datePrecision: event.datePrecision, endDate: event.endDate, people: event.people, timeOfDay: event.timeOfDay,
   };
   b.records.push(record);
 }
@@ -291,7 +301,10 @@ export function toRecords(tree: GazetteRoot, ctx: RecordContext): GazetteRecord[
   const b = new RecordBuilder(ctx, ctx.issue ?? issueIdOf(tree, ctx.sha256));
   for (const node of tree.children) {
     if (node.type === 'notice') noticeRecords(b, node);
-    else if (node.type === 'event') eventRecord(b, node);
+    else if (node.type === 'event') {
+      b.where = tree.data?.jurisdiction ?? null;
+      eventRecord(b, node);
+    }
   }
   return b.records;
 }

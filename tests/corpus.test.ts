@@ -24,10 +24,6 @@ const ofKind = <K extends GazetteRecord['kind']>(kind: K) => records.filter((r):
 const ISSUER: Record<string, string> = { 海政发: '南通市海门区人民政府', 海政干: '南通市海门区人民政府', 海政办发: '南通市海门区人民政府办公室' };
 
 describe('the whole corpus', () => {
-  it('should raise no fatal diagnostic', () => {
-    expect(parsed.flatMap((p) => p.result.messages.filter((m) => m.fatal))).toEqual([]);
-  });
-
   it('should find the 71 notices of §2.10, per file 13/13/13/22/10', () => {
     expect(parsed.map((p) => p.result.records.filter((x) => x.kind === 'notice').length)).toEqual([13, 13, 13, 22, 10]);
   });

@@ -35,11 +35,12 @@ export const exportRoutes: FastifyPluginAsync<{ search: RecordSearch }> = async 
       return reply.send(Readable.from(asLines(allHits(search, params), format)));
     },
   );
-  app.get<{ Querystring: { department: string; limit: number } }>(
+  app.get<{ Querystring: { department: string; jurisdiction?: string; limit: number } }>(
     '/api/feed.atom',
     { schema: { summary: "Newest notices of a department, as an Atom feed", querystring: feedQuerySchema } },
     async (request, reply) => {
-      const filter = [...buildFilter({ department: request.query.department }), equals('kind', 'notice')];
+      const { department, jurisdiction } = request.query;
+      const filter = [...buildFilter({ department, jurisdiction }), equals('kind', 'notice')];
       const notices: RecordHit[] = [];
       for await (const notice of search.browse(filter, ['dateValue:desc'])) {
         notices.push(notice);

@@ -66,13 +66,19 @@ interface Found {
   caption: string | null;
   header: string[];
   rows: string[][];
+  /** The group labels each row sits under, when they span the table instead of filling columns. */
+  groups: string[][];
 }
+
+/** How far the numbering may jump after a group label (a group whose items were left out). */
+const MAX_GAP = 20;
 
 /**
  * Reads a table flattened one cell per line, starting with a run of header cells at `p`:
  * rows are found by their numbering (1, 2, 3 … / A1, A2 … / 1.…, 2.…), group labels such
- * as 一、 and （一） are carried into the rows they head, and surplus cells of a row are
- * joined into its last column.
+ * as 一、 and （一） are carried into the rows they head (as columns when the header has room
+ * for them, else as spanning rows kept in `groups`), and surplus cells of a row are joined
+ * into its last column.
  */
 function readCellTable(children: BlockNode[], p: number): Found | null {
   let i = p;
@@ -92,6 +98,7 @@ function readCellTable(children: BlockNode[], p: number): Found | null {
   if (headerCells.length < 3) return null;
 
   const rows: string[][] = [];
+  const rowGroups: string[][] = [];
   const groups: string[] = [];
   let groupOpen = -1;
   let row: string[] | null = null;
@@ -99,24 +106,31 @@ function readCellTable(children: BlockNode[], p: number): Found | null {
   let letter = '';
   let expected = 1;
   let end = i;
+  let narrowest = headerCells.length;
   for (; i < children.length; i++) {
     const node = children[i];
     if (isBlank(node)) continue;
     const line = content(node);
     if (!line || NOTE.test(line.text) || line.text === headerCells[0]) break;
+    // Where a row is complete (as wide as the narrowest row before it, or the header for the
+    // first), the next line starts a row, a group or something after the table.
+    const complete = !row || row.length >= narrowest;
     const key = keyOf(line.text);
-    if (key && key.n === expected && (kind === null || (key.kind === kind && key.letter === letter))) {
+    const inSequence = key && (key.n === expected || (complete && groupOpen >= 0 && key.n > expected && key.n <= expected + MAX_GAP));
+    if (key && inSequence && (kind === null || (key.kind === kind && key.letter === letter))) {
       kind = key.kind;
       letter = key.letter;
-      row = [...groups.filter(Boolean), line.text];
+      if (row) narrowest = rows.length === 1 ? row.length : Math.min(narrowest, row.length);
+      row = [line.text];
       rows.push(row);
-      expected++;
+      rowGroups.push(groups.filter(Boolean));
+      expected = key.n + 1;
       groupOpen = -1;
       end = i;
       continue;
     }
-    const level = kind !== 'int' && kind !== 'code' ? groupLevel(line) : -1;
-    if (level >= 0 && (kind === null || kind === 'dot')) {
+    const level = complete ? groupLevel(line) : -1;
+    if (level >= 0 && (kind === null || kind === 'dot' || rows.length > 0)) {
       groups.length = level;
       groups[level] = line.text;
       groupOpen = level;
@@ -131,17 +145,23 @@ function readCellTable(children: BlockNode[], p: number): Found | null {
     if (isTotalRow([line.text]) && rows.length > 0) {
       row = [line.text];
       rows.push(row);
+      rowGroups.push([]);
       end = i;
       continue;
     }
-    if (!row || (isEnclosureTitle(line.text) && line.text.length >= 6 && keyOf(line.text) === null && !/\d/u.test(line.text))) break;
+    if (!row || (complete && isEnclosureTitle(line.text) && line.text.length >= 6 && keyOf(line.text) === null && !/\d/u.test(line.text))) break;
     row.push(line.text);
     end = i;
   }
   if (rows.filter((r) => !isTotalRow(r)).length < MIN_ROWS) return null;
-  const columns = Math.min(headerCells.length, Math.max(...rows.map((r) => r.length)));
-  for (const r of rows) if (r.length > columns) r.splice(columns - 1, r.length, r.slice(columns - 1).join('\n'));
-  return { end, caption, header: fitHeader(headerCells, columns), rows };
+  const depth = Math.max(0, ...rowGroups.map((g) => g.length));
+  const shortest = Math.min(...rows.filter((r) => !isTotalRow(r)).map((r) => r.length));
+  // Group labels fill columns of their own when the header has room for them beside the cells.
+  const spanning = depth > 0 && shortest + depth > headerCells.length;
+  const full = spanning ? rows : rows.map((r, k) => [...rowGroups[k]!, ...r]);
+  const columns = Math.min(headerCells.length, Math.max(...full.map((r) => r.length)));
+  for (const r of full) if (r.length > columns) r.splice(columns - 1, r.length, r.slice(columns - 1).join('\n'));
+  return { end, caption, header: fitHeader(headerCells, columns), rows: full, groups: spanning ? rowGroups : [] };
 }
 
 function groupCellTables(doc: DocumentNode): void {
@@ -160,6 +180,7 @@ function groupCellTables(doc: DocumentNode): void {
     table.caption = found.caption ?? (out.every((n) => n.type === 'title' || isBlank(n)) ? doc.title : null);
     table.header = found.header;
     table.rows = found.rows;
+    table.groups = found.groups;
     table.position = spanOf(lines);
     out.push(table);
     p = found.end;

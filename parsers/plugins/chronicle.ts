@@ -2,29 +2,22 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { isBlank, isLine } from '../line-tests.js';
 import type { EventNode, GazetteRoot, LineNode, NoticeNode, RoleLineNode, TopLevelNode } from '../nodes.js';
-import { spanOf } from '../positions.js';
-import { isoDate } from '../syntax/dates.js';
-import { namesAfterRoles, peopleIn } from '../syntax/people.js';
-import { CHRONICLE_RANGE } from './mark-structure.js';
+import { positionInLine, spanOf } from '../positions.js';
+import { findEntries } from '../syntax/chronicle-entries.js';
+import { type DatingState, comparableDate, dateEntry } from '../syntax/chronicle-dates.js';
+import type { EntryHead } from '../syntax/chronicle-heads.js';
+import { type Period, periodDates, periodInHeading, periodShift, readPeriod, shiftPeriod } from '../syntax/chronicle-period.js';
+import { peopleOfEvents } from '../syntax/people.js';
+import { trimLine } from './parse-lines.js';
 
 const SOURCE = 'chronicle';
-/** ·4月23日下午，… / ·5月11日至12日，… */
-const ENTRY = /^[·•・]\s*(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?(上午|下午|晚上|晚|傍晚)?[，,、\s]\s*/u;
+const SENTENCE_END = /[。！？；!?”’」』）)]$/u;
 
-interface Period {
-  startYear: number;
-  startMonth: number;
-  startDay: number;
-  endYear: number;
-  endMonth: number;
-  endDay: number;
-}
-
-function readPeriod(range: RoleLineNode | undefined): Period | null {
-  const m = range ? CHRONICLE_RANGE.exec(range.text) : null;
-  if (!m) return null;
-  const [startYear, startMonth, startDay, endYear, endMonth, endDay] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  return { startYear, startMonth, startDay, endYear, endMonth, endDay };
+/** The lines of one chronicle (the nodes of its events section) and the notices of its issue. */
+interface Section {
+  nodes: TopLevelNode[];
+  /** The signed documents of the issue the chronicle belongs to, to check its period's year. */
+  notices: NoticeNode[];
 }
 
 /** The most common year among the issue's signed documents (outside 人事任免, whose dates lag). */
@@ -40,92 +33,173 @@ function documentYear(notices: NoticeNode[]): number | null {
   return best;
 }
 
+function opensEvents(node: TopLevelNode): boolean {
+  return (node.type === 'sectionHeading' || node.type === 'sectionStart') && node.section === 'events';
+}
+
+function closesEvents(node: TopLevelNode): boolean {
+  if (node.type === 'sectionHeading' || node.type === 'sectionStart') return node.section !== 'events';
+  return node.type === 'notice' || node.type === 'fileMarker';
+}
+
 /**
- * Checks the printed range against the issue's own documents: when no signed document falls in
- * the printed year(s), the range's year is wrong (corpus/004 prints 2022 for a 2023 issue).
+ * Cuts the tree's top level into chronicles: each runs from an events heading or a headless
+ * start (sectionStart, which stays outside it) to the next notice, file marker or section of
+ * another kind. A chronicle's issue is the signed documents printed since the previous
+ * chronicle, or after it when none precede it.
  */
-function correctPeriod(period: Period, notices: NoticeNode[], range: RoleLineNode, file: VFile): Period {
-  const year = documentYear(notices);
-  if (year === null || year === period.startYear || year === period.endYear) return period;
-  const shift = year - period.endYear;
-  report(file, `Unexpected year in the chronicle range \`${range.text}\`: the issue's documents are signed in ${year}, so the events are dated ${period.startYear + shift}`, range.position, 'event-year', SOURCE);
-  return { ...period, startYear: period.startYear + shift, endYear: period.endYear + shift };
+function cutSections(children: TopLevelNode[]): Array<TopLevelNode | Section> {
+  const out: Array<TopLevelNode | Section> = [];
+  let current: Section | null = null;
+  for (const node of children) {
+    if (closesEvents(node)) current = null;
+    if (opensEvents(node) && (node.type === 'sectionStart' || !current)) {
+      current = { nodes: [], notices: [] };
+      if (node.type === 'sectionStart') {
+        out.push(node, current);
+        continue;
+      }
+      out.push(current);
+    }
+    if (current) current.nodes.push(node);
+    else out.push(node);
+  }
+  const isSection = (item: TopLevelNode | Section): item is Section => !('type' in item);
+  const signed = (item: TopLevelNode | Section): item is NoticeNode => !isSection(item) && item.type === 'notice' && item.section === 'documents' && item.date !== null;
+  const bounds = out.flatMap((item, k) => (isSection(item) ? [k] : []));
+  bounds.forEach((at, k) => {
+    const section = out[at] as Section;
+    section.notices = out.slice(k === 0 ? 0 : bounds[k - 1]! + 1, at).filter(signed);
+    if (section.notices.length === 0) section.notices = out.slice(at + 1, bounds[k + 1] ?? out.length).filter(signed);
+  });
+  return out;
 }
 
-function yearFor(period: Period, month: number): number {
-  return period.startYear !== period.endYear && month < period.startMonth ? period.endYear : period.startYear;
+/** A piece of a line, `line.text.slice(from, to)`, as a line node with its own position. */
+function sliceLine(line: LineNode, from: number, to: number): LineNode {
+  if (from === 0 && to === line.text.length) return line;
+  const lead = line.value.indexOf(line.text);
+  const value = line.value.slice(lead + from, lead + to);
+  return { type: 'line', value, ...trimLine(value), position: positionInLine(line, lead + from, lead + to) };
+}
+
+function joinText(before: string, after: string): string {
+  if (before === '') return after;
+  return SENTENCE_END.test(before) ? `${before}\n${after}` : before + after;
 }
 
 /**
- * Reads the 大事记 chronicle: one event per `·M月D日(至D日)?(上午|下午|晚)?，` entry, dated
- * with the year of the range line (checked against the issue's documents), with the officials
- * it names. A line that is not an entry continues the entry above, with a warning.
+ * Reads one chronicle's nodes into events, dating them as it goes; its heading, period lines
+ * and blank lines stay as they are.
+ */
+function readChronicle(section: Section, file: VFile, tree: GazetteRoot): { out: TopLevelNode[]; events: EventNode[] } {
+  const out: TopLevelNode[] = [];
+  const events: EventNode[] = [];
+  const state: DatingState = { period: null, lastYear: null, previous: null, issueYear: documentYear(section.notices) };
+  let current: EventNode | null = null;
+  let lastComparable: string | null = null;
+  let periodChecked = false;
+  let warnedYear = false;
+
+  /** A period printed in the heading, the range line or a year line; the first is checked against the documents. */
+  const setPeriod = (printed: Period, node: RoleLineNode): void => {
+    let period = printed;
+    if (!periodChecked) {
+      periodChecked = true;
+      const shift = periodShift(printed, section.notices.map((n) => n.date!));
+      if (shift !== 0) {
+        period = shiftPeriod(printed, shift);
+        report(file, `Unexpected year in the chronicle range \`${node.text}\`: the issue's documents are signed in ${state.issueYear}, so the events are dated ${period.startYear}`, node.position, 'event-year', SOURCE);
+      }
+      if (!tree.data?.period) tree.data = { ...tree.data, period: periodDates(period) };
+    }
+    state.period = period;
+  };
+
+  const continueEntry = (piece: LineNode): void => {
+    if (!current) {
+      out.push(piece);
+      return;
+    }
+    current.children.push(piece);
+    current.text = joinText(current.text, piece.text);
+    current.position = spanOf(current.children);
+    report(file, 'Unexpected line in the chronicle: expected an entry such as `·4月2日，…`; kept with the entry above', piece.position, 'event-unparsed', SOURCE);
+  };
+
+  const warnNoYear = (piece: LineNode, date: string | null): void => {
+    if (warnedYear) return;
+    warnedYear = true;
+    const what = date ? `dated with the year of the issue's documents, ${date.slice(0, 4)}` : 'left undated';
+    report(file, `Missing year for the chronicle: no range line (such as （2022年3月1日—2022年4月30日）), year in the heading or entry with a full date above; events are ${what}`, piece.position, 'missing-range', SOURCE);
+  };
+
+  const startEntry = (line: LineNode, head: EntryHead, to: number): void => {
+    const piece = sliceLine(line, head.start, to);
+    const dated = dateEntry(head, state);
+    if (dated.yearSource === null || dated.yearSource === 'issue') warnNoYear(piece, dated.date);
+    const comparable = comparableDate(dated);
+    if (comparable && lastComparable) {
+      const n = Math.min(comparable.length, lastComparable.length);
+      if (comparable.slice(0, n) < lastComparable.slice(0, n)) {
+        report(file, `Unexpected date ${dated.date} after ${lastComparable}: chronicle entries are usually in date order`, piece.position, 'event-order', SOURCE);
+      }
+    }
+    lastComparable = comparable ?? lastComparable;
+    current = {
+      type: 'event', date: dated.date, datePrecision: dated.precision, endDate: dated.endDate, timeOfDay: head.timeOfDay,
+      text: line.text.slice(head.textStart, to).trim(), people: [], children: [piece], position: piece.position,
+    };
+    events.push(current);
+    out.push(current);
+  };
+
+  const { nodes } = section;
+  const periodLine = nodes.map((n) => isLine(n) && !isBlank(n) && readPeriod(n.text) !== null);
+  const heads = findEntries(nodes.map((n, k) => (isLine(n) && !periodLine[k] ? n.text : '')));
+  nodes.forEach((node, k) => {
+    if (node.type === 'sectionHeading' || node.type === 'chronicleRange') {
+      const printed = node.type === 'chronicleRange' ? readPeriod(node.text) : periodInHeading(node.text);
+      if (printed) setPeriod(printed, node);
+      out.push(node);
+    } else if (periodLine[k] && isLine(node)) {
+      const range: RoleLineNode = { ...node, type: 'chronicleRange', section: 'events' };
+      setPeriod(readPeriod(node.text)!, range);
+      out.push(range);
+    } else if (isLine(node) && !isBlank(node) && !node.tab) {
+      // A continuation before the line's first head, then an entry per head.
+      const lineHeads = heads[k]!;
+      const first = lineHeads[0]?.start ?? node.text.length;
+      if (first > 0) continueEntry(sliceLine(node, 0, first));
+      lineHeads.forEach((head, h) => startEntry(node, head, lineHeads[h + 1]?.start ?? node.text.length));
+    } else out.push(node);
+  });
+  return { out, events };
+}
+
+/**
+ * Reads every chronicle of the file into events: one per entry head, whether entries stand one
+ * a line or run together (syntax/chronicle-entries.ts), dated by syntax/chronicle-dates.ts with
+ * the period checked against the issue's documents, with the officials each names. A line that
+ * starts with no head goes on the entry above, with a warning.
  */
 export default function chronicle() {
   return (tree: GazetteRoot, file: VFile): void => {
-    const out: TopLevelNode[] = [];
-    let period: Period | null = null;
-    let inEvents = false;
-    let current: EventNode | null = null;
-    let lastDate: string | null = null;
+    const children: TopLevelNode[] = [];
     const events: EventNode[] = [];
-    // The notices of the issue the chronicle closes: a file may hold several issues in a row.
-    let issueNotices: NoticeNode[] = [];
-    for (const node of tree.children) {
-      if (node.type === 'notice') issueNotices.push(node);
-      if (node.type === 'sectionHeading') inEvents = node.section === 'events';
-      else if (node.type === 'chronicleRange') {
-        const printed = readPeriod(node);
-        period = printed ? correctPeriod(printed, issueNotices, node, file) : null;
-        issueNotices = [];
-        const start = period && isoDate(period.startYear, period.startMonth, period.startDay);
-        const end = period && isoDate(period.endYear, period.endMonth, period.endDay);
-        if (start && end && !tree.data?.period) tree.data = { ...tree.data, period: { start, end } };
-      } else if (node.type === 'notice' || node.type === 'fileMarker') {
-        inEvents = false;
-        current = null;
-      }
-      if (!inEvents || !isLine(node) || isBlank(node)) {
-        out.push(node);
+    for (const item of cutSections(tree.children)) {
+      if ('type' in item) {
+        children.push(item);
         continue;
       }
-      const entry = ENTRY.exec(node.text);
-      if (!entry) {
-        if (current) {
-          current.children.push(node);
-          current.text += `\n${node.text}`;
-          current.position = spanOf(current.children);
-          report(file, 'Unexpected line in the chronicle: expected an entry such as `·4月2日，…`; kept with the entry above', node.position, 'event-unparsed', SOURCE);
-        } else {
-          out.push(node);
-        }
-        continue;
-      }
-      if (!period) report(file, 'Missing chronicle range line (such as （2022年3月1日—2022年4月30日）): events have no year', node.position, 'missing-range', SOURCE);
-      const month = Number(entry[1]);
-      const year = period ? yearFor(period, month) : null;
-      const date = year ? isoDate(year, month, Number(entry[2])) : null;
-      const endMonth = entry[3] ? Number(entry[3]) : month;
-      const endDate = year && entry[4] ? isoDate(yearFor(period!, endMonth), endMonth, Number(entry[4])) : null;
-      if (date && lastDate && date < lastDate) {
-        report(file, `Unexpected date ${date} after ${lastDate}: chronicle entries are usually in date order`, node.position, 'event-order', SOURCE);
-      }
-      lastDate = date ?? lastDate;
-      const offset = node.value.indexOf(node.text) + entry[0].length;
-      current = {
-        type: 'event', date, endDate, timeOfDay: entry[5] ?? null,
-        text: node.value.slice(offset).trim(), people: [], children: [node as LineNode],
-        position: node.position,
-      };
-      events.push(current);
-      out.push(current);
+      const read = readChronicle(item, file, tree);
+      children.push(...read.out);
+      events.push(...read.events);
     }
-    // Names after titles, read once per event: together they are the names known in the issue.
-    const titled = events.map((e) => namesAfterRoles(e.text));
-    const known = [...new Set(titled.flat())];
+    const people = peopleOfEvents(events.map((e) => e.text), tree);
     events.forEach((event, k) => {
-      event.people = peopleIn(event.text, known, titled[k]);
+      event.people = people[k]!;
     });
-    tree.children = out;
+    tree.children = children;
   };
 }

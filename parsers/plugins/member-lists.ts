@@ -13,8 +13,11 @@ const NAME = `${HAN}(?:[ \\u3000]{1,3}${HAN}|${HAN}{1,2})`;
 const NAME_POST = new RegExp(`^(${NAME})[ \\u3000]{2,}(\\S.*)$`, 'u');
 const NAME_ORG = new RegExp(`^(${HAN}(?:[ \\u3000]?${HAN}){1,2})[（(]([^（）()]+)[)）]$`, 'u');
 const NAME_ONLY = new RegExp(`^(${HAN}(?:[ \\u3000]?${HAN}){1,2})$`, 'u');
-/** 沈旭东区委副书记、区政府区长: a three-character name glued to a post that starts with a place. */
-const NAME_GLUED = new RegExp(`^(${HAN}{3})((?:区|市|省|县|镇|海门|南通|中共|国务院).+)$`, 'u');
+/**
+ * 沈旭东区委副书记、区政府区长: a three-character name glued to a post that starts with a level
+ * (区, 市 …), a place named with its level (XX市…, XX区…), 中共 or 国务院.
+ */
+const NAME_GLUED = new RegExp(`^(${HAN}{3})((?:区|市|省|县|镇|中共|国务院|${HAN}{2,3}?(?:省|市|区|县|镇)).+)$`, 'u');
 /** A post word that a short line may end with: such a line continues the post above (镇长). */
 const POST_END = /(?:长|主任|书记|委员|主席|经理|秘书|干事|员|师)$/u;
 

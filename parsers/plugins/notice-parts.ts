@@ -1,15 +1,22 @@
 import type { VFile } from 'vfile';
-import issuersByPrefix from '../data/issuers.json' with { type: 'json' };
+import { CENTRAL, issuersByPrefix } from '../syntax/jurisdiction-data.js';
 import { report } from '../diagnostics.js';
 import { isBlank, isLine } from '../line-tests.js';
 import type { BlockNode, DocumentNode, GazetteRoot, LineNode, NoticeNode, RoleLineNode, SignatureNode } from '../nodes.js';
 import { spanOf } from '../positions.js';
 import { INLINE_DATE_SOURCE, parseDateLine } from '../syntax/dates.js';
+import { isNoiseLine, readAdoptionDate, readPromulgation } from '../syntax/head-lines.js';
 import { isRosterRole } from '../syntax/roster.js';
-import { docTypeOf, endsLikeSentence, isIssuerLine, isRoleSignature, issuerFromTitle } from '../syntax/titles.js';
+import { normalizeDepartment } from '../syntax/departments.js';
+import { LEADING_ADDRESSEE, isAddresseeList } from '../syntax/reflow.js';
+import { sliceLine } from './parse-lines.js';
+import { formatDocNumber, parseDocNumberLine } from '../syntax/doc-number.js';
+import { docTypeOf, endsLikeSentence, isIssuerLine, isRoleSignature, issuerFromTitle, issuerName, issuerOfOffice } from '../syntax/titles.js';
 
 const SOURCE = 'notice-parts';
 const ADDRESSEE_END = /[：:∶]$/u;
+/** A sentence that ends in a colon but introduces the text: …作如下修改：, …决定： (no addressee). */
+const LEAD_IN = /(?:如下|下列|以下|决定|修改|规定)[：:∶]$|。/u;
 const TRAILER = /^[（(](?:此件|本件|本文)[^（）()]*[)）]$/u;
 const PORTAL_HEAD = /^(?:发布时间|相关解读)[:：]/iu;
 const PORTAL_FILE = /\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$/iu;
@@ -25,7 +32,7 @@ function isPortal(text: string): boolean {
   // Quick looks at the first character and for a dot spare most lines the patterns.
   const first = text.charCodeAt(0);
   const head = (first === 0x53d1 || first === 0x76f8) && PORTAL_HEAD.test(text); // 发 相
-  return head || (text.includes('.') && PORTAL_FILE.test(text));
+  return head || (text.includes('.') && PORTAL_FILE.test(text)) || isNoiseLine(text);
 }
 
 /** A trailer such as （此件公开发布）. */
@@ -58,14 +65,23 @@ function findSignature(lines: LineNode[], from: number): { issuerAt: number; dat
   return null;
 }
 
-function findGluedSignature(lines: BlockNode[]): { issuer: string; date: string } | null {
+/**
+ * A signature glued into running text: a signing body and a date after a sentence end, or the
+ * issuer the title names glued to a date anywhere (…优秀承办单位河北省人民政府办公厅2024年1月17日附件…).
+ */
+function findGluedSignature(lines: BlockNode[], titleIssuer: string | null): { issuer: string; date: string } | null {
+  const named = titleIssuer ? new RegExp(`(${escapeRegExp(titleIssuer)})[ \\u3000]*(${INLINE_DATE_SOURCE})`, 'u') : null;
   for (const line of lines) {
     if (!isLine(line) || line.text.length < 12) continue;
-    const m = GLUED_SIGNATURE.exec(line.text);
+    const m = GLUED_SIGNATURE.exec(line.text) ?? named?.exec(line.text);
     const date = m ? parseDateLine(m[2]!) : null;
     if (m && date) return { issuer: m[1]!, date };
   }
   return null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** 附件： / 附件1. / 附件：TITLE in a body: the list of attachments, not a sentence starting with 附件. */
@@ -77,12 +93,12 @@ const ATTACHMENT_LIST = /^附\s*件\s*\d*\s*(?:[.．:：]\s*(.*))?$/u;
  * so their numbers are not read as clauses.
  * @returns the names listed, and the body with the list's lines relabelled
  */
-function readAttachmentList(lines: LineNode[]): { names: string[]; body: BlockNode[] } {
+function readAttachmentList(lines: Array<LineNode | RoleLineNode>): { names: string[]; body: BlockNode[] } {
   const names: string[] = [];
   const body: BlockNode[] = [];
   let listing = false;
   for (const line of lines) {
-    if (line.tab || line.text === '') {
+    if (line.type !== 'line' || line.tab || line.text === '') {
       body.push(line);
       continue;
     }
@@ -106,6 +122,56 @@ function readAttachmentList(lines: LineNode[]): { names: string[]; body: BlockNo
   return { names, body };
 }
 
+/** The first line of a notice's head that `read` makes something of. */
+function fromHead<T>(notice: NoticeNode, read: (text: string) => T | null): T | null {
+  const header = notice.children[0];
+  if (header?.type !== 'noticeHeader') return null;
+  for (const line of header.children) {
+    const found = isLine(line) ? read(line.text) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The body a decree number belongs to (科学技术部令第21号 → 科学技术部), when it names one. */
+function decreeIssuer(notice: NoticeNode): string | null {
+  const prefix = notice.docNumber?.prefix;
+  if (!prefix?.endsWith('令')) return null;
+  const body = prefix.slice(0, -1);
+  return isIssuerLine(body) ? body : null;
+}
+
+/** `科技部有关负责同志解答如下`: the body whose official speaks in an interpretation (政策解读). */
+const SPOKESPERSON = /(?:^|[，。；、\s])((?:国家)?[\p{Script=Han}]{1,14}?(?:部|委|局|厅|署|办|院|会))(?:有关)?负责(?:同志|人)/u;
+
+/**
+ * The body an interpretation's speaker belongs to, in the first paragraphs, by its full name
+ * when it is a central department (科技部 → 科学技术部), else as printed.
+ */
+function spokesBody(body: BlockNode[]): string | null {
+  for (const line of body.slice(0, 4)) {
+    const m = isLine(line) ? SPOKESPERSON.exec(line.text) : null;
+    if (m) return normalizeDepartment(m[1]!, CENTRAL?.name) ?? (isIssuerLine(m[1]!) ? m[1]! : null);
+  }
+  return null;
+}
+
+/** What follows the label of a duty line (各区镇：负责…), not an addressee. */
+const DUTY_START = /^(?:负责|牵头|配合|协助|承担)/u;
+
+/**
+ * The first line of a body that opens with its addressees and runs on (`省交通运输厅、省财政厅：
+ * 《关于…》收悉。…`): cut into the addressee line and the rest, in place.
+ */
+function splitLeadingAddressees(lines: LineNode[], i: number): void {
+  const line = lines[i];
+  if (!line || line.tab || ADDRESSEE_END.test(line.text)) return;
+  const list = LEADING_ADDRESSEE.exec(line.text);
+  if (!list || !isAddresseeList(list[0]) || LEAD_IN.test(list[0]) || DUTY_START.test(line.text.slice(list[0].length))) return;
+  const at = line.value.indexOf(line.text) + list[0].length;
+  lines.splice(i, 1, sliceLine(line, 0, at), sliceLine(line, at));
+}
+
 function metadataOf(notice: NoticeNode): Record<string, string> {
   const header = notice.children[0];
   if (header?.type !== 'noticeHeader') return {};
@@ -115,7 +181,12 @@ function metadataOf(notice: NoticeNode): Record<string, string> {
 
 function structureNotice(notice: NoticeNode, file: VFile): void {
   const header = notice.children[0];
-  const lines = notice.children.slice(1) as LineNode[];
+  // A second copy of the text (a crawler's) is kept in the notice, outside its parts.
+  const duplicates = notice.children.filter((c): c is RoleLineNode => c.type === 'duplicate');
+  const lines = notice.children.slice(1).filter((c) => c.type !== 'duplicate') as LineNode[];
+  for (const copy of duplicates) {
+    report(file, `Unexpected second copy of the text (printed twice): \`${copy.text.slice(0, 20)}…\` is left out of the records`, copy.position, 'duplicate-text', SOURCE);
+  }
   const children: NoticeNode['children'] = header ? [header] : [];
   let i = 0;
   // Portal lines under the title (发布时间：… 浏览次数：…) belong to the head.
@@ -123,24 +194,32 @@ function structureNotice(notice: NoticeNode, file: VFile): void {
     children.push(isBlank(lines[i]) ? lines[i]! : role(lines[i]!, 'portal'));
     i++;
   }
+  splitLeadingAddressees(lines, i);
   const first = lines[i];
-  if (first && !first.tab && ADDRESSEE_END.test(first.text) && !isRosterRole(first.text.slice(0, -1)) && first.text.length <= 300) {
+  if (first && !first.tab && ADDRESSEE_END.test(first.text) && !isRosterRole(first.text.slice(0, -1)) && first.text.length <= 300 && !LEAD_IN.test(first.text)) {
     notice.addressees = first.text.replace(/[：:∶]$/u, '');
     children.push(role(first, 'addressee'));
     i++;
   }
   const signature = findSignature(lines, i);
   const bodyEnd = signature ? (signature.issuerAt >= 0 ? signature.issuerAt : signature.dateAt) : lines.length;
-  const { names, body } = readAttachmentList(lines.slice(i, bodyEnd));
+  // Noise in the body (a newspaper's page header repeated) is no paragraph.
+  const { names, body } = readAttachmentList(lines.slice(i, bodyEnd).map((line) => (isNoiseLine(line.text) ? role(line, 'portal') : line)));
   children.push(documentNode('body', body));
   notice.attachments = names;
 
   const meta = metadataOf(notice);
+  // A rule is dated by its promulgation note (…令第56号公布), a decision by its adoption note.
+  const promulgation = fromHead(notice, readPromulgation);
+  const adopted = fromHead(notice, readAdoptionDate);
+  notice.docNumber ??= promulgation?.docNumber ?? null;
   let issuer: string | null = null;
+  let officeIssuer: string | null = null;
   if (signature) {
     const signLines = lines.slice(bodyEnd, signature.dateAt + 1);
     const signer = signature.issuerAt >= 0 ? lines[signature.issuerAt]!.text : null;
-    issuer = signer && isIssuerLine(signer) ? signer : null;
+    issuer = signer && isIssuerLine(signer) ? issuerName(signer) : null;
+    officeIssuer = signer && !issuer ? issuerOfOffice(signer, notice.title) : null;
     const node: SignatureNode = { type: 'signature', issuer, date: signature.date, children: signLines, position: spanOf(signLines) };
     children.push(node);
     notice.date = signature.date;
@@ -154,22 +233,30 @@ function structureNotice(notice: NoticeNode, file: VFile): void {
     // What follows the signature is raw here; split-enclosures cuts it into documents.
     for (; j < lines.length; j++) children.push(classifyPostLine(lines[j]!));
   } else {
-    const glued = findGluedSignature(body);
+    const glued = findGluedSignature(body, issuerFromTitle(notice.title ?? ''));
     if (glued) {
       issuer = glued.issuer;
       notice.date = glued.date;
+    } else if (promulgation || adopted) {
+      notice.date = promulgation?.date ?? adopted;
     } else {
       notice.date = meta['成文日期'] ? parseIsoLike(meta['成文日期']) : null;
       report(file, 'Missing signature: expected an issuer line and a date line (such as 2022年3月15日) after the body', notice.position?.start, 'missing-signature', SOURCE);
     }
   }
-  notice.issuer = issuer ?? issuerFromTitle(notice.title ?? '') ?? issuerFromPrefix(notice) ?? meta['发文机关'] ?? meta['发布机构'] ?? null;
+  notice.issuer =
+    issuer ?? issuerFromTitle(notice.title ?? '') ?? issuerFromPrefix(notice) ?? decreeIssuer(notice) ?? promulgation?.issuer ?? officeIssuer ??
+    meta['发文机关'] ?? meta['发布机构'] ?? spokesBody(body) ?? null;
+  if (notice.decreeSeq !== undefined && !notice.docNumber && notice.issuer) {
+    // A bare 第N号: the decree of the government that signed it.
+    notice.docNumber = parseDocNumberLine(formatDocNumber(`${notice.issuer}令`, null, notice.decreeSeq));
+  }
   const expected = issuerFromPrefix(notice);
   if (expected && issuer && expected !== issuer) {
     report(file, `Unexpected issuer \`${issuer}\` for \`${notice.docNumber?.text}\`, expected \`${expected}\``, signature ? lines[signature.issuerAt]?.position : undefined, 'issuer-mismatch', SOURCE);
   }
   notice.docType = notice.title ? docTypeOf(notice.title) : null;
-  notice.children = children;
+  notice.children = [...children, ...duplicates];
 }
 
 /** After the signature: trailers and portal lines get their role, the rest stays raw. */

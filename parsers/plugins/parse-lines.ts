@@ -1,10 +1,8 @@
 import type { Processor } from 'unified';
-import type { GazetteRoot, LineNode } from '../nodes.js';
+import type { GazetteRoot, LineNode, TopLevelNode } from '../nodes.js';
+import { logicalSpans, secondCopyAt } from '../syntax/reflow.js';
 
-/** A run of two or more ideographic spaces: the paragraph break of a flattened web page. */
-const PARAGRAPH_GAP = /\u3000{2,}/g;
-/** A sentence end followed by such a gap: the sign that a physical line holds many paragraphs. */
-const SENTENCE_GAP = /[。：；！？]\u3000{2,}/g;
+const TRAILING_PADDING = /[ \u3000]+$/u;
 
 function isPad(c: number): boolean {
   return c === 0x20 || c === 0x3000 || c === 0xa0;
@@ -34,32 +32,22 @@ function lineNode(value: string, line: number, column: number, offset: number): 
   };
 }
 
-/** Whether SENTENCE_GAP occurs twice: a global regex's test goes on from its last match. */
-function hasTwoSentenceGaps(value: string): boolean {
-  SENTENCE_GAP.lastIndex = 0;
-  const two = SENTENCE_GAP.test(value) && SENTENCE_GAP.test(value);
-  SENTENCE_GAP.lastIndex = 0;
-  return two;
+/** The part `value.slice(from, to)` of a line, as a line of its own with its position. */
+export function sliceLine(line: LineNode, from: number, to = line.value.length): LineNode {
+  const { start } = line.position;
+  return lineNode(line.value.slice(from, to), start.line, start.column + from, (start.offset ?? 0) + from);
 }
 
 /**
- * Splits a physical line that a crawler flattened (a whole notice on one line, paragraphs
- * separated by runs of U+3000) into one node per paragraph. Ordinary lines, including roster
- * lines padded with U+3000 between name and post, stay whole.
+ * Adds the logical lines of one physical line: the line itself, or, for a line a crawler
+ * flowed together, one node per paragraph, clause and signature part (syntax/reflow.ts). A
+ * second copy of the same text on the line becomes one `duplicate` node, which gives no records.
  */
-function splitFlattened(value: string, line: number, offset: number, out: LineNode[]): void {
-  if (value.length <= 200 || !hasTwoSentenceGaps(value)) {
-    out.push(lineNode(value, line, 1, offset));
-    return;
-  }
-  let from = 0;
-  for (const gap of value.matchAll(PARAGRAPH_GAP)) {
-    if (gap.index > from && value.slice(from, gap.index).trim() !== '') {
-      out.push(lineNode(value.slice(from, gap.index), line, from + 1, offset + from));
-    }
-    from = gap.index + gap[0].length;
-  }
-  if (from < value.length) out.push(lineNode(value.slice(from), line, from + 1, offset + from));
+function addLogicalLines(value: string, line: number, offset: number, out: TopLevelNode[]): void {
+  const copy = secondCopyAt(value);
+  const first = copy < 0 ? value : value.slice(0, copy).replace(TRAILING_PADDING, '');
+  for (const { from, to } of logicalSpans(first)) out.push(lineNode(first.slice(from, to), line, from + 1, offset + from));
+  if (copy >= 0) out.push({ ...lineNode(value.slice(copy), line, copy + 1, offset + copy), type: 'duplicate' });
 }
 
 /**
@@ -68,7 +56,7 @@ function splitFlattened(value: string, line: number, offset: number, out: LineNo
  * not altered: every node's `value` is the raw slice of its line.
  */
 export function parseLines(text: string): GazetteRoot {
-  const children: LineNode[] = [];
+  const children: TopLevelNode[] = [];
   const crlf = text.includes('\r');
   let offset = 0;
   let line = 1;
@@ -79,11 +67,11 @@ export function parseLines(text: string): GazetteRoot {
       if (lf >= 0 && (end < 0 || lf < end)) end = lf;
     }
     if (end < 0) break;
-    splitFlattened(text.slice(offset, end), line, offset, children);
+    addLogicalLines(text.slice(offset, end), line, offset, children);
     offset = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     line++;
   }
-  if (offset < text.length || line === 1) splitFlattened(text.slice(offset), line, offset, children);
+  if (offset < text.length || line === 1) addLogicalLines(text.slice(offset), line, offset, children);
   const end = { line, column: text.length - offset + 1, offset: text.length };
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
 }

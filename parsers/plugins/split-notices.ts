@@ -13,7 +13,8 @@ import type {
 import { spanOf } from '../positions.js';
 import { halfWidthDigits } from '../syntax/chinese-numerals.js';
 import { type DocNumber, formatDocNumber, parseDocNumberLine, sameDocNumber } from '../syntax/doc-number.js';
-import { docTypeOf, isIssuerLine, isTitleStart, removeLetterSpacing } from '../syntax/titles.js';
+import { isHeadNote, isNoiseLine, withoutMarkdownHeading } from '../syntax/head-lines.js';
+import { docTypeOf, isIssuerLine, isTitleStart, leadingIssuer, removeLetterSpacing } from '../syntax/titles.js';
 
 const SOURCE = 'split-notices';
 
@@ -26,6 +27,8 @@ const METADATA_PAIR = /^([\p{Script=Han} \u3000]{2,16}?)[ \u3000]*[:：][ \u3000
 const PADDING = /[ \u3000]/g;
 const DECREE_SEQ = /^第\s*(\d{1,4})\s*号$/u;
 const DECREE_HEAD = /^(?:中华人民共和国)?\p{Script=Han}{2,20}令$/u;
+/** A decree's first sentence: 《X》已经…通过，现予公布. */
+const PROMULGATED = /^《([^《》]{2,60})》(?:已经|已于|经).{0,80}?(?:通过|审议|审定).{0,20}?(?:现予公布|予以公布|现予发布|公布)/u;
 
 /** Where a notice starts and what its head holds, before its lines are gathered. */
 interface Anchor {
@@ -37,6 +40,12 @@ interface Anchor {
   titleLines: number[];
   numberLines: number[];
   metadata: { from: number; to: number; fields: Record<string, string> } | null;
+  /** Nothing anchored the notice: its head was guessed (documentAnchor). */
+  fallback?: boolean;
+  /** The title when no title line holds it: what its lines print without the dots, or the rule a decree promulgates. */
+  printedTitle?: string;
+  /** A bare 第N号 opened the file: a decree's number, whose issuer the signature tells. */
+  decreeSeq?: number;
 }
 
 type Lines = TopLevelNode[];
@@ -124,18 +133,28 @@ function titleAbove(lines: Lines, at: number, floor: number): number[] {
     if (above !== undefined && above === taken[0]! - 1 && isIssuerLine(textAt(lines, above)!)) taken.unshift(above);
     return taken;
   }
+  // No 关于 / 印发 / 转发 anywhere (青山县人民政府公告): the nearest lines that start with a body's
+  // name and end with a document type.
+  for (let k = 0; k < candidates.length; k++) {
+    const taken = candidates.slice(0, k + 1).reverse();
+    const joined = taken.map((t) => textAt(lines, t)!).join('');
+    if (docTypeOf(joined) && leadingIssuer(textAt(lines, taken[0]!)!)) return taken;
+  }
   return [];
 }
 
-/** Title lines below `from` (number printed above the title, or metadata): up to three lines. */
-function titleBelow(lines: Lines, from: number, limit: number): number[] {
+/**
+ * Title lines below `from` (number printed above the title, or metadata): up to three lines.
+ * @param anyShape take the first line even when it neither starts nor ends like a title
+ */
+function titleBelow(lines: Lines, from: number, limit: number, anyShape = false): number[] {
   const first = nextContent(lines, from, limit);
   const node = lines[first];
   if (!isLine(node) || !isTitleLike(node)) return [];
-  if (!isTitleStart(node.text) && !docTypeOf(node.text)) return [];
+  if (!anyShape && !isTitleStart(node.text) && !docTypeOf(node.text)) return [];
   const taken = [first];
   let joined = removeLetterSpacing(node.text);
-  for (let i = first + 1; i < limit && taken.length < 3 && !docTypeOf(joined); i++) {
+  for (let i = first + 1; i < limit && taken.length < 3 && !docTypeOf(joined) && !TRUNCATED.test(joined); i++) {
     const next = lines[i];
     if (!isLine(next) || !isTitleLike(next)) break;
     taken.push(i);
@@ -145,7 +164,7 @@ function titleBelow(lines: Lines, from: number, limit: number): number[] {
 }
 
 /** Every place a notice is anchored: number lines, decree numbers and metadata blocks. */
-function findAnchors(lines: Lines): Anchor[] {
+function findAnchors(lines: Lines, file: VFile): Anchor[] {
   const anchors: Anchor[] = [];
   let floor = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -187,20 +206,28 @@ function findAnchors(lines: Lines): Anchor[] {
       }
     }
   }
-  return mergeAnchors(lines, anchors);
+  return mergeAnchors(lines, anchors, file);
+}
+
+/** The title an anchor's lines spell, letter spacing removed. */
+function titleText(lines: Lines, anchor: Anchor): string {
+  return anchor.titleLines.filter((t) => !anchor.numberLines.includes(t)).map((t) => removeLetterSpacing(textAt(lines, t) ?? '')).join('');
 }
 
 /**
  * A decree number printed right under a metadata block's title (江西省人民政府令 / 第232号 under
- * 文号: 省政府令第232号) is the same document: fold it into the head instead of starting a notice.
+ * 文号: 省政府令第232号), or a head printed again at once (a crawler's copy of number and title),
+ * is the same document: fold it into the head instead of starting a notice.
  */
-function mergeAnchors(lines: Lines, anchors: Anchor[]): Anchor[] {
+function mergeAnchors(lines: Lines, anchors: Anchor[], file: VFile): Anchor[] {
   const merged: Anchor[] = [];
   for (const anchor of anchors) {
     const previous = merged.at(-1);
     const adjacent = previous && nextContent(lines, previous.headEnd + 1) === anchor.start;
     const same = previous?.docNumber && anchor.docNumber ? sameDocNumber(previous.docNumber, anchor.docNumber) : true;
-    if (previous && adjacent && same && anchor.titleLines.every((t) => anchor.numberLines.includes(t))) {
+    const untitled = anchor.titleLines.every((t) => anchor.numberLines.includes(t));
+    if (previous && adjacent && same && (untitled || (previous.docNumber && titleText(lines, anchor) === titleText(lines, previous)))) {
+      if (!untitled) report(file, `Unexpected repeat of the head \`${titleText(lines, anchor)}\``, lines[anchor.start]!.position, 'duplicate-line', SOURCE);
       previous.headEnd = anchor.headEnd;
       previous.numberLines.push(...anchor.numberLines);
       previous.docNumber ??= anchor.docNumber;
@@ -211,23 +238,82 @@ function mergeAnchors(lines: Lines, anchors: Anchor[]): Anchor[] {
   return merged;
 }
 
-/** A file with no number anywhere (a crawled page): one notice from its first title-like line. */
-function fallbackAnchor(lines: Lines): Anchor | null {
-  for (let i = 0; i < lines.length; i++) {
-    const node = lines[i];
-    if (!isLine(node)) continue;
-    if (node.text === '') continue;
-    if (!isTitleLike(node) || !docTypeOf(node.text)) return null;
-    return { start: i, headEnd: i, docNumber: null, titleLines: [i], numberLines: [], metadata: null };
+/**
+ * A file with no number line and no metadata (a crawled page, a Markdown rule, a report): one
+ * notice from its first content line outside the chronicle, titled by that line when it is
+ * title-like (joined with the next ones until a document type ends them), else by nothing
+ * printed (the file name is used then).
+ */
+function documentAnchor(lines: Lines): Anchor | null {
+  const start = firstDocumentLine(lines);
+  if (start < 0) return null;
+  const seq = DECREE_SEQ.exec(halfWidthDigits(textAt(lines, start)!));
+  if (seq) {
+    // A decree that begins with a bare 第N号: its title is the rule its first sentence promulgates.
+    const promulgated = PROMULGATED.exec(textAt(lines, nextContent(lines, start + 1)) ?? '');
+    return {
+      start, headEnd: start, docNumber: null, titleLines: [], numberLines: [start], metadata: null, fallback: true,
+      decreeSeq: Number(seq[1]), printedTitle: promulgated?.[1],
+    };
   }
-  return null;
+  const titleLines = titleBelow(lines, start, Math.min(lines.length, start + 8), true);
+  return { start, headEnd: titleLines.at(-1) ?? start - 1, docNumber: null, titleLines, numberLines: [], metadata: null, fallback: true };
+}
+
+/** The first line with text outside the chronicle, noise skipped; -1 when there is none. */
+function firstDocumentLine(lines: Lines): number {
+  let section: 'documents' | 'personnel' | 'events' = 'documents';
+  for (let i = 0; i < lines.length; i++) {
+    const node = lines[i]!;
+    if (node.type === 'sectionHeading' || node.type === 'sectionStart') section = node.section ?? 'documents';
+    if (isLine(node) && !node.tab && node.text !== '' && section !== 'events' && !isNoiseLine(node.text)) return i;
+  }
+  return -1;
+}
+
+/** A title a crawler cut short: `河北省教育厅2017年度政府信息公开工作报...`. */
+const TRUNCATED = /(?:\.{2,}|…+|。{2,})$/u;
+
+/**
+ * A title printed cut short (a CSV's title cell) is completed by the next line when that line
+ * starts with what was printed and reads as a title (the body repeating it whole); else what was
+ * printed is kept, without the dots. Either way a warning says so.
+ */
+function completeTruncatedTitle(lines: Lines, anchor: Anchor, file: VFile): void {
+  const last = anchor.titleLines.at(-1);
+  const text = titleText(lines, anchor);
+  const cut = TRUNCATED.exec(text);
+  if (last === undefined || !cut) return;
+  const printed = text.slice(0, cut.index);
+  const next = nextContent(lines, anchor.headEnd + 1);
+  const whole = lines[next];
+  const completed = isLine(whole) && isTitleLike(whole) && whole.text.startsWith(printed) && whole.text.length > printed.length;
+  if (completed) {
+    anchor.titleLines = [...anchor.titleLines.filter((t) => anchor.numberLines.includes(t)), next];
+    anchor.headEnd = Math.max(anchor.headEnd, next);
+  } else {
+    anchor.printedTitle = printed;
+  }
+  const what = completed ? `completed from line ${whole.position.start.line}` : 'kept as printed';
+  report(file, `Unexpected end of the title \`${text}\`: it was cut short (${what})`, lines[last]!.position, 'title-truncated', SOURCE);
+}
+
+/** Head notes right under the title (promulgation, effective date, noise): they join the head. */
+function headNotesEnd(lines: Lines, headEnd: number): number {
+  let end = headEnd;
+  for (let i = nextContent(lines, headEnd + 1); i < lines.length && i <= headEnd + 8; i = nextContent(lines, i + 1)) {
+    const text = textAt(lines, i);
+    if (text === null || !isHeadNote(text)) break;
+    end = i;
+  }
+  return end;
 }
 
 function buildTitle(lines: Lines, indexes: number[]): TitleNode {
   const children = indexes.map((i) => lines[i] as LineNode);
   return {
     type: 'title',
-    value: children.map((l) => removeLetterSpacing(l.text)).join(''),
+    value: children.map((l) => removeLetterSpacing(withoutMarkdownHeading(l.text))).join(''),
     children,
     position: spanOf(children),
   };
@@ -285,10 +371,14 @@ function emptyNotice(section: NoticeNode['section'], docNumber: DocNumber | null
 export default function splitNotices() {
   return (tree: GazetteRoot, file: VFile): void => {
     const lines = tree.children;
-    let anchors = findAnchors(lines);
+    let anchors = findAnchors(lines, file);
     if (anchors.length === 0) {
-      const fallback = fallbackAnchor(lines);
+      const fallback = documentAnchor(lines);
       if (fallback) anchors = [fallback];
+    }
+    for (const anchor of anchors) {
+      completeTruncatedTitle(lines, anchor, file);
+      anchor.headEnd = headNotesEnd(lines, anchor.headEnd);
     }
     const out: TopLevelNode[] = [];
     let section: NoticeNode['section'] | 'events' = 'documents';
@@ -297,17 +387,18 @@ export default function splitNotices() {
       const anchor = anchors[a]!;
       for (; next < anchor.start; next++) {
         const node = lines[next]!;
-        if (node.type === 'sectionHeading' && node.section) section = node.section;
+        if ((node.type === 'sectionHeading' || node.type === 'sectionStart') && node.section) section = node.section;
         if (node.type === 'fileMarker') section = 'documents';
-        out.push(node);
+        out.push(isLine(node) && isNoiseLine(node.text) ? { ...node, type: 'portal' } : node);
       }
       if (section === 'events') section = 'documents';
       const notice = emptyNotice(section, anchor.docNumber);
+      if (anchor.decreeSeq !== undefined) notice.decreeSeq = anchor.decreeSeq;
       const header = buildHeader(lines, anchor, file);
       notice.children.push(header);
       const limit = anchors[a + 1]?.start ?? lines.length;
       let end = anchor.headEnd + 1;
-      while (end < limit && isLine(lines[end])) end++;
+      while (end < limit && (isLine(lines[end]) || lines[end]!.type === 'duplicate')) end++;
       notice.children = notice.children.concat(lines.slice(anchor.headEnd + 1, end) as LineNode[]);
       while (notice.children.length > 1 && isBlank(notice.children.at(-1))) {
         notice.children.pop();
@@ -315,17 +406,21 @@ export default function splitNotices() {
       }
       notice.position = spanOf(notice.children);
       const title = header.children.find((c) => c.type === 'title');
-      notice.title = title && title.type === 'title' ? title.value : null;
-      if (!notice.title) {
+      notice.title = anchor.printedTitle ?? (title && title.type === 'title' ? title.value : null);
+      if (anchor.fallback) {
+        notice.title ??= file.stem ?? null;
+        const titled =
+          anchor.titleLines.length > 0 ? 'titled by its first title-like line'
+          : anchor.printedTitle ? `titled by the rule its first sentence names, \`${notice.title}\``
+          : `titled by the file name \`${notice.title}\``;
+        report(file, `Unrecognised layout: no document number line, decree number or portal metadata; read as one document ${titled}`, notice.position?.start, 'document-fallback', SOURCE);
+      } else if (!notice.title) {
         report(file, 'Missing title: no title line found above or below the document number', header.position, 'notice-without-title', SOURCE);
       }
       out.push(notice);
       next = end;
     }
     for (; next < lines.length; next++) out.push(lines[next]!);
-    if (anchors.length === 0 && lines.some((l) => isLine(l) && l.text !== '')) {
-      report(file, 'No notice found: expected a document number line (such as 海政办发〔2022〕14号) or a title', tree.position?.start, 'no-notices', SOURCE);
-    }
     tree.children = out;
   };
 }

@@ -24,7 +24,7 @@ const QUERY = new RegExp(
 );
 const DECREE_QUERY = new RegExp(`^(${HAN}{1,24}令)\\s*第?\\s*(\\d{1,4})\\s*号?$`, 'u');
 const CITE = new RegExp(
-  `(${HAN}{1,16})\\s*[${OPEN}]\\s*(\\d{4})\\s*[${CLOSE}]\\s*第?(\\d{1,4})号|(${HAN}{2,24}令)第(\\d{1,4})号`,
+  `(${HAN}{1,16})\\s*[${OPEN}]\\s*(\\d{4})\\s*[${CLOSE}]\\s*第?(\\d{1,4})号|(${HAN}{2,24}令)第(\\d{1,4})号|(?<=》)[（(]\\s*(\\d{4})\\s*[${CLOSE}]\\s*第?(\\d{1,4})号`,
   'gu',
 );
 /** A year in closing brackets or a decree's 令第: a cheap test before the full search. */
@@ -42,19 +42,30 @@ const WHITESPACE = /\s/u;
 const LEADING_WORDS =
   /^(?:严格按照|按照|参照|根据|依据|依照|对照|执行|印发|转发|详见|参见|见|据|按|经|即|和|与|及|或|并|的|由|在|是|为|以|[年月日号])+/u;
 
-/** Formats a document number in its normal spelling. */
+/**
+ * Formats a document number in its normal spelling: 海政办发〔2022〕14号; a decree (its prefix
+ * ends in 令) keeps its 第: 国务院令第707号, 河北省人民政府令〔2023〕第3号.
+ */
 export function formatDocNumber(prefix: string, year: number | null, seq: number): string {
-  return year === null ? `${prefix}第${seq}号` : `${prefix}〔${year}〕${seq}号`;
+  const di = isDecree(prefix) ? '第' : '';
+  return year === null ? `${prefix}第${seq}号` : `${prefix}〔${year}〕${di}${seq}号`;
+}
+
+function isDecree(prefix: string): boolean {
+  return prefix.endsWith('令');
 }
 
 function make(prefix: string, year: number | null, seq: number): DocNumber {
-  const clean = year === null ? decreePrefix(prefix) : prefix;
+  const clean = year === null || isDecree(prefix) ? decreePrefix(prefix) : prefix;
   return { prefix: clean, year, seq, text: formatDocNumber(clean, year, seq) };
 }
 
-/** 中华人民共和国国务院令 → 国务院令: the state name is not part of a decree's number. */
+/**
+ * 中华人民共和国国务院令 → 国务院令, 原中华人民共和国国家发展计划委员会令 → 国家发展计划委员会令: the
+ * state name, and the 原 of a body that no longer exists, are not part of a decree's number.
+ */
 function decreePrefix(prefix: string): string {
-  return prefix.replace(/^中华人民共和国/u, '');
+  return prefix.replace(/^原?中华人民共和国|^原(?=\p{Script=Han}{3})/u, '');
 }
 
 /**
@@ -115,6 +126,11 @@ export function findCitedDocNumbers(text: string): CitedDocNumber[] {
   const found: CitedDocNumber[] = [];
   const normal = halfWidthDigits(text);
   for (const m of citationsIn(normal)) {
+    if (m[6]) {
+      // 《…的请示》（2024〕5号）: a number whose agency code the source lost, right after a title.
+      found.push({ docNumber: make('', Number(m[6]), Number(m[7])), index: m.index, length: m[0].length });
+      continue;
+    }
     const raw = m[1] ?? m[4]!;
     const prefix = raw.replace(LEADING_WORDS, '');
     if (prefix.length === 0) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPersonnelStatement } from './personnel.js';
+import { readPersonnelParagraph, readPersonnelStatement } from './personnel.js';
 
 describe('readPersonnelStatement', () => {
   it('should read an appointment with probation and a removal in one sentence', () => {
@@ -38,5 +38,32 @@ describe('readPersonnelStatement', () => {
   it('should not read other sentences', () => {
     expect(readPersonnelStatement('经研究，决定：', false)).toBeNull();
     expect(readPersonnelStatement('办公室主任由施泉同志兼任。', false)).toBeNull();
+  });
+
+  it('should read the verb-first forms of the State Council and of assemblies, a note after a name kept out of it', () => {
+    const read = (text: string) => readPersonnelStatement(text, false)?.map((a) => [a.person, a.action, a.mode, a.post]);
+    expect(read('任命赵明远为国家发展和改革委员会副主任，钱佳慧（女）为教育部副部长')).toEqual([
+      ['赵明远', 'appoint', null, '国家发展和改革委员会副主任'],
+      ['钱佳慧', 'appoint', null, '教育部副部长'],
+    ]);
+    expect(read('免去孙立新的水利部副部长职务，周海波的国家统计局总统计师职务')).toEqual([
+      ['孙立新', 'remove', null, '水利部副部长'],
+      ['周海波', 'remove', null, '国家统计局总统计师'],
+    ]);
+    expect(read('增补吴德华为县政协委员')).toEqual([['吴德华', 'appoint', '增补', '县政协委员']]);
+    expect(read('聘任林一鸣为县人民政府参事')).toEqual([['林一鸣', 'appoint', '聘任', '县人民政府参事']]);
+    expect(readPersonnelStatement('王某不再担任县统计局局长职务', false)).toBeNull();
+  });
+});
+
+describe('readPersonnelParagraph', () => {
+  it('should read the statements after an introduction, one sentence at a time', () => {
+    const actions = readPersonnelParagraph('国务院任免国家工作人员。任命赵明远为水利部副部长；免去孙立新的水利部副部长职务。', false);
+    expect(actions?.map((a) => [a.person, a.action])).toEqual([['赵明远', 'appoint'], ['孙立新', 'remove']]);
+  });
+
+  it('should read nothing when other sentences follow the statements, or none is a statement', () => {
+    expect(readPersonnelParagraph('任命赵明远为水利部副部长。会议还研究了其他事项。', false)).toBeNull();
+    expect(readPersonnelParagraph('领导小组下设办公室，胡某同志兼任办公室主任。', false)).toBeNull();
   });
 });

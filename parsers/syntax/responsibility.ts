@@ -1,4 +1,4 @@
-import { normalizeDepartment, readDepartmentList } from './departments.js';
+import { type Where, normalizeDepartment, readDepartmentList, splitOutsideBrackets } from './departments.js';
 
 /** Words every responsibility tag holds: a cheap test before the brackets are scanned. */
 const TAG_WORD = /责任|牵头|负责|参与|配合|主办单位|协办单位/u;
@@ -23,19 +23,28 @@ function bracketed(text: string): string[] {
   return spans;
 }
 
-/** Departments named by the responsibility tags of a text (gazette-format.md §4.1). */
-export function taggedDepartments(text: string): string[] {
+/** The lists of departments in one part of a tag (up to a 。 or ；), or null when the part is no tag. */
+function tagLists(part: string): string[] | null {
+  if (TAG_KEY.test(part)) return part.split(/[，,；;]\s*(?=[\p{Script=Han}]{2,4}[：:])/u).map((list) => list.replace(TAG_KEY, ''));
+  if (TAG_VERB.test(part)) return part.split(/[，,]/u);
+  return null;
+}
+
+/**
+ * Departments named by the responsibility tags of a text (gazette-format.md §4.1), relative to
+ * the jurisdiction: every part of a tag, where 。 or ； separates them (（牵头单位：县发改局；
+ * 配合单位：县财政局）), as long as the part names who is responsible (not 完成时限：…).
+ */
+export function taggedDepartments(text: string, where?: Where): string[] {
   // The tag word first: it rules out more lines, at less cost than looking for brackets.
   if (!TAG_WORD.test(text) || (!text.includes('（') && !text.includes('('))) return [];
   const found: string[] = [];
   for (const span of bracketed(text)) {
-    const end = span.search(/[。；]/u);
-    const inner = end < 0 ? span : span.slice(0, end);
-    let lists: string[];
-    if (TAG_KEY.test(inner)) lists = inner.split(/[，,；;]\s*(?=[\p{Script=Han}]{2,4}[：:])/u).map((part) => part.replace(TAG_KEY, ''));
-    else if (TAG_VERB.test(inner)) lists = inner.split(/[，,]/u);
-    else continue;
-    for (const list of lists) for (const name of readDepartmentList(list)) if (!found.includes(name)) found.push(name);
+    const [first = '', ...rest] = splitOutsideBrackets(span, '。；');
+    const firstLists = tagLists(first);
+    if (!firstLists) continue;
+    const lists = [...firstLists, ...rest.flatMap((part) => tagLists(part) ?? [])];
+    for (const list of lists) for (const name of readDepartmentList(list, where)) if (!found.includes(name)) found.push(name);
   }
   return found;
 }
@@ -58,12 +67,12 @@ function labelEnd(text: string): number {
  * The departments a duty line starts with (`区发改委:建立…`, `公安局：负责…`,
  * `区农业农村局负责…`), when every name before the separator is a known department.
  */
-export function dutyDepartments(text: string): string[] {
+export function dutyDepartments(text: string, where?: Where): string[] {
   const end = labelEnd(text);
   if (end < 2) return [];
   const resolved: string[] = [];
   for (const name of text.slice(0, end).trim().replace(AND_OTHERS, '').split('、')) {
-    const full = normalizeDepartment(name);
+    const full = normalizeDepartment(name, where);
     if (!full) return []; // one unknown name: not a duty line, no need to read the rest
     resolved.push(full);
   }
@@ -71,9 +80,9 @@ export function dutyDepartments(text: string): string[] {
 }
 
 /** Departments in a heading's trailing parenthesis: （一）办公室（区政府办公室、住房和城乡建设局）. */
-export function headingDepartments(heading: string): string[] {
+export function headingDepartments(heading: string, where?: Where): string[] {
   const m = /[（(]([^（）()]+)[)）]$/u.exec(heading);
   if (!m) return [];
-  const names = readDepartmentList(m[1]!);
-  return names.some((name) => normalizeDepartment(name) === name) ? names.filter((name) => normalizeDepartment(name) === name) : [];
+  const known = readDepartmentList(m[1]!, where).filter((name) => normalizeDepartment(name, where) === name);
+  return known;
 }
