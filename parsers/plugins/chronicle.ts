@@ -2,13 +2,13 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { isBlank, isLine } from '../line-tests.js';
 import type { EventNode, GazetteRoot, LineNode, NoticeNode, RoleLineNode, TopLevelNode } from '../nodes.js';
-import { positionInLine, spanOf } from '../positions.js';
+import { spanOf } from '../positions.js';
 import { findEntries } from '../syntax/chronicle-entries.js';
 import { type DatingState, comparableDate, dateEntry } from '../syntax/chronicle-dates.js';
 import type { EntryHead } from '../syntax/chronicle-heads.js';
 import { type Period, periodDates, periodInHeading, periodShift, readPeriod, shiftPeriod } from '../syntax/chronicle-period.js';
 import { peopleOfEvents } from '../syntax/people.js';
-import { trimLine } from './parse-lines.js';
+import { sliceLine } from './parse-lines.js';
 
 const SOURCE = 'chronicle';
 const SENTENCE_END = /[。！？；!?”’」』）)]$/u;
@@ -76,11 +76,10 @@ function cutSections(children: TopLevelNode[]): Array<TopLevelNode | Section> {
 }
 
 /** A piece of a line, `line.text.slice(from, to)`, as a line node with its own position. */
-function sliceLine(line: LineNode, from: number, to: number): LineNode {
+function pieceOfText(line: LineNode, from: number, to: number): LineNode {
   if (from === 0 && to === line.text.length) return line;
   const lead = line.value.indexOf(line.text);
-  const value = line.value.slice(lead + from, lead + to);
-  return { type: 'line', value, ...trimLine(value), position: positionInLine(line, lead + from, lead + to) };
+  return sliceLine(line, lead + from, lead + to);
 }
 
 function joinText(before: string, after: string): string {
@@ -135,7 +134,7 @@ function readChronicle(section: Section, file: VFile, tree: GazetteRoot): { out:
   };
 
   const startEntry = (line: LineNode, head: EntryHead, to: number): void => {
-    const piece = sliceLine(line, head.start, to);
+    const piece = pieceOfText(line, head.start, to);
     const dated = dateEntry(head, state);
     if (dated.yearSource === null || dated.yearSource === 'issue') warnNoYear(piece, dated.date);
     const comparable = comparableDate(dated);
@@ -170,7 +169,7 @@ function readChronicle(section: Section, file: VFile, tree: GazetteRoot): { out:
       // A continuation before the line's first head, then an entry per head.
       const lineHeads = heads[k]!;
       const first = lineHeads[0]?.start ?? node.text.length;
-      if (first > 0) continueEntry(sliceLine(node, 0, first));
+      if (first > 0) continueEntry(pieceOfText(node, 0, first));
       lineHeads.forEach((head, h) => startEntry(node, head, lineHeads[h + 1]?.start ?? node.text.length));
     } else out.push(node);
   });

@@ -93,7 +93,8 @@ function chronicleRunAt(children: TopLevelNode[], i: number): number {
  * made of dated entries. When lines follow the run, a `documents` section starts after it.
  */
 function markHeadlessChronicles(children: TopLevelNode[]): TopLevelNode[] {
-  const out: TopLevelNode[] = [];
+  // The nodes are copied from the first chronicle found on: most files have none and stay as they are.
+  let out: TopLevelNode[] | null = null;
   let inEvents = false;
   let seenContent = false;
   let afterSignature = false;
@@ -103,6 +104,7 @@ function markHeadlessChronicles(children: TopLevelNode[]): TopLevelNode[] {
     if (!inEvents && contentLine(node) && (!seenContent || afterSignature)) {
       const end = chronicleRunAt(children, i);
       if (end > i) {
+        out ??= children.slice(0, i);
         out.push(sectionStart('events'), ...children.slice(i, end));
         const rest = nextContent(children, end);
         if (rest < children.length) out.push(sectionStart('documents'));
@@ -113,12 +115,12 @@ function markHeadlessChronicles(children: TopLevelNode[]): TopLevelNode[] {
         continue;
       }
     }
-    out.push(node);
+    out?.push(node);
     if (isBlank(node)) continue;
     if (node.type !== 'fileMarker') seenContent = true;
     afterSignature = contentLine(node) && parseDateLine(node.text) !== null;
   }
-  return out;
+  return out ?? children;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Processor } from 'unified';
 import type { GazetteRoot, LineNode, TopLevelNode } from '../nodes.js';
-import { logicalSpans, secondCopyAt } from '../syntax/reflow.js';
+import { isPlainLine, logicalSpans, secondCopyAt } from '../syntax/reflow.js';
 
 const TRAILING_PADDING = /[ \u3000]+$/u;
 
@@ -45,6 +45,10 @@ export function sliceLine(line: LineNode, from: number, to = line.value.length):
  */
 function addLogicalLines(value: string, line: number, offset: number, out: TopLevelNode[]): void {
   const copy = secondCopyAt(value);
+  if (copy < 0 && isPlainLine(value)) {
+    out.push(lineNode(value, line, 1, offset));
+    return;
+  }
   const first = copy < 0 ? value : value.slice(0, copy).replace(TRAILING_PADDING, '');
   for (const { from, to } of logicalSpans(first)) out.push(lineNode(first.slice(from, to), line, from + 1, offset + from));
   if (copy >= 0) out.push({ ...lineNode(value.slice(copy), line, copy + 1, offset + copy), type: 'duplicate' });

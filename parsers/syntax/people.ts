@@ -151,6 +151,7 @@ export function peopleIn(text: string, known: readonly string[], titled: string[
 function rosterNames(tree: Node): string[] {
   const names: string[] = [];
   const visit = (node: Node): void => {
+    if (node.type === 'line') return; // most nodes: no names there
     const { actions, members, children } = node as { actions?: Array<{ person: string }>; members?: Array<{ name: string }>; children?: Node[] };
     for (const a of actions ?? []) names.push(a.person);
     for (const m of members ?? []) names.push(m.name.replace(/\s+/gu, ''));

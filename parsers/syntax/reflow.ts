@@ -53,7 +53,11 @@ export function paragraphSpans(value: string): Span[] {
 /** Markers whose numbering a run-on text continues: the outer styles, never arabic ones (1.5万). */
 const RUN_ON_STYLES = new Set<MarkerStyle>(['zhang', 'jie', 'tiao', 'cnDun', 'cnParen']);
 /** Characters a marker can start with: 第, a Chinese numeral, an opening parenthesis. */
-const MARKER_START = /[第一二三四五六七八九十（(]/gu;
+const MARKER_FIRST = new Set(Array.from('第一二三四五六七八九十（(', (c) => c.charCodeAt(0)));
+/** A sentence end followed by the start of an outer clause marker, anywhere. */
+const MAY_RUN_ON = /[。！？；：][”」]*(?:第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/u;
+/** A sentence end, with the closing quotes after it (。”). */
+const SENTENCE_END = /[。！？；：][”」]*/gu;
 
 /**
  * Where clause markers start inside a run-on paragraph: right after a sentence end, and only
@@ -62,12 +66,16 @@ const MARKER_START = /[第一二三四五六七八九十（(]/gu;
  */
 function markerCuts(value: string, span: Span, last: Map<MarkerStyle, number>): number[] {
   const cuts: number[] = [];
+  // One test of the whole line rules out most: a marker right after a sentence end is rare.
+  if (!MAY_RUN_ON.test(value)) return cuts;
   const first = matchMarker(value.slice(span.from, span.from + 12));
   if (first && RUN_ON_STYLES.has(first.style)) last.set(first.style, first.n);
-  MARKER_START.lastIndex = span.from + 1;
-  for (let m = MARKER_START.exec(value); m && m.index < span.to; m = MARKER_START.exec(value)) {
-    if (!endsSentenceAt(value, m.index)) continue;
-    const marker = matchMarker(value.slice(m.index, Math.min(span.to, m.index + 12)));
+  // By sentence end rather than by marker start: numerals such as 一 are everywhere in the text.
+  SENTENCE_END.lastIndex = span.from;
+  for (let m = SENTENCE_END.exec(value); m && m.index < span.to - 1; m = SENTENCE_END.exec(value)) {
+    const at = m.index + m[0].length;
+    if (!MARKER_FIRST.has(value.charCodeAt(at)) || !endsSentenceAt(value, at)) continue;
+    const marker = matchMarker(value.slice(at, Math.min(span.to, at + 12)));
     if (!marker || !RUN_ON_STYLES.has(marker.style)) continue;
     const previous = last.get(marker.style) ?? 0;
     if (marker.n !== previous + 1 && marker.n !== 1) continue;
@@ -75,7 +83,7 @@ function markerCuts(value: string, span: Span, last: Map<MarkerStyle, number>): 
     // A new outer level restarts the inner ones.
     if (marker.style === 'cnDun') last.delete('cnParen');
     if (marker.style === 'zhang') last.delete('jie');
-    cuts.push(m.index);
+    cuts.push(at);
   }
   return cuts;
 }
@@ -108,6 +116,28 @@ function signatureCuts(value: string, span: Span): number[] {
 /** The longest document number looked for at the start of a line. */
 const MAX_NUMBER = 40;
 const SENTENCE_PUNCTUATION = /[，。；：:]/u;
+/** How far into a line its title start (an issuer, then 关于 …) can reach. */
+const TITLE_START_REACH = 80;
+
+/**
+ * Whether a line is one logical line, told by a few character tests (every line of every file
+ * is asked): short, with no 号 near its start and no addressee colon at its end.
+ */
+export function isPlainLine(value: string): boolean {
+  return value.length <= FLOWED_LENGTH && !mayBeGlued(value);
+}
+
+/**
+ * Whether a short line may hold a number glued to a title (a 号 near its start) or a title glued
+ * to its addressees (a colon at its end, after 各): the only cuts a short line can need.
+ */
+function mayBeGlued(value: string): boolean {
+  if (value.lastIndexOf('号', MAX_NUMBER + 4) >= 0) return true;
+  let end = value.length;
+  while (end > 0 && (value.charCodeAt(end - 1) === 0x20 || value.charCodeAt(end - 1) === 0x3000)) end--;
+  const last = value.charCodeAt(end - 1);
+  return (last === 0xff1a || last === 0x3a) && value.includes('各'); // ： :
+}
 
 /**
  * A title glued to the document number before it (`科学技术部令第21号 人类遗传资源管理条例实施细则`,
@@ -115,6 +145,7 @@ const SENTENCE_PUNCTUATION = /[，。；：:]/u;
  * one, and the rest be a short unpunctuated line ending in a document type.
  */
 function numberTitleCut(value: string, span: Span): Span[] | null {
+  if (span.to - span.from > MAX_NUMBER + 81 || value.lastIndexOf('号', span.from + MAX_NUMBER) < span.from) return null;
   const text = value.slice(span.from, span.to);
   const end = text.indexOf('号') + 1;
   if (end <= 0 || end > MAX_NUMBER || text.length - end > 80) return null;
@@ -145,6 +176,7 @@ export function isAddresseeList(list: string): boolean {
  * addressee glued to the text after it (`各乡镇人民政府：现将…`), cut apart.
  */
 function addresseeCuts(value: string, span: Span): Span[] | null {
+  if (!isTitleStart(value.slice(span.from, span.from + TITLE_START_REACH))) return null;
   const text = value.slice(span.from, span.to);
   const cuts: number[] = [];
   const glued = isTitleStart(text) ? TYPE_THEN_ADDRESSEE.exec(text) : null;
@@ -167,8 +199,8 @@ const LEADING_TITLE = new RegExp(`^[^。；，：:]{4,100}?的(?:${['决定', '�
 const BRACKETED_NOTE = /^[（(][^（）()]{4,80}[)）]/u;
 
 function leadingTitleCuts(value: string, span: Span): Span[] | null {
+  if (span.to - span.from <= FLOWED_LENGTH || !isTitleStart(value.slice(span.from, span.from + TITLE_START_REACH))) return null;
   const text = value.slice(span.from, span.to);
-  if (text.length <= FLOWED_LENGTH || !isTitleStart(text)) return null;
   const title = LEADING_TITLE.exec(text);
   // Not a quoted title inside a sentence (根据《…关于…的意见》…): its brackets must be closed.
   if (!title || count(title[0], '《') !== count(title[0], '》') || text[title[0].length] === '》') return null;
@@ -201,6 +233,7 @@ function cutAt(span: Span, cuts: number[]): Span[] {
  * paragraph the clause markers and a glued signature, as spans of the value.
  */
 export function logicalSpans(value: string): Span[] {
+  if (isPlainLine(value)) return [{ from: 0, to: value.length }];
   const paragraphs = paragraphSpans(value).flatMap(
     (span) => numberTitleCut(value, span) ?? addresseeCuts(value, span) ?? leadingTitleCuts(value, span) ?? [span],
   );
@@ -222,7 +255,6 @@ export function logicalSpans(value: string): Span[] {
 
 /** Separators a crawler leaves between two copies of the same text: nothing, or a space or two. */
 const COPY_SEPARATORS = ['', ' ', '\u3000', '  ', '\u3000\u3000'];
-const TRAILING_PADDING = /[ \u3000]+$/u;
 /** Shorter text printed twice is as likely a real repeat (a refrain, a table of equal cells). */
 const MIN_COPY = 20;
 
@@ -232,13 +264,17 @@ const MIN_COPY = 20;
  */
 export function secondCopyAt(value: string): number {
   if (value.length < MIN_COPY * 2) return -1;
-  const body = value.replace(TRAILING_PADDING, '');
+  let end = value.length;
+  while (end > 0 && (value.charCodeAt(end - 1) === 0x20 || value.charCodeAt(end - 1) === 0x3000)) end--;
+  const first = value.charCodeAt(0);
   for (const separator of COPY_SEPARATORS) {
-    const rest = body.length - separator.length;
+    const rest = end - separator.length;
     if (rest % 2 !== 0) continue;
     const half = rest / 2;
     const second = half + separator.length;
-    if (body.slice(half, second) === separator && body.slice(0, half) === body.slice(second)) return second;
+    // The first characters of the two copies tell most lines apart before anything is sliced.
+    if (value.charCodeAt(second) !== first || !value.startsWith(separator, half)) continue;
+    if (value.slice(0, half) === value.slice(second, end)) return second;
   }
   return -1;
 }
