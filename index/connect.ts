@@ -1,6 +1,8 @@
 import type { Meilisearch } from 'meilisearch';
 import { meiliClient } from './meili-client.js';
+import { meiliFiles } from './meili-files.js';
 import { EmbeddedMeili } from './meili-server.js';
+import { watchStorage } from './storage.js';
 
 /** A Meilisearch client and what to close when done. */
 export interface SearchConnection {
@@ -8,7 +10,7 @@ export interface SearchConnection {
   url: string;
   /** The embedded server, when no `MEILI_URL` was given. */
   embedded: EmbeddedMeili | null;
-  /** Stops the embedded server if this process started it. Idempotent. */
+  /** Detaches from the embedded server (which stops once no process is attached). Idempotent. */
   close(): Promise<void>;
 }
 
@@ -22,7 +24,8 @@ export interface ConnectOptions {
 
 /**
  * Connects to the server `MEILI_URL` names (with `MEILI_MASTER_KEY`), starting nothing; without
- * it, attaches to or starts the embedded server of the data directory.
+ * it, attaches to the embedded server of the data directory, starting it if needed. Writes to
+ * the embedded server are checked against the free space of its database folder when they fail.
  */
 export async function connectSearch(options: ConnectOptions): Promise<SearchConnection> {
   const env = options.env ?? process.env;
@@ -31,6 +34,7 @@ export async function connectSearch(options: ConnectOptions): Promise<SearchConn
     return { client, url: env.MEILI_URL, embedded: null, close: async () => {} };
   }
   const embedded = await EmbeddedMeili.open(options.dataDir);
+  watchStorage(meiliFiles(options.dataDir).db);
   const client = meiliClient(embedded.url, embedded.masterKey);
   return { client, url: embedded.url, embedded, close: () => embedded.close() };
 }

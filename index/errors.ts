@@ -17,3 +17,19 @@ export class IndexTaskError extends GazetteError {
 export class SearchServerError extends GazetteError {
   override name = 'SearchServerError';
 }
+
+/**
+ * The disk under the search database (or the archive) is full: a write failed for want of
+ * space, whatever error code the server gave for it. `path` is the folder that is short of
+ * space, or null when the server is not local.
+ */
+export class StorageFullError extends GazetteError {
+  override name = 'StorageFullError';
+  constructor(
+    readonly path: string | null,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

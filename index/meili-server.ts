@@ -1,200 +1,179 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { type Socket, connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SearchServerError } from './errors.js';
-import { verifiedMeiliBinary } from './meili-binary.js';
+import { type MeiliFiles, isAlive, meiliFiles, prepareFolder, readOrCreateKey, readServerRecord, supervisorSocket } from './meili-files.js';
+import type { SupervisorMessage } from './meili-supervisor.js';
+import { spawnSupervisor } from './spawn-supervisor.js';
 
-/** What the process that owns the embedded server writes to `meili/server.json`. */
-interface ServerFile {
-  ownerPid: number;
-  meiliPid: number | null;
-  url: string;
-}
+export { freePort } from './ports.js';
 
 const START_TIMEOUT_MS = 30_000;
-const STOP_TIMEOUT_MS = 10_000;
+/** Reattaching after the supervisor went away waits this long at first, doubling up to 5 s. */
+const REATTACH_DELAY_MS = 200;
+
+/** How a client reached the supervisor: attached (with the server's URL), or why not. */
+type Attempt = { socket: Socket; url: string } | 'absent' | 'stopping';
 
 /**
- * The embedded Meilisearch: one server per data directory, on a free loopback port, with its
- * own database folder and a generated master key kept with owner-only permissions. The first
- * process to need it starts it and stops it on `close()`; other processes using the same data
- * directory meanwhile attach to it through `meili/server.json`.
+ * A client's attachment to the embedded Meilisearch of a data directory. The server belongs to
+ * a supervisor process of its own (see `meili-supervisor.ts`), which the first client starts:
+ * it outlives its clients, restarts Meilisearch on the same port when it dies, and stops it a
+ * few seconds after the last client detached. A client is counted while its connection to the
+ * supervisor is open, so one that crashes is not counted any more; `close()` only detaches.
  */
 export class EmbeddedMeili {
   private closed = false;
+  private state: SupervisorMessage['state'] = 'ready';
+  private socket: Socket | null = null;
 
   private constructor(
+    /** The server's URL; the supervisor keeps it across restarts. */
     readonly url: string,
     readonly masterKey: string,
-    private readonly folder: string,
-    /** The server's pid when this process owns it (started or adopted it), else null. */
-    private readonly ownedPid: number | null,
+    private readonly dataDir: string,
+    private readonly files: MeiliFiles,
   ) {}
 
-  /** Whether this process owns the server (and so stops it). */
-  get owned(): boolean {
-    return this.ownedPid !== null;
+  /**
+   * Attaches to the data directory's server, starting its supervisor if none runs.
+   * @param dataDir the project's data directory; the server uses `<dataDir>/meili`
+   * @throws SearchServerError when the server does not start (the reason is the supervisor's)
+   *   or is not ready within 30 s
+   */
+  static async open(dataDir: string): Promise<EmbeddedMeili> {
+    const files = meiliFiles(dataDir);
+    prepareFolder(files);
+    const masterKey = readOrCreateKey(files.key);
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    let supervisor: ChildProcess | null = null;
+    let supervisorExit: number | null = null;
+    for (let pause = 50; Date.now() < deadline; pause = Math.min(pause * 2, 500)) {
+      const attempt = await attach(files, deadline, true);
+      if (typeof attempt === 'object') {
+        const meili = new EmbeddedMeili(attempt.url, masterKey, dataDir, files);
+        meili.adopt(attempt.socket);
+        return meili;
+      }
+      if (supervisorExit !== null && supervisorExit !== 0) {
+        throw new SearchServerError(`${files.folder}: the Meilisearch supervisor exited with code ${supervisorExit}; see ${files.log}`);
+      }
+      if (attempt === 'absent' && (supervisor === null || supervisor.exitCode !== null)) {
+        supervisor = spawnSupervisor(dataDir, files);
+        supervisor.once('exit', (code) => (supervisorExit = code ?? 1));
+      }
+      await sleep(pause);
+    }
+    throw new SearchServerError(`${files.folder}: the embedded Meilisearch was not ready within ${START_TIMEOUT_MS / 1000} s; see ${files.log}`);
   }
 
   /**
-   * Attaches to the data directory's running server, or starts one.
-   * @param dataDir the project's data directory; the server uses `<dataDir>/meili`
+   * Waits until the supervisor reports the server ready (after a restart, say).
+   * @throws SearchServerError when it is not within `timeoutMs`
    */
-  static async open(dataDir: string): Promise<EmbeddedMeili> {
-    const folder = join(dataDir, 'meili');
-    mkdirSync(folder, { recursive: true });
-    const masterKey = readOrCreateKey(join(folder, 'master-key'));
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-      const running = readServerFile(folder);
-      if (running) {
-        if (await isHealthy(running.url)) {
-          // A server whose owner died is adopted: we stop it when we are done.
-          if (!isAlive(running.ownerPid)) return EmbeddedMeili.adopt(folder, masterKey, running);
-          return new EmbeddedMeili(running.url, masterKey, folder, null);
-        }
-        if (isAlive(running.ownerPid)) {
-          await sleep(200); // another process is starting it
-          continue;
-        }
-        if (running.meiliPid && isAlive(running.meiliPid)) process.kill(running.meiliPid, 'SIGKILL');
-        removeServerFile(folder);
-        continue;
-      }
-      const started = await EmbeddedMeili.tryStart(folder, masterKey);
-      if (started) return started;
-    }
-    throw new SearchServerError(`${folder}: the embedded Meilisearch did not become healthy within ${START_TIMEOUT_MS / 1000} s`);
-  }
-
-  private static adopt(folder: string, masterKey: string, running: ServerFile): EmbeddedMeili {
-    writeFileSync(join(folder, 'server.json'), JSON.stringify({ ...running, ownerPid: process.pid }));
-    return new EmbeddedMeili(running.url, masterKey, folder, running.meiliPid);
-  }
-
-  /** Starts the server unless another process claimed the folder first; null when it did. */
-  private static async tryStart(folder: string, masterKey: string): Promise<EmbeddedMeili | null> {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    let claim: number;
-    try {
-      claim = openSync(join(folder, 'server.json'), 'wx', 0o600);
-    } catch {
-      return null; // someone else is starting it: loop and attach
-    }
-    writeFileSync(claim, JSON.stringify({ ownerPid: process.pid, meiliPid: null, url } satisfies ServerFile));
-    closeSync(claim);
-    try {
-      const binary = await verifiedMeiliBinary();
-      const log = openSync(join(folder, 'meili.log'), 'a');
-      const child = spawn(
-        binary,
-        ['--db-path', join(folder, 'db'), '--dump-dir', join(folder, 'dumps'), '--http-addr', `127.0.0.1:${port}`, '--env', 'production', '--no-analytics'],
-        { env: { ...process.env, MEILI_MASTER_KEY: masterKey }, stdio: ['ignore', log, log] },
-      );
-      closeSync(log);
-      writeFileSync(join(folder, 'server.json'), JSON.stringify({ ownerPid: process.pid, meiliPid: child.pid ?? null, url } satisfies ServerFile));
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      const deadline = Date.now() + START_TIMEOUT_MS;
-      while (!(await isHealthy(url))) {
-        const code = await Promise.race([exited, sleep(100).then(() => undefined)]);
-        if (code !== undefined) throw new SearchServerError(`Meilisearch exited with code ${code} at start; see ${join(folder, 'meili.log')}`);
-        if (Date.now() > deadline) {
-          child.kill('SIGKILL');
-          throw new SearchServerError(`Meilisearch did not answer on ${url} within ${START_TIMEOUT_MS / 1000} s; see ${join(folder, 'meili.log')}`);
-        }
-      }
-      return new EmbeddedMeili(url, masterKey, folder, child.pid ?? null);
-    } catch (error) {
-      removeServerFile(folder);
-      throw error;
+  async waitReady(timeoutMs = START_TIMEOUT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(this.state === 'ready' && this.socket)) {
+      if (this.closed) throw new SearchServerError(`${this.files.folder}: detached from the embedded Meilisearch`);
+      if (Date.now() > deadline) throw new SearchServerError(`${this.files.folder}: the embedded Meilisearch was not ready again within ${timeoutMs / 1000} s; see ${this.files.log}`);
+      await sleep(50);
     }
   }
 
-  /** Stops the server if this process owns it (SIGTERM, then SIGKILL after 10 s). Idempotent. */
+  /** Detaches; the supervisor stops the server a few seconds after its last client left. Idempotent. */
   async close(): Promise<void> {
-    if (this.closed || this.ownedPid === null) return;
+    if (this.closed) return;
     this.closed = true;
-    const pid = this.ownedPid;
-    if (isAlive(pid)) {
-      process.kill(pid, 'SIGTERM');
-      const deadline = Date.now() + STOP_TIMEOUT_MS;
-      while (isAlive(pid) && Date.now() < deadline) await sleep(50);
-      if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-    }
-    const running = readServerFile(this.folder);
-    if (running?.ownerPid === process.pid) removeServerFile(this.folder);
-  }
-}
-
-function readOrCreateKey(path: string): string {
-  try {
-    return readFileSync(path, 'utf8').trim();
-  } catch {
-    const key = randomBytes(32).toString('hex');
-    try {
-      writeFileSync(path, `${key}\n`, { mode: 0o600, flag: 'wx' });
-      return key;
-    } catch {
-      return readFileSync(path, 'utf8').trim(); // written by a concurrent process
+    const socket = this.socket;
+    this.socket = null;
+    if (socket && !socket.destroyed) {
+      const gone = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      socket.destroy(); // the supervisor sees the connection close, as it would if we crashed
+      await gone;
     }
   }
-}
 
-function readServerFile(folder: string): ServerFile | null {
-  try {
-    return JSON.parse(readFileSync(join(folder, 'server.json'), 'utf8')) as ServerFile;
-  } catch {
-    return null;
-  }
-}
-
-function removeServerFile(folder: string): void {
-  try {
-    unlinkSync(join(folder, 'server.json'));
-  } catch {
-    // already gone
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return !isZombie(pid);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-// A child that exited but was not yet reaped still answers kill(0).
-function isZombie(pid: number): boolean {
-  try {
-    return /\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-async function isHealthy(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
-/** A loopback port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+  /** Keeps the connection, follows the supervisor's news, and attaches again if it goes away. */
+  private adopt(socket: Socket): void {
+    this.socket = socket;
+    this.state = 'ready';
+    socket.unref(); // the attachment alone does not keep the process running
+    onMessages(socket, (message) => (this.state = message.state));
+    socket.once('close', () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.state = 'down';
+      if (!this.closed) void this.reattach();
     });
+  }
+
+  private async reattach(): Promise<void> {
+    for (let pause = REATTACH_DELAY_MS; !this.closed; pause = Math.min(pause * 2, 5000)) {
+      await sleep(pause, undefined, { ref: false });
+      if (this.closed) return;
+      try {
+        const attempt = await attach(this.files, Date.now() + START_TIMEOUT_MS, false);
+        if (typeof attempt === 'object') {
+          if (this.closed) attempt.socket.destroy();
+          else this.adopt(attempt.socket);
+          return;
+        }
+        if (attempt === 'absent') spawnSupervisor(this.dataDir, this.files);
+      } catch {
+        // the server would not start: try again later, as long as we are attached
+      }
+    }
+  }
+}
+
+/**
+ * Connects to the supervisor and waits for its word: `ready` (checked against the record it
+ * wrote in the owner-only folder), `stopping`, or a server that failed to start (thrown).
+ * @param hold whether the wait keeps the process running (not for a reattachment in the background)
+ */
+function attach(files: MeiliFiles, deadline: number, hold: boolean): Promise<Attempt> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(supervisorSocket(files));
+    if (!hold) socket.unref();
+    let settled = false;
+    const settle = (outcome: Attempt | Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+      if (typeof outcome !== 'object' || outcome instanceof Error) socket.destroy();
+    };
+    const timer = setTimeout(() => settle('stopping'), Math.max(0, deadline - Date.now()));
+    if (!hold) timer.unref();
+    socket.once('connect', () => socket.write(`${JSON.stringify({ attach: process.pid })}\n`));
+    socket.once('error', (error: NodeJS.ErrnoException) => settle(error.code === 'ECONNREFUSED' || error.code === 'ENOENT' ? 'absent' : 'stopping'));
+    socket.once('close', () => settle('stopping'));
+    onMessages(socket, (message) => {
+      if (message.state === 'stopping') settle('stopping');
+      else if (message.state === 'down' && message.fatal) settle(new SearchServerError(`${files.folder}: the embedded Meilisearch did not start: ${message.reason}`));
+      else if (message.state === 'ready') {
+        const record = readServerRecord(files);
+        const trusted = record?.url === message.url && record.supervisorPid === message.pid && isAlive(message.pid);
+        settle(trusted ? { socket, url: message.url } : 'stopping');
+      }
+    });
+  });
+}
+
+/** Calls `onMessage` with each line the supervisor sends. */
+function onMessages(socket: Socket, onMessage: (message: SupervisorMessage) => void): void {
+  let buffered = '';
+  socket.on('data', (chunk) => {
+    buffered += chunk.toString();
+    for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 1);
+      try {
+        onMessage(JSON.parse(line) as SupervisorMessage);
+      } catch {
+        // not ours: ignore
+      }
+    }
   });
 }

@@ -40,7 +40,10 @@ export class TestMeili {
   /** Starts the server (again) on the same port and data, and waits until it is healthy. */
   async restart(): Promise<void> {
     const binary = await verifiedMeiliBinary();
-    this.child = spawn(binary, ['--db-path', join(this.folder, 'db'), '--http-addr', `127.0.0.1:${this.port}`, '--master-key', this.masterKey, '--no-analytics'], {
+    // As the supervisor runs it: its own folder, the key in a minimal environment, no request log.
+    this.child = spawn(binary, ['--db-path', join(this.folder, 'db'), '--http-addr', `127.0.0.1:${this.port}`, '--no-analytics', '--log-level', 'ERROR'], {
+      cwd: this.folder,
+      env: { MEILI_MASTER_KEY: this.masterKey, MEILI_NO_ANALYTICS: 'true' },
       stdio: 'ignore',
     });
     for (let i = 0; i < 300; i++) {
