@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_WORDS } from './dictionary.js';
 import { segmentForSearch, segmentQuery, topKeywords } from './segmenter.js';
@@ -44,5 +49,22 @@ describe('DOMAIN_WORDS', () => {
     expect(DOMAIN_WORDS).not.toContain('郭晓敏');
     expect([...DOMAIN_WORDS].sort()).toEqual(DOMAIN_WORDS);
     expect(new Set(DOMAIN_WORDS).size).toBe(DOMAIN_WORDS.length);
+  });
+});
+
+describe('the user dictionary file', () => {
+  it('should be written in a private folder and removed, so that a folder at the old fixed path in /tmp is harmless', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'gazette-seg-'));
+    // Where older versions wrote it: a predictable name in the shared temp directory.
+    const content = DOMAIN_WORDS.map((word) => `${word} 50000 n\n`).join('');
+    const planted = `gazette-jieba-${createHash('sha256').update(content).digest('hex').slice(0, 12)}.dict`;
+    mkdirSync(join(tmp, planted));
+    const script = "const m = await import('./index/segmenter.ts'); console.log(JSON.stringify(m.segmentForSearch('由区住房和城乡建设局牵头')));";
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '..'), env: { ...process.env, TMPDIR: tmp }, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toContain('区住房和城乡建设局');
+    // Nothing of ours is left (tsx keeps its cache there).
+    expect(readdirSync(tmp).filter((name) => !name.startsWith('tsx-'))).toEqual([planted]);
+    rmSync(tmp, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodejieba from 'nodejieba';
@@ -19,13 +18,18 @@ function ensureLoaded(): void {
   // "word frequency tag": a word given without a frequency gets jieba's lowest weight and would
   // lose to the ordinary words inside it (社会保障 would come out as 社会/保障).
   const content = DOMAIN_WORDS.map((word) => `${word} ${USER_WORD_FREQUENCY} n\n`).join('');
-  const hash = createHash('sha256').update(content).digest('hex').slice(0, 12);
-  const userDict = join(tmpdir(), `gazette-jieba-${hash}.dict`);
-  // Written under a unique name, then renamed: another process may be loading the same file.
-  const temporary = `${userDict}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, userDict);
-  nodejieba.load({ userDict });
+  // jieba reads its user dictionary from a file. It is written into a private folder of its own
+  // (mkdtemp: an unguessable name, mode 0700), never to a fixed name in the shared temp
+  // directory, where another user could have put a file, a symlink or a folder first. jieba
+  // reads the file while loading, so the folder is removed at once.
+  const folder = mkdtempSync(join(tmpdir(), 'gazette-jieba-'));
+  try {
+    const userDict = join(folder, 'user.dict');
+    writeFileSync(userDict, content, { mode: 0o600, flag: 'wx' });
+    nodejieba.load({ userDict });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
   loaded = true;
 }
 
