@@ -149,7 +149,8 @@ describe('exports, feed, OpenAPI, health', () => {
     expect(lines).toHaveLength(search.total);
     const csv = await get(`/api/export?department=${encodeURIComponent('住建')}&format=csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect((csv.body as string).split('\r\n')[0]).toBe('id,kind,docNumber,title,date,departments,path,person,post,text,file,line');
+    expect((csv.body as string).split('\r\n')[0]).toBe('\uFEFFid,kind,docNumber,title,date,departments,path,person,post,text,file,line');
+    expect((csv.body as string).trim().split('\r\n').length).toBeGreaterThanOrEqual(search.total + 1);
   });
 
   it('should give the newest notices of a department as an Atom feed', async () => {

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { RecordSearch } from '../index/index.js';
@@ -13,8 +13,14 @@ export interface AppDependencies {
   search: RecordSearch;
   /** Whether Meilisearch answers. */
   healthy: () => Promise<boolean>;
-  /** Log requests (off in tests). */
-  logger?: boolean;
+  /**
+   * The public address of the API (scheme, host, port and any path prefix), for the feed's ids
+   * and links; read per request, as the listen address is known only once listening. Never the
+   * request's Host header, which any client sets. Default `http://localhost`.
+   */
+  baseUrl?: () => string;
+  /** Fastify's logger: off by default (tests); `gazette serve` logs warnings and errors to stderr. */
+  logger?: FastifyServerOptions['logger'];
 }
 
 /**
@@ -51,17 +57,19 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(swagger, {
     openapi: { info: { title: 'gazette search API', version: '0.1.0', description: 'Search Chinese government gazette records: notices, clauses, tables, personnel, events.' } },
   });
+  // The one place 5xx errors are logged, with the request they failed; the client gets only a
+  // generic message (a Meilisearch error names hosts and index uids).
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
-      request.log.error({ err: error, url: request.url }, 'request failed');
+      request.log.error({ err: error, method: request.method, url: request.url }, `request failed: ${request.method} ${request.url}: ${error.message}`);
       return reply.status(500).send({ error: 'internal error' });
     }
     return reply.status(status).send({ error: error.message });
   });
   await app.register(searchRoutes, { search: deps.search });
   await app.register(lookupRoutes, { search: deps.search });
-  await app.register(exportRoutes, { search: deps.search });
+  await app.register(exportRoutes, { search: deps.search, baseUrl: deps.baseUrl ?? (() => 'http://localhost') });
   await app.register(pageRoutes);
   app.get('/api/health', { schema: { summary: 'Whether the API and Meilisearch answer' } }, async (_request, reply) => {
     const meilisearch = await deps.healthy();

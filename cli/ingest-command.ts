@@ -1,6 +1,9 @@
 import { UsageError } from './usage-error.js';
+import { assertFreeSpace, totalSize } from '../index/index.js';
+import { collectFiles } from '../ingest/collect-files.js';
 import { runIngest } from '../ingest/run-ingest.js';
 import { IngestProgress, formatSummary } from './ingest-progress.js';
+import { queueLookup, settleInterrupted } from './interrupted-jobs.js';
 import { type ServiceOptions, onTermination, serviceConfig } from './service-options.js';
 
 /** Options of `gazette ingest`. */
@@ -18,6 +21,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
   const config = serviceConfig(options);
   const concurrency = Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 0) throw new UsageError(`--concurrency "${options.concurrency}": expected a whole number ≥ 0`);
+  assertFreeSpace(config.dataDir, totalSize(collectFiles(paths).files), !process.env.MEILI_URL);
   const progress = new IngestProgress();
   const abort = new AbortController();
   const release = onTermination((signal) => {
@@ -34,8 +38,17 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       signal: abort.signal,
     });
     progress.stop();
+    if (abort.signal.aborted) {
+      // The worker has closed: jobs it finished meanwhile are indexed, not failed.
+      const queue = await queueLookup(config.redisUrl, config.queueName);
+      try {
+        process.stdout.write(formatSummary(await settleInterrupted(outcomes, progress.finishedIssues, queue?.lookup ?? null)));
+      } finally {
+        await queue?.close();
+      }
+      return 130;
+    }
     process.stdout.write(formatSummary(outcomes));
-    if (abort.signal.aborted) return 130;
     return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
   } finally {
     progress.stop();

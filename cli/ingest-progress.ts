@@ -1,6 +1,8 @@
 import cliProgress from 'cli-progress';
 import type { IngestReporter, IssueOutcome } from '../ingest/run-ingest.js';
 import type { Stage } from '../ingest/prepare-issue.js';
+import { redactCredentials } from '../ingest/redact-credentials.js';
+import type { SummaryOutcome } from './interrupted-jobs.js';
 
 const STAGES: Stage[] = ['parse', 'enrich', 'index'];
 
@@ -16,6 +18,8 @@ export class IngestProgress implements IngestReporter {
   private records = 0;
   private warnings = 0;
   private done = 0;
+  /** sha256 of every issue reported finished: the others, at the end, were interrupted. */
+  readonly finishedIssues = new Set<string>();
 
   constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {
     this.multibar = stream.isTTY
@@ -43,16 +47,19 @@ export class IngestProgress implements IngestReporter {
 
   finished(outcome: IssueOutcome): void {
     if (outcome.status === 'indexed' && outcome.sha256) this.stage(outcome.sha256, 'index');
+    if (outcome.sha256) this.finishedIssues.add(outcome.sha256);
     this.done++;
     this.records += outcome.result?.records ?? 0;
     this.warnings += outcome.result?.warnings ?? 0;
     this.bars.get('done')?.update(this.done, { extra: `· ${this.records} records · ${this.warnings} warnings` });
-    if (!this.multibar) this.stream.write(`ingest: ${describe(outcome)}\n`);
+    if (!this.multibar) this.stream.write(`ingest: ${redactCredentials(describe(outcome))}\n`);
   }
 
   notice(line: string): void {
-    if (this.multibar) this.multibar.log(`${line}\n`);
-    else this.stream.write(`ingest: ${line}\n`);
+    // Notices and reasons may quote REDIS_URL or an error naming a URL: never its password.
+    const shown = redactCredentials(line);
+    if (this.multibar) this.multibar.log(`${shown}\n`);
+    else this.stream.write(`ingest: ${shown}\n`);
   }
 
   /** Stops redrawing the bars. */
@@ -64,14 +71,17 @@ export class IngestProgress implements IngestReporter {
 function describe(outcome: IssueOutcome): string {
   if (outcome.status === 'failed') return `${outcome.file}: FAILED: ${outcome.reason}`;
   if (outcome.status === 'unchanged') return `${outcome.file}: unchanged, already indexed`;
+  if (outcome.status === 'superseded') return `${outcome.file}: ${outcome.reason}`;
   const r = outcome.result;
-  return r ? `${outcome.file}: ${r.records} records (+${r.added} ~${r.updated} -${r.deleted}), ${r.warnings} warnings` : `${outcome.file}: indexed`;
+  const note = outcome.reason ? `; ${outcome.reason}` : '';
+  return r ? `${outcome.file}: ${r.records} records (+${r.added} ~${r.updated} -${r.deleted}), ${r.warnings} warnings${note}` : `${outcome.file}: indexed${note}`;
 }
 
 /**
- * The summary table printed when `gazette ingest` ends: one row per input file and a total.
+ * The summary table printed when `gazette ingest` ends: one row per input file and a total that
+ * counts failed and interrupted issues apart (an interrupted one is still queued, not failed).
  */
-export function formatSummary(outcomes: IssueOutcome[]): string {
+export function formatSummary(outcomes: SummaryOutcome[]): string {
   const header = ['file', 'issue', 'status', 'records', 'added', 'updated', 'deleted', 'warnings'];
   const rows = outcomes.map((o) => [
     o.file,
@@ -81,9 +91,13 @@ export function formatSummary(outcomes: IssueOutcome[]): string {
   ]);
   const sum = (pick: (r: NonNullable<IssueOutcome['result']>) => number) => String(outcomes.reduce((total, o) => total + (o.result ? pick(o.result) : 0), 0));
   const failed = outcomes.filter((o) => o.status === 'failed').length;
-  rows.push(['total', '', failed ? `${failed} failed` : 'ok', sum((r) => r.records), sum((r) => r.added), sum((r) => r.updated), sum((r) => r.deleted), sum((r) => r.warnings)]);
+  const interrupted = outcomes.filter((o) => o.status === 'interrupted').length;
+  const state = [failed ? `${failed} failed` : '', interrupted ? `${interrupted} interrupted` : ''].filter(Boolean).join(', ') || 'ok';
+  rows.push(['total', '', state, sum((r) => r.records), sum((r) => r.added), sum((r) => r.updated), sum((r) => r.deleted), sum((r) => r.warnings)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i >= 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
-  const failures = outcomes.filter((o) => o.status === 'failed').map((o) => `failed: ${o.file}: ${o.reason}`);
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...failures].join('\n') + '\n';
+  const failures = outcomes.filter((o) => o.status === 'failed' || o.status === 'interrupted').map((o) => `${o.status}: ${o.file}: ${o.reason}`);
+  // Identity and versions: ambiguous issues, partial copies, older versions kept.
+  const notes = outcomes.filter((o) => o.status !== 'failed' && o.status !== 'interrupted' && o.reason).map((o) => `note: ${o.file}: ${o.reason}`);
+  return redactCredentials([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...failures, ...notes].join('\n') + '\n');
 }

@@ -1,4 +1,5 @@
 import { IngestQueue } from '../ingest/queue.js';
+import { redactCredentials } from '../ingest/redact-credentials.js';
 import { connectRedis, redisAnswers } from '../ingest/redis.js';
 import { type ServiceOptions, serviceConfig } from './service-options.js';
 
@@ -6,11 +7,11 @@ import { type ServiceOptions, serviceConfig } from './service-options.js';
 async function withQueue(options: ServiceOptions, use: (queue: IngestQueue) => Promise<number>): Promise<number> {
   const config = serviceConfig(options);
   if (!(await redisAnswers(config.redisUrl))) {
-    process.stderr.write(`gazette: Redis does not answer at ${config.redisUrl}; start it or set REDIS_URL\n`);
+    process.stderr.write(`gazette: Redis does not answer at ${redactCredentials(config.redisUrl)}; start it or set REDIS_URL\n`);
     return 1;
   }
   const connection = connectRedis(config.redisUrl);
-  const queue = new IngestQueue(connection, config.queueName, (error) => process.stderr.write(`queue: ${error.message}\n`));
+  const queue = new IngestQueue(connection, config.queueName, (error) => process.stderr.write(`queue: ${redactCredentials(error.message)}\n`));
   try {
     return await use(queue);
   } finally {
@@ -19,7 +20,10 @@ async function withQueue(options: ServiceOptions, use: (queue: IngestQueue) => P
   }
 }
 
-/** `gazette jobs`: counts per state, and the waiting, active, delayed and failed jobs with reasons. */
+/**
+ * `gazette jobs`: counts per state, the waiting, active, delayed and failed jobs with reasons,
+ * and finished jobs with a note on their identity (ambiguous, partial copy, older version).
+ */
 export function jobsCommand(options: ServiceOptions): Promise<number> {
   return withQueue(options, async (queue) => {
     const counts = await queue.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
@@ -29,6 +33,11 @@ export function jobsCommand(options: ServiceOptions): Promise<number> {
         const reason = state === 'failed' || job.failedReason ? `  ${job.failedReason ?? ''}` : '';
         out.push(`${state.padEnd(8)} ${job.id?.slice(0, 12)}  ${job.data.file}  attempts ${job.attemptsMade}${reason}`);
       }
+    }
+    // Finished jobs worth a look: identity ambiguous, a partial copy, an older version kept.
+    for (const job of await queue.queue.getJobs(['completed'], 0, 999)) {
+      const result = job.returnvalue;
+      if (result?.note) out.push(`${'noted'.padEnd(8)} ${job.id?.slice(0, 12)}  ${job.data.file}  ${result.status}, issue ${result.issue}: ${result.note}`);
     }
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;

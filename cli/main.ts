@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { MeilisearchError } from 'meilisearch';
+import { redactCredentials } from '../ingest/redact-credentials.js';
 import { GazetteError } from '../parsers/index.js';
 import { exportCommand } from './export-command.js';
+import { historyCommand, restoreCommand } from './history-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { jobsCommand, retryCommand } from './jobs-command.js';
 import { parseCommand } from './parse-command.js';
@@ -60,6 +62,19 @@ function buildProgram(setExit: (code: number) => void): Command {
   ).action(async (options) => setExit(await reindexCommand(options)));
   withServiceOptions(
     program
+      .command('history')
+      .description('List the versions of an issue: when each was first seen, which is shown, and the records changed between them')
+      .argument('<issue>', 'the issue id, as `gazette ingest` prints it'),
+  ).action(async (issue: string, options) => setExit(await historyCommand(issue, options)));
+  withServiceOptions(
+    program
+      .command('restore')
+      .description('Show an older version of an issue again, from the archive')
+      .argument('<issue>', 'the issue id')
+      .argument('<sha256>', 'the version, by its sha256 or the start of it, as `gazette history` prints it'),
+  ).action(async (issue: string, sha: string, options) => setExit(await restoreCommand(issue, sha, options)));
+  withServiceOptions(
+    program
       .command('search')
       .description('Search the index from the terminal')
       .argument('[query]', 'words, "quoted phrases", or a document number in any spelling')
@@ -78,7 +93,8 @@ function buildProgram(setExit: (code: number) => void): Command {
       .command('serve')
       .description('Serve the search page and HTTP API (starting the embedded Meilisearch if needed)')
       .option('--port <n>', 'port to listen on', String(DEFAULT_PORT))
-      .option('--host <host>', 'address to listen on', '127.0.0.1'),
+      .option('--host <host>', 'address to listen on', '127.0.0.1')
+      .option('--base-url <url>', 'public address of the API for feed ids and links (default: $GAZETTE_BASE_URL or the listen address)'),
   ).action(async (options) => setExit(await serveCommand(options)));
   return program;
 }
@@ -103,11 +119,11 @@ async function main(): Promise<void> {
     // Errors we raise on purpose, and a search server that cannot be reached, are reported
     // in one line; anything else is a bug and gets its stack.
     if (error instanceof GazetteError || error instanceof MeilisearchError) {
-      process.stderr.write(`gazette: ${error.message}\n`);
+      process.stderr.write(`gazette: ${redactCredentials(error.message)}\n`);
       process.exitCode = error instanceof UsageError ? USAGE_ERROR : 1;
       return;
     }
-    process.stderr.write(`gazette: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(`gazette: internal error: ${redactCredentials(error instanceof Error ? String(error.stack) : String(error))}\n`);
     process.exitCode = 1;
     return;
   }

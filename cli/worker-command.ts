@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { connectSearch } from '../index/index.js';
 import { Archive } from '../ingest/archive.js';
 import { closeInOrder } from '../ingest/close-in-order.js';
+import { redactCredentials } from '../ingest/redact-credentials.js';
 import { connectRedis, redisAnswers } from '../ingest/redis.js';
+import { sharedContext } from '../ingest/shared-context.js';
 import { startWorker } from '../ingest/worker.js';
 import { type ServiceOptions, onTermination, serviceConfig } from './service-options.js';
 
@@ -22,21 +24,25 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<numb
   const concurrency = Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency "${options.concurrency}": expected a whole number ≥ 1`);
   if (!(await redisAnswers(config.redisUrl))) {
-    process.stderr.write(`gazette worker: Redis does not answer at ${config.redisUrl}; start it or set REDIS_URL\n`);
+    process.stderr.write(`gazette worker: Redis does not answer at ${redactCredentials(config.redisUrl)}; start it or set REDIS_URL\n`);
     return 1;
   }
-  const log = (line: string) => process.stderr.write(`worker ${process.pid}: ${line}\n`);
+  const log = (line: string) => process.stderr.write(`worker ${process.pid}: ${redactCredentials(line)}\n`);
   const search = await connectSearch({ dataDir: config.dataDir });
   const connection = connectRedis(config.redisUrl);
   connection.on('error', () => {}); // reconnection is automatic; the worker reports what matters
+  const shared = connectRedis(config.redisUrl);
+  shared.on('error', () => {});
   const worker = startWorker({
     connection,
     queueName: config.queueName,
     concurrency,
-    context: { archive: new Archive(join(config.dataDir, 'archive')), client: search.client, names: config.names },
+    context: sharedContext(shared, config.queueName, config.names, new Archive(join(config.dataDir, 'archive')), search.client),
     onError: (error) => log(`error: ${error.message}`),
   });
-  worker.on('completed', (job, result) => log(`${job.data.file}: ${result.records} records (+${result.added} ~${result.updated} -${result.deleted}), ${result.writes} writes`));
+  worker.on('completed', (job, result) =>
+    log(`${job.data.file}: ${result.status}, issue ${result.issue}, ${result.records} records (+${result.added} ~${result.updated} -${result.deleted}), ${result.writes} writes${result.note ? `; ${result.note}` : ''}`),
+  );
   worker.on('failed', (job, error) => log(`${job?.data.file ?? '?'}: attempt ${job?.attemptsMade ?? '?'} failed: ${error.message}`));
   worker.on('stalled', (jobId) => log(`job ${jobId} stalled; it will run again`));
   log(`processing queue "${config.queueName}" with concurrency ${concurrency} (Meilisearch ${search.url})`);
@@ -50,7 +56,7 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<numb
   const closed = await closeInOrder(
     [
       ['worker', () => worker.close()],
-      ['redis', () => connection.quit()],
+      ['redis', () => Promise.all([connection.quit(), shared.quit()])],
       ['search', () => search.close()],
     ],
     (name, error) => log(`closing ${name}: ${error.message}`),

@@ -25,7 +25,7 @@ export async function noticeView(search: RecordSearch, id: string): Promise<Noti
   const found = await search.notice(id);
   if (found?.kind !== 'notice') return null;
   const notice = found as NoticeHit;
-  const parts = await search.all([equals('noticeId', id)], ['source.line:asc']);
+  const parts = (await search.all([equals('noticeId', id)])).sort((a, b) => a.source.line - b.source.line);
   const cited = notice.cites.length ? ((await search.all([equals('kind', 'notice'), isAnyOf('docNumber', notice.cites)])) as NoticeHit[]) : [];
   const citedBy = notice.docNumber ? ((await search.all([equals('kind', 'notice'), equals('cites', notice.docNumber)])) as NoticeHit[]) : [];
   const repealedBy = notice.docNumber ? ((await search.all([equals('kind', 'notice'), equals('repeals', notice.docNumber)])) as NoticeHit[]) : [];

@@ -6,6 +6,7 @@ import type { SearchDocument } from './documents.js';
 import { equals } from './filter.js';
 import { MATCH_END, MATCH_START, highlightHtml } from './highlight.js';
 import type { IndexNames } from './index-names.js';
+import { KEYSET_FIELDS, KEYSET_PHASES, type KeysetPhase, afterKey, atOrBeforeKey, compareByKey, keyOf, sameKey } from './keyset.js';
 import { SEARCH_FACETS, type SearchParameters } from './search-parameters.js';
 
 /**
@@ -16,7 +17,14 @@ export type RecordHit = GazetteRecord & { people?: string[]; year?: number | nul
 
 /** Result of a search. */
 export interface SearchResult {
+  /** How many records match: every one, not capped at `pagination.maxTotalHits`. */
   total: number;
+  /**
+   * Whether `total` is exact. It is counted from the `kind` facet, which Meilisearch computes
+   * over every match. With `distinct` (one hit per notice) the facet counts are not reliable past
+   * `maxTotalHits`, so `total` is then Meilisearch's estimate (at most `maxTotalHits`), and false.
+   */
+  totalExact: boolean;
   hits: RecordHit[];
   /** Counts per value of kind, jurisdiction, departments, docType and year. */
   facets: Record<string, Record<string, number>>;
@@ -40,19 +48,31 @@ export class RecordSearch {
   ) {}
 
   /** Runs a search. A query that spells a document number is answered by an exact filter. */
-  async search(params: SearchParameters): Promise<SearchResult> {
+  search(params: SearchParameters): Promise<SearchResult> {
+    return this.run(params, { within: [], highlight: true });
+  }
+
+  /**
+   * A search with more filter expressions (`within`), without highlights when they are not
+   * shown, and its hits in keyset order (`orderBy`) rather than ranked when asked.
+   */
+  private async run(params: SearchParameters, options: { within: string[]; highlight: boolean; orderBy?: readonly string[] }): Promise<SearchResult> {
     const analyzed = analyzeQuery(params.q ?? '');
-    const filter = buildFilter(params);
+    const filter = [...buildFilter(params), ...options.within];
     const limit = params.limit ?? 20;
     const offset = params.offset ?? 0;
     const common: SearchParams = {
       filter,
-      attributesToHighlight: HIGHLIGHTED,
-      // A notice's text is the whole document: its highlight is cut to the words around the hits.
-      attributesToCrop: ['text'],
-      cropLength: 80,
-      highlightPreTag: MATCH_START,
-      highlightPostTag: MATCH_END,
+      ...(options.highlight
+        ? {
+            attributesToHighlight: HIGHLIGHTED,
+            // A notice's text is the whole document: its highlight is cut to the words around the hits.
+            attributesToCrop: ['text'],
+            cropLength: 80,
+            highlightPreTag: MATCH_START,
+            highlightPostTag: MATCH_END,
+          }
+        : {}),
       ...(params.distinct ? { distinct: 'noticeKey' } : {}),
       ...(params.sort && params.sort !== 'relevance' ? { sort: [`dateValue:${params.sort.slice(5)}`] } : {}),
     };
@@ -61,12 +81,12 @@ export class RecordSearch {
       const response = await this.client.index<SearchDocument>(this.names.records).search('', {
         ...common, filter: [...filter, equals('docNumber', analyzed.docNumber.text)], sort: ['source.line:asc'], facets: [...SEARCH_FACETS], limit, offset,
       });
-      return toResult(response, { docNumber: analyzed.docNumber.text, queries: [] });
+      return toResult(response, { docNumber: analyzed.docNumber.text, queries: [] }, params.distinct, options.orderBy);
     }
     const queries = queryStrings(analyzed);
     if (queries.length === 1) {
       const response = await this.client.index<SearchDocument>(this.names.records).search(queries[0]!, { ...common, facets: [...SEARCH_FACETS], limit, offset });
-      return toResult(response, { docNumber: null, queries });
+      return toResult(response, { docNumber: null, queries }, params.distinct, options.orderBy);
     }
     // A long query: one request per group of words, merged by ranking score.
     const federated: FederatedMultiSearchParams = {
@@ -74,7 +94,7 @@ export class RecordSearch {
       queries: queries.map((q) => ({ indexUid: this.names.records, q, ...common })),
     };
     const response = await this.client.multiSearch<FederatedMultiSearchParams, SearchDocument>(federated);
-    return toResult(response, { docNumber: null, queries });
+    return toResult(response, { docNumber: null, queries }, params.distinct, options.orderBy);
   }
 
   /** One notice by id, or null (through search: the API's key may only search). */
@@ -83,25 +103,93 @@ export class RecordSearch {
     return response.hits[0] ? toHit(response.hits[0]) : null;
   }
 
-  /** Every record matching a filter (no query), in batches, for exports and views. */
-  async *browse(filter: string[], sort: string[] = ['dateValue:asc', 'source.line:asc']): AsyncGenerator<RecordHit> {
-    for (let offset = 0; ; offset += 500) {
-      const response = await this.client.index<SearchDocument>(this.names.records).search('', { filter, sort, limit: 500, offset });
-      for (const hit of response.hits) yield toHit(hit);
-      if (response.hits.length < 500 || offset + 500 >= 10_000) return;
+  /** The first `limit` records (at most 1 000) matching a filter in a Meilisearch sort order, such as a feed's newest notices. */
+  async first(filter: string[], sort: string[], limit: number): Promise<RecordHit[]> {
+    const response = await this.client.index<SearchDocument>(this.names.records).search('', { filter, sort, limit: Math.min(limit, KEYSET_PAGE) });
+    return response.hits.map(toHit);
+  }
+
+  /**
+   * Every record matching a filter (no query), in keyset order (by date, line and id; undated
+   * records last), page after page: all of them, however many, never cut at `maxTotalHits`.
+   */
+  async *browse(filter: string[]): AsyncGenerator<RecordHit> {
+    for await (const page of this.keysetPages(filter)) for (const hit of page.hits) yield toHit(hit);
+  }
+
+  /**
+   * Every record matching a search, its query included, in keyset order. The records of the
+   * filters are walked in windows of one keyset page; the query is then run inside each window,
+   * where it can match no more records than the window holds, so no match is cut off by
+   * `maxTotalHits` or by relevance paging.
+   */
+  async *every(params: SearchParameters): AsyncGenerator<RecordHit> {
+    const { limit: _limit, offset: _offset, sort: _sort, distinct: _distinct, ...search } = params;
+    if (!search.q?.trim()) {
+      yield* this.browse(buildFilter(search));
+      return;
+    }
+    for await (const page of this.keysetPages(buildFilter(search), KEYSET_FIELDS)) {
+      // The window holds at most a page of records (more only if some were written meanwhile).
+      const result = await this.run({ ...search, limit: KEYSET_PAGE, offset: 0 }, { within: page.window, highlight: false, orderBy: page.phase.keys });
+      yield* result.hits;
     }
   }
 
-  /** All records matching a filter, as an array. */
-  async all(filter: string[], sort?: string[]): Promise<RecordHit[]> {
+  /** All records matching a filter, as an array, in keyset order. */
+  async all(filter: string[]): Promise<RecordHit[]> {
     const hits: RecordHit[] = [];
-    for await (const hit of this.browse(filter, sort)) hits.push(hit);
+    for await (const hit of this.browse(filter)) hits.push(hit);
     return hits;
+  }
+
+  /**
+   * The keyset pages of a filter: each page is the next records after the last one seen, with
+   * the filter expressions of the window it covers (after the previous page, up to its last
+   * record). A page ends the walk only when it is empty, since `maxTotalHits` may cut a page
+   * shorter than asked.
+   */
+  private async *keysetPages(filter: string[], fields?: string[]): AsyncGenerator<{ hits: Array<Hit<SearchDocument>>; window: string[]; phase: KeysetPhase }> {
+    const index = this.client.index<SearchDocument>(this.names.records);
+    for (const phase of KEYSET_PHASES) {
+      let after: string[] = [];
+      let previous: Array<string | number> | null = null;
+      for (;;) {
+        const response = await index.search('', {
+          filter: [...filter, phase.filter, ...after],
+          sort: phase.keys.map((key) => `${key}:asc`),
+          limit: KEYSET_PAGE,
+          ...(fields ? { attributesToRetrieve: fields } : {}),
+        });
+        if (response.hits.length === 0) break;
+        const last = keyOf(response.hits.at(-1)!, phase.keys);
+        // Two records whose ids differ only in case would hold the walk in place: refuse to loop.
+        if (previous && sameKey(previous, last)) throw new TypeError(`keyset paging of ${this.names.records} did not advance past ${JSON.stringify(last)}: ids must differ other than in case`);
+        previous = last;
+        yield { hits: response.hits, window: [phase.filter, ...after, atOrBeforeKey(phase.keys, last)], phase };
+        after = [afterKey(phase.keys, last)];
+      }
+    }
   }
 }
 
-function toResult(response: SearchResponse<SearchDocument>, interpretation: SearchResult['interpretation']): SearchResult {
-  return { total: response.estimatedTotalHits ?? response.hits.length, hits: response.hits.map(toHit), facets: response.facetDistribution ?? {}, interpretation };
+/** Records asked for per keyset page. */
+const KEYSET_PAGE = 1000;
+
+/**
+ * The result of a response. Its `estimatedTotalHits` stops at `maxTotalHits`; the `kind` facet
+ * counts every match (each record has exactly one kind), so its sum is the exact total, except
+ * with `distinct`, whose facet counts Meilisearch 1.21 computes from a capped set.
+ */
+function toResult(response: SearchResponse<SearchDocument>, interpretation: SearchResult['interpretation'], distinct = false, orderBy?: readonly string[]): SearchResult {
+  if (orderBy) response.hits.sort(compareByKey(orderBy));
+  const facets = response.facetDistribution ?? {};
+  const estimate = response.estimatedTotalHits ?? response.hits.length;
+  // No match at all: Meilisearch may leave the facet out rather than give it no values.
+  const kinds = facets.kind ?? (estimate === 0 ? {} : undefined);
+  const exact = !distinct && kinds !== undefined;
+  const total = exact ? Object.values(kinds).reduce((sum, n) => sum + n, 0) : estimate;
+  return { total, totalExact: exact, hits: response.hits.map(toHit), facets, interpretation };
 }
 
 function toHit(hit: Hit<SearchDocument>): RecordHit {

@@ -10,6 +10,11 @@ describe('RECORD_INDEX_SETTINGS', () => {
     expect(synonyms['住建']).toEqual(['区住房和城乡建设局', '住房和城乡建设部', '住房和城乡建设局']);
   });
 
+  it('should let exports page by keyset: id and source.line filterable, the keyset order sortable', () => {
+    expect(RECORD_INDEX_SETTINGS.filterableAttributes).toEqual(expect.arrayContaining(['id', 'source.line', 'dateValue']));
+    expect(RECORD_INDEX_SETTINGS.sortableAttributes).toEqual(expect.arrayContaining(['id', 'source.line', 'dateValue']));
+  });
+
   it('should make filterable every field the API filters and facets on', () => {
     expect(RECORD_INDEX_SETTINGS.filterableAttributes).toEqual(
       expect.arrayContaining(['kind', 'issue', 'jurisdiction', 'departments', 'docNumber', 'docType', 'issuer', 'people', 'person', 'dateValue', 'year']),

@@ -13,11 +13,17 @@ export const RECORD_INDEX_SETTINGS = {
   // A notice's own title is the start of its text.
   searchableAttributes: ['heading', 'text', 'person', 'post', 'people', 'caption', 'docNumber', 'tokens', 'keywords', 'departments'],
   filterableAttributes: [
-    'kind', 'issue', 'noticeId', 'jurisdiction', 'departments', 'docNumber', 'docPrefix', 'docYear', 'docType', 'issuer',
+    'kind', 'issue', 'issues', 'noticeId', 'jurisdiction', 'departments', 'docNumber', 'docPrefix', 'docYear', 'docType', 'issuer',
     'section', 'person', 'people', 'action', 'dateValue', 'year', 'noticeKey', 'cites', 'repeals',
+    // Keyset paging (index/keyset.ts): exports and lookups walk records after the last one seen
+    // by (dateValue, source.line, id), compared in filters and sorted, never by an offset.
+    'id', 'source.line',
   ],
-  sortableAttributes: ['dateValue', 'docYear', 'docSeq', 'source.line'],
+  sortableAttributes: ['dateValue', 'docYear', 'docSeq', 'source.line', 'id'],
   faceting: { maxValuesPerFacet: 300, sortFacetValuesBy: { '*': 'count' } },
+  // The cap of an offset's reach (`offset + limit`), and of `estimatedTotalHits`: totals are
+  // counted from the kind facet instead, and exports page by keyset, so neither stops here.
+  // Raising it would only make deep pages slower.
   pagination: { maxTotalHits: 10_000 },
   typoTolerance: { disableOnAttributes: ['docNumber', 'tokens'] },
   dictionary: [...DOMAIN_WORDS],
@@ -27,6 +33,6 @@ export const RECORD_INDEX_SETTINGS = {
 
 /** Settings of the issues index: one document per gazette issue, found by the sha256 of its bytes. */
 export const ISSUE_INDEX_SETTINGS = {
-  filterableAttributes: ['sha256'],
+  filterableAttributes: ['sha256', 'shas'],
   sortableAttributes: ['ingestedAt'],
 } as const satisfies Settings;

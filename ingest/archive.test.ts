@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,5 +25,23 @@ describe('Archive', () => {
     expect(() => archive.read('0'.repeat(64))).toThrow(ArchiveMissError);
     writeFileSync(join(root, sha256.slice(0, 2), `${sha256}.raw`), 'changed');
     expect(() => archive.read(sha256)).toThrow(/is damaged/);
+  });
+
+  it('should keep its folders owner-only (0700) and its files 0600, tightening a root that was not', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gazette-archive-modes-'));
+    try {
+      const loose = new Archive(join(dataDir, 'archive'));
+      loose.store(Buffer.from('x'), 'x.txt');
+      chmodSync(loose.root, 0o755);
+      const other = new Archive(loose.root);
+      const digest = other.store(bytes, 'a.txt');
+      const mode = (path: string) => statSync(path).mode & 0o777;
+      expect(mode(other.root)).toBe(0o700);
+      expect(mode(join(other.root, digest.slice(0, 2)))).toBe(0o700);
+      expect(mode(join(other.root, digest.slice(0, 2), `${digest}.raw`))).toBe(0o600);
+      expect(mode(join(other.root, digest.slice(0, 2), `${digest}.json`))).toBe(0o600);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

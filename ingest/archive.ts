@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { StorageFullError } from '../index/errors.js';
 import { ArchiveMissError } from './errors.js';
 
 /** What the archive remembers of one stored file besides its bytes. */
@@ -15,9 +16,12 @@ export interface ArchiveEntry {
 /**
  * The raw-bytes archive: every ingested file kept as given, content-addressed by sha256 under
  * `<dataDir>/archive/<first two hex digits>/`. Bytes are written once (to a temporary name,
- * then renamed, so a crash never leaves half a file) and never rewritten.
+ * then renamed, so a crash never leaves half a file) and never rewritten. Folders are owner-only
+ * (0700), files 0600: gazettes may be public, but what a deployment ingested is its own business.
  */
 export class Archive {
+  private rootReady = false;
+
   constructor(readonly root: string) {}
 
   /**
@@ -27,7 +31,8 @@ export class Archive {
   store(bytes: Uint8Array, name: string, now = Date.now()): string {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const folder = join(this.root, sha256.slice(0, 2));
-    mkdirSync(folder, { recursive: true });
+    this.prepareRoot();
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
     const raw = join(folder, `${sha256}.raw`);
     if (!this.has(sha256)) writeAtomically(raw, bytes);
     const entry = this.entry(sha256) ?? { sha256, names: [], lastIngestedAt: now };
@@ -35,6 +40,14 @@ export class Archive {
     entry.lastIngestedAt = now;
     writeAtomically(join(folder, `${sha256}.json`), `${JSON.stringify(entry, null, 2)}\n`);
     return sha256;
+  }
+
+  /** Creates the root owner-only (and the data directory, if it has to), or tightens it once. */
+  private prepareRoot(): void {
+    if (this.rootReady) return;
+    mkdirSync(this.root, { recursive: true, mode: 0o700 });
+    if ((statSync(this.root).mode & 0o077) !== 0) chmodSync(this.root, 0o700);
+    this.rootReady = true;
   }
 
   /** Whether the archive holds these bytes. */
@@ -89,6 +102,13 @@ export class Archive {
 
 function writeAtomically(path: string, content: Uint8Array | string): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
+  try {
+    writeFileSync(temporary, content, { mode: 0o600 });
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new StorageFullError(path, `no space left on device: cannot write ${path} (${code}); free some space and ingest again`, { cause: error });
+    throw error;
+  }
   renameSync(temporary, path);
 }

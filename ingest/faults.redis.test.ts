@@ -163,4 +163,30 @@ describe('faults', () => {
       await meili.stop();
     }
   }, 240_000);
+
+  it('should let a worker with its own data dir, sharing only Redis and Meilisearch, process another machine\'s ingest', async () => {
+    const meili = await TestMeili.start();
+    Object.assign(process.env, meili.env);
+    const ingesting = isolated('remote-ingest');
+    const elsewhere = { ...isolated('remote-worker'), names: ingesting.names, queueName: ingesting.queueName };
+    const reporter = quietReporter();
+    try {
+      const worker = startWorker(elsewhere, meili);
+      const outcomes = await runIngest({
+        paths: CORPUS_FILES.map((f) => join(root, f)), dataDir: ingesting.dataDir, names: ingesting.names, redisUrl: REDIS_URL, queueName: ingesting.queueName,
+        requireQueue: true, concurrency: 0, reporter,
+      });
+      expect(outcomes.map((o) => o.status)).toEqual(CORPUS_FILES.map(() => 'indexed'));
+      await expectCleanIndex(meili, ingesting.names);
+      expect(worker.output()).toMatch(/indexed, issue/);
+      worker.kill('SIGTERM');
+      await new Promise((resolve) => worker.once('exit', resolve));
+    } finally {
+      const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+      await new Queue(ingesting.queueName, { connection }).obliterate({ force: true });
+      await connection.quit();
+      await dropIndexes(meili.client, ingesting.names);
+      await meili.stop();
+    }
+  }, 240_000);
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { DOMAIN_WORDS, type IssueDocument, type SearchDocument } from '../index/index.js';
+import { DOMAIN_WORDS, type IssueVersionInput } from '../index/index.js';
 import { DecodeError, formatMessage, parseGazette } from '../parsers/index.js';
 import { enrichRecords } from './enrich.js';
 import { BadInputError } from './errors.js';
@@ -17,12 +17,8 @@ export const PIPELINE_VERSION = `${PIPELINE_REVISION}-${createHash('sha256').upd
 /** The stages an issue goes through, in order. */
 export type Stage = 'parse' | 'enrich' | 'index';
 
-/** An issue parsed and enriched, ready to be written. */
-export interface PreparedIssue {
-  issue: IssueDocument;
-  documents: SearchDocument[];
-  warnings: number;
-}
+/** An issue's bytes parsed and enriched, ready to be written. */
+export type PreparedIssue = IssueVersionInput;
 
 /**
  * Parses and enriches one issue's raw bytes, yielding to the event loop between stages.
@@ -46,14 +42,5 @@ export async function prepareIssue(bytes: Uint8Array, file: string, onStage: (st
   onStage('enrich');
   const documents = await enrichRecords(parsed.records);
   await yieldToEventLoop();
-  const issue: IssueDocument = {
-    id: parsed.records[0]!.issue,
-    sha256: parsed.sha256,
-    file,
-    records: documents.length,
-    warnings: parsed.messages.length,
-    pipeline: PIPELINE_VERSION,
-    ingestedAt: Date.now(),
-  };
-  return { issue, documents, warnings: parsed.messages.length };
+  return { id: parsed.records[0]!.issue, sha256: parsed.sha256, file, pipeline: PIPELINE_VERSION, warnings: parsed.messages.length, documents };
 }

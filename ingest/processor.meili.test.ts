@@ -49,7 +49,7 @@ describe('processIssue against a real Meilisearch', () => {
     const corrected = Buffer.from(lines.join('\n'));
     const old = await prepareIssue(corpusBytes(CORPUS_FILES[4]!), CORPUS_FILES[4]!);
     const next = await prepareIssue(corrected, 'corrected/004.txt');
-    expect(next.issue.id).toBe(old.issue.id); // the same gazette issue
+    expect(next.id).toBe(old.id); // the same gazette issue
     const oldHashes = new Map(old.documents.map((d) => [d.id, d.contentHash]));
     const changed = next.documents.filter((d) => oldHashes.get(d.id) !== d.contentHash);
     const gone = old.documents.filter((d) => !next.documents.some((n) => n.id === d.id));

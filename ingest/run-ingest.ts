@@ -2,26 +2,42 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import { type IndexNames, type IssueDocument, type SearchConnection, connectSearch, ensureIndexes, findIndexedIssues } from '../index/index.js';
+import {
+  type IndexNames,
+  type IssueDocument,
+  type SearchConnection,
+  connectSearch,
+  ensureIndexes,
+  findIndexedIssues,
+  isSupersededVersion,
+  showsVersion,
+} from '../index/index.js';
 import { GazetteError } from '../parsers/index.js';
 import { Archive } from './archive.js';
 import { closeInOrder } from './close-in-order.js';
 import { collectFiles } from './collect-files.js';
 import { BadInputError } from './errors.js';
 import { PIPELINE_VERSION, type Stage } from './prepare-issue.js';
-import { type IngestJobData, type IngestResult, type ProcessorContext, processIssue } from './processor.js';
+import { FileIndexLock, fileLockPath } from './index-lock.js';
+import { type IngestJobData, type IngestResult, type IngestStatus, type ProcessorContext, processIssue } from './processor.js';
 import { IngestQueue } from './queue.js';
 import { connectRedis, redisAnswers } from './redis.js';
 import { withRetries } from './retry.js';
+import { sharedContext } from './shared-context.js';
 import { startWorker } from './worker.js';
 
 /** How one input file ended. */
 export interface IssueOutcome {
   file: string;
   sha256: string | null;
-  /** `unchanged`: these bytes were already indexed by this pipeline, nothing was written. */
-  status: 'indexed' | 'unchanged' | 'failed';
+  /**
+   * `unchanged`: these bytes were already indexed by this pipeline, nothing was written;
+   * `superseded`: an older version of an issue that shows a newer one, nothing was written;
+   * `partial`: part of an indexed issue, its sightings were added and nothing removed.
+   */
+  status: IngestStatus | 'failed';
   result: IngestResult | null;
+  /** Why it failed, or what a reader should know of its identity (ambiguous, partial, older version). */
   reason: string | null;
 }
 
@@ -78,7 +94,8 @@ export async function runIngest(options: IngestOptions): Promise<IssueOutcome[]>
       continue;
     }
     const sha256 = archive.store(bytes, file);
-    if (!inputs.has(sha256)) inputs.set(sha256, { sha256, file });
+    // Seen in input order: of two versions of an issue given together, the later one is newer.
+    if (!inputs.has(sha256)) inputs.set(sha256, { sha256, file, seenAt: Date.now() + inputs.size });
   }
   options.reporter.planned(inputs.size);
   for (const outcome of outcomes) options.reporter.finished(outcome);
@@ -90,9 +107,8 @@ export async function runIngest(options: IngestOptions): Promise<IssueOutcome[]>
     const indexed = await findIndexedIssues(search.client, options.names, [...inputs.keys()]);
     const pending: IngestJobData[] = [];
     for (const input of inputs.values()) {
-      const issue = indexed.get(input.sha256);
-      if (issue?.pipeline === PIPELINE_VERSION) {
-        const outcome: IssueOutcome = { file: input.file, sha256: input.sha256, status: 'unchanged', result: resultOfIndexed(issue), reason: null };
+      const outcome = alreadyDone(input, indexed.get(input.sha256));
+      if (outcome) {
         outcomes.push(outcome);
         options.reporter.finished(outcome);
       } else {
@@ -100,14 +116,14 @@ export async function runIngest(options: IngestOptions): Promise<IssueOutcome[]>
       }
     }
     if (pending.length === 0) return outcomes;
-    const context: ProcessorContext = { archive, client: search.client, names: options.names };
     if (await redisAnswers(options.redisUrl)) {
-      outcomes.push(...(await runThroughQueue(pending, context, search, options)));
+      outcomes.push(...(await runThroughQueue(pending, archive, search, options)));
     } else if (options.requireQueue) {
       throw new QueueUnavailableError(`Redis does not answer at ${options.redisUrl}, and --require-queue was given`);
     } else {
       options.reporter.notice(`Redis does not answer at ${options.redisUrl}: processing in this process instead (--require-queue refuses)`);
-      outcomes.push(...(await runInProcess(pending, context, options)));
+      const lock = new FileIndexLock(fileLockPath(options.dataDir, options.names));
+      outcomes.push(...(await runInProcess(pending, { archive, client: search.client, names: options.names, lock }, options)));
     }
     const order = [...inputs.keys()];
     return outcomes.sort((a, b) => rank(order, a) - rank(order, b));
@@ -117,9 +133,29 @@ export async function runIngest(options: IngestOptions): Promise<IssueOutcome[]>
 }
 
 /** What an issue already in the index amounts to: its records, nothing written now. */
-function resultOfIndexed(issue: IssueDocument): IngestResult {
+function resultOfIndexed(issue: IssueDocument, status: IngestStatus = 'unchanged', note: string | null = null): IngestResult {
   const { file, sha256, id, records, warnings } = issue;
-  return { file, sha256, issue: id, records, warnings, added: 0, updated: 0, deleted: 0, unchanged: records, writes: 0 };
+  return { file, sha256, issue: id, status, relation: 'version', note, records, warnings, added: 0, updated: 0, deleted: 0, unchanged: records, kept: 0, writes: 0 };
+}
+
+/** The outcome of bytes the index already shows, or that are an older version of their issue; null otherwise. */
+function alreadyDone(input: IngestJobData, issue: IssueDocument | undefined): IssueOutcome | null {
+  if (!input.force && showsVersion(issue, input.sha256, PIPELINE_VERSION)) {
+    return { file: input.file, sha256: input.sha256, status: 'unchanged', result: resultOfIndexed(issue!), reason: null };
+  }
+  if (!input.force && isSupersededVersion(issue, input.sha256)) {
+    const note = `older version of issue ${issue!.id} kept; index unchanged (\`gazette restore ${issue!.id} ${input.sha256.slice(0, 12)}\` shows it)`;
+    return { file: input.file, sha256: input.sha256, status: 'superseded', result: { ...resultOfIndexed(issue!, 'superseded', note), file: input.file, sha256: input.sha256 }, reason: note };
+  }
+  return null;
+}
+
+/**
+ * The status of bytes this run processed: they were not indexed when it started, so `unchanged`
+ * means an earlier attempt of this run wrote them (a job run again after a Redis restart).
+ */
+function statusOfRun(result: IngestResult | undefined): IngestStatus {
+  return !result || result.status === 'unchanged' ? 'indexed' : result.status;
 }
 
 /** Missing files first, then inputs in the order given. */
@@ -140,7 +176,7 @@ async function runInProcess(pending: IngestJobData[], context: ProcessorContext,
         () => processIssue(input, context, (stage) => options.reporter.stage(input.sha256, stage)),
         (error, attempt) => options.reporter.notice(`${input.file}: attempt ${attempt} failed (${(error as Error).message}); retrying`),
       );
-      outcome = { file: input.file, sha256: input.sha256, status: 'indexed', result, reason: null };
+      outcome = { file: input.file, sha256: input.sha256, status: statusOfRun(result), result, reason: result.note };
     } catch (error) {
       if (!(error instanceof Error)) throw error;
       outcome = { file: input.file, sha256: input.sha256, status: 'failed', result: null, reason: reasonOf(error) };
@@ -155,27 +191,35 @@ function reasonOf(error: Error): string {
   return error instanceof BadInputError ? `bad input: ${error.message}` : error.message;
 }
 
-async function runThroughQueue(pending: IngestJobData[], context: ProcessorContext, search: SearchConnection, options: IngestOptions): Promise<IssueOutcome[]> {
+async function runThroughQueue(pending: IngestJobData[], archive: Archive, search: SearchConnection, options: IngestOptions): Promise<IssueOutcome[]> {
   const logError = (error: Error) => options.reporter.notice(`queue: ${error.message}`);
   const connection: Redis = connectRedis(options.redisUrl);
   connection.on('error', () => {}); // reconnection is automatic; queue and worker report what matters
   const queue = new IngestQueue(connection, options.queueName, logError);
+  const sharedConnection = connectRedis(options.redisUrl);
+  sharedConnection.on('error', () => {});
+  const context = sharedContext(sharedConnection, options.queueName, options.names, archive, search.client);
   let worker: ReturnType<typeof startWorker> | null = null;
   let workerConnection: Redis | null = null;
   try {
-    for (const input of pending) await queue.add(input);
+    // The bytes go to Redis with the job: a worker on another machine has no access to this archive.
+    const enqueue = async (input: IngestJobData) => {
+      await context.bytes!.put(input.sha256, archive.read(input.sha256));
+      await queue.add(input);
+    };
+    for (const input of pending) await enqueue(input);
     if (options.concurrency > 0) {
       workerConnection = connectRedis(options.redisUrl);
       workerConnection.on('error', () => {});
       worker = startWorker({ connection: workerConnection, queueName: options.queueName, concurrency: options.concurrency, context, onError: logError });
     }
-    return await waitForJobs(pending, queue, search, options);
+    return await waitForJobs(pending, queue, enqueue, search, options);
   } finally {
     await closeInOrder(
       [
         ['worker', async () => worker?.close()],
         ['queue', () => queue.close()],
-        ['redis', () => Promise.all([connection.quit(), workerConnection?.quit()])],
+        ['redis', () => Promise.all([connection.quit(), sharedConnection.quit(), workerConnection?.quit()])],
       ],
       (name, error) => options.reporter.notice(`closing ${name}: ${error.message}`),
     );
@@ -184,9 +228,16 @@ async function runThroughQueue(pending: IngestJobData[], context: ProcessorConte
 
 /**
  * Polls the jobs until each is completed or failed for good. A job that vanished (Redis restarted
- * without persistence) is done if the index already reflects its bytes, else added again.
+ * without persistence) is done if the index already reflects its bytes, else added again, with
+ * its bytes.
  */
-async function waitForJobs(pending: IngestJobData[], queue: IngestQueue, search: SearchConnection, options: IngestOptions): Promise<IssueOutcome[]> {
+async function waitForJobs(
+  pending: IngestJobData[],
+  queue: IngestQueue,
+  enqueue: (input: IngestJobData) => Promise<void>,
+  search: SearchConnection,
+  options: IngestOptions,
+): Promise<IssueOutcome[]> {
   const outcomes: IssueOutcome[] = [];
   const waiting = new Map(pending.map((input) => [input.sha256, input]));
   while (waiting.size > 0 && !options.signal?.aborted) {
@@ -195,11 +246,12 @@ async function waitForJobs(pending: IngestJobData[], queue: IngestQueue, search:
       let outcome: IssueOutcome | null = null;
       if (!job) {
         const issue = (await findIndexedIssues(search.client, options.names, [input.sha256])).get(input.sha256);
-        if (issue?.pipeline === PIPELINE_VERSION) {
-          outcome = { file: input.file, sha256: input.sha256, status: 'indexed', result: resultOfIndexed(issue), reason: null };
+        const done = alreadyDone(input, issue);
+        if (done) {
+          outcome = done.status === 'unchanged' ? { ...done, status: 'indexed' } : done;
         } else {
           options.reporter.notice(`job ${input.sha256.slice(0, 12)} (${input.file}) is no longer in the queue: added it again`);
-          await queue.add(input);
+          await enqueue(input); // its bytes too: Redis may have lost them with the job
         }
       } else {
         const state = await job.getState();
@@ -208,8 +260,9 @@ async function waitForJobs(pending: IngestJobData[], queue: IngestQueue, search:
         if (state === 'completed' || state === 'failed') {
           // The job was read before its state: read it again for the result it finished with.
           const finished = (await queue.queue.getJob(input.sha256)) ?? job;
+          const result = finished.returnvalue;
           outcome = state === 'completed'
-            ? { file: input.file, sha256: input.sha256, status: 'indexed', result: finished.returnvalue, reason: null }
+            ? { file: input.file, sha256: input.sha256, status: statusOfRun(result), result, reason: result?.note ?? null }
             : { file: input.file, sha256: input.sha256, status: 'failed', result: null, reason: finished.failedReason };
         }
       }

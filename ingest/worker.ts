@@ -1,6 +1,6 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { BadInputError } from './errors.js';
+import { ArchiveMissError, BadInputError } from './errors.js';
 import { type IngestJobData, type IngestResult, type ProcessorContext, processIssue } from './processor.js';
 import type { IngestJobName } from './queue.js';
 
@@ -31,6 +31,7 @@ export function startWorker(options: WorkerOptions): Worker<IngestJobData, Inges
       });
     } catch (error) {
       if (error instanceof BadInputError) throw new UnrecoverableError(`bad input: ${error.message}`);
+      if (error instanceof ArchiveMissError) throw new UnrecoverableError(error.message);
       throw error;
     }
   };

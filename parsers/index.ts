@@ -6,6 +6,8 @@ import { type Coverage, measureCoverage } from './coverage.js';
 import { type TextEncoding, decodeBytes } from './decode.js';
 import { report } from './diagnostics.js';
 import type { GazetteRoot } from './nodes.js';
+import { restorePrinted } from './printed-text.js';
+import { simplifiedView } from './simplified-view.js';
 import cellTables from './plugins/cell-tables.js';
 import chronicle from './plugins/chronicle.js';
 import citations from './plugins/citations.js';
@@ -84,11 +86,17 @@ export interface ParseResult {
 /**
  * Parses the raw bytes of one gazette file into records. Content problems become messages,
  * never exceptions; only bytes that cannot be decoded as text throw.
+ *
+ * A file in traditional script is read through its simplified view (simplified-view.ts: the
+ * same text, character for character, in simplified form), so the rules match it; every
+ * position is the same in both, and the tree and the records' `text` get the printed text back.
+ * Fields read from the text (titles, issuers, departments, names, cells) are in simplified form.
  * @throws DecodeError when the bytes are binary or undecodable (names file and byte offset)
  */
 export function parseGazette(bytes: Uint8Array, options: ParseOptions): ParseResult {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const { text, encoding } = decodeBytes(bytes, options.file);
+  const { text: raw, encoding } = decodeBytes(bytes, options.file);
+  const text = simplifiedView(raw);
   const file = new VFile({ path: options.file, value: text });
   const tree = processor.parse(file) as unknown as GazetteRoot;
   if (text.trim() === '') {
@@ -97,7 +105,9 @@ export function parseGazette(bytes: Uint8Array, options: ParseOptions): ParseRes
     processor.runSync(tree as never, file);
   }
   const coverage = measureCoverage(tree, file);
-  const records = toRecords(tree, { file: options.file, sha256, text, issue: options.issue });
+  const script = text === raw ? undefined : { raw, view: text };
+  const records = toRecords(tree, { file: options.file, sha256, text: raw, script, issue: options.issue });
+  if (script) restorePrinted(tree, script);
   if (records.length === 0 && text.trim() !== '') {
     report(file, 'No records: expected a document (a title, a document number) or chronicle entries, found only lines that are neither', { line: 1, column: 1 }, 'no-records', 'parse-gazette');
   }

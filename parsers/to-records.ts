@@ -14,6 +14,7 @@ import type {
   TableNode,
 } from './nodes.js';
 import { paragraphDepartments } from './plugins/responsibility.js';
+import { type ScriptTexts, printedForm } from './printed-text.js';
 import type {
   ClauseRecord,
   EventRecord,
@@ -35,6 +36,11 @@ export interface RecordContext {
   sha256: string;
   /** The decoded text the tree's offsets point into. */
   text: string;
+  /**
+   * For a file read through its simplified view: the raw text and the view. Records' `text` is
+   * then given as printed; the rest as the rules read it (simplified).
+   */
+  script?: ScriptTexts;
   /** Issue id to use instead of the one derived from the content. */
   issue?: string;
 }
@@ -91,8 +97,10 @@ class RecordBuilder {
   ) {}
 
   /**
-   * A stable id from a key that is unique within the issue (repeated keys get a counter): the
-   * hash of `key#n`, n counting earlier uses of the same kind and key. The hash of the key is
+   * A stable id from a key that says what the record is, whatever file it came in (a notice's
+   * number, a clause's notice and place in it, an event's date and text), so that the same notice
+   * seen in two files is one record; repeated keys in a file get a counter: the hash of `key#n`,
+   * n counting earlier uses of the same kind and key. The hash of the key is
    * computed once, both to look the counter up and to go on with `#n`: keys are long Chinese
    * strings, and hashing them was a large part of building records.
    * @param kind one letter: n, c, t, p or e
@@ -103,10 +111,10 @@ class RecordBuilder {
     return this.idPrefix(kind) + hasher.update(`#${seen}`).digest();
   }
 
-  /** `issue-kind`, the start of every id of a kind: made once, as every record keeps its id. */
+  /** `kind-`, the start of every id of a kind: made once, as every record keeps its id. */
   private idPrefix(kind: string): string {
     let prefix = this.prefixes.get(kind);
-    if (prefix === undefined) this.prefixes.set(kind, (prefix = `${this.issue}-${kind}`));
+    if (prefix === undefined) this.prefixes.set(kind, (prefix = `${kind}-`));
     return prefix;
   }
 
@@ -135,6 +143,14 @@ class RecordBuilder {
   raw(node: Node): string {
     return this.ctx.text.slice(node.position!.start.offset, node.position!.end.offset);
   }
+
+  /** Text read from the nodes between `first` and `last`, as printed (see RecordContext.script). */
+  printed(text: string, first: Node, last: Node = first): string {
+    if (!this.ctx.script) return text;
+    const start = first.position?.start;
+    const end = last.position?.end;
+    return start && end ? printedForm(text, { start, end }, this.ctx.script) : text;
+  }
 }
 
 /** Titles of the documents printed with a notice (enclosures and attachments), in order. */
@@ -145,7 +161,8 @@ function enclosureTitles(notice: NoticeNode): string[] {
 }
 
 function noticeRecords(b: RecordBuilder, notice: NoticeNode): void {
-  const key = notice.docNumber?.text ?? notice.title ?? `line ${notice.position?.start.line}`;
+  // What the notice is: its own number; without one, its title, issuer and date.
+  const key = notice.docNumber?.text ?? (notice.title ? `${notice.title}|${notice.issuer ?? ''}|${notice.date ?? ''}` : `line ${notice.position?.start.line}`);
   const id = b.id('n', key);
   b.where = notice.jurisdiction ?? null;
   const issuerName = notice.issuer ? normalizeDepartment(notice.issuer, b.where) ?? notice.issuer : null;
@@ -218,7 +235,7 @@ function clauseRecord(b: RecordBuilder, clause: ClauseNode, doc: DocumentNode, c
   }
   const record: ClauseRecord = {
     id: b.id('c', `${key}|${clause.path.join('')}`),
-    kind: 'clause', issue: b.issue, source: b.sourceOf(lines), text: lineText(lines),
+    kind: 'clause', issue: b.issue, source: b.sourceOf(lines), text: b.printed(lineText(lines), lines[0]!, lines.at(-1)),
     departments: clause.departments,
     jurisdiction: b.where?.name ?? null,
     noticeId: context.noticeId, docNumber: context.docNumber, title: context.title, issuer: context.issuer, date: context.date,
@@ -235,13 +252,13 @@ function paragraphRecord(b: RecordBuilder, block: LineNode | MemberListNode, doc
   if (block.type === 'line' && block.continuation) {
     const previous = b.records.at(-1);
     if (previous?.kind === 'clause' && previous.path.length === 0) {
-      previous.text += text;
+      previous.text += b.printed(text, block);
       return;
     }
   }
   const record: ClauseRecord = {
     id: b.id('c', `${key}|`),
-    kind: 'clause', issue: b.issue, source: b.source(block), text,
+    kind: 'clause', issue: b.issue, source: b.source(block), text: b.printed(text, block),
     departments: paragraphDepartments(text, b.where),
     jurisdiction: b.where?.name ?? null,
     noticeId: context.noticeId, docNumber: context.docNumber, title: context.title, issuer: context.issuer, date: context.date,
@@ -255,7 +272,7 @@ function tableRecord(b: RecordBuilder, table: TableNode, context: NoticeContext,
   const cells = [table.header, ...table.rows].map((row) => row.join(' | '));
   const text = [table.caption, ...cells].filter(Boolean).join('\n');
   const record: TableRecord = {
-    id: b.id('t', key), kind: 'table', issue: b.issue, source: b.source(table), text,
+    id: b.id('t', key), kind: 'table', issue: b.issue, source: b.source(table), text: b.printed(text, table),
     departments: departmentsInText(text, b.where),
     jurisdiction: b.where?.name ?? null,
     noticeId: context.noticeId, docNumber: context.docNumber,
@@ -274,7 +291,7 @@ function personnelRecord(
   const departments = [...new Set(action.posts.map((post) => departmentOfPost(post, b.where)).filter((d): d is string => d !== null))];
   b.records.push({
     id: b.id('p', `${key}|${action.person}|${action.action}|${action.post}`),
-    kind: 'personnel', issue: b.issue, source: b.source(lines[0]!), text: lineText(lines),
+    kind: 'personnel', issue: b.issue, source: b.source(lines[0]!), text: b.printed(lineText(lines), lines[0]!, lines.at(-1)),
     departments,
     jurisdiction: b.where?.name ?? null,
     noticeId: context.noticeId, docNumber: context.docNumber, date: context.date,
@@ -284,8 +301,8 @@ function personnelRecord(
 
 function eventRecord(b: RecordBuilder, event: EventNode): void {
   const record: EventRecord = {
-    id: b.id('e', event.date ?? 'undated'),
-    kind: 'event', issue: b.issue, source: b.source(event), text: event.text,
+    id: b.id('e', `${event.date ?? 'undated'}|${event.text}`),
+    kind: 'event', issue: b.issue, source: b.source(event), text: b.printed(event.text, event),
     departments: departmentsInText(event.text, b.where),
     jurisdiction: b.where?.name ?? null,
     date: event.date, datePrecision: event.datePrecision, endDate: event.endDate, people: event.people, timeOfDay: event.timeOfDay,

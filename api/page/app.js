@@ -74,7 +74,7 @@ function pathOf(hit) {
 }
 
 function renderResults(result) {
-  $('#summary').textContent = `共 ${result.total} 条结果` + (result.interpretation.docNumber ? `（文号 ${result.interpretation.docNumber}）` : '');
+  $('#summary').textContent = `共 ${result.totalExact === false ? '约 ' : ''}${result.total} 条结果` + (result.interpretation.docNumber ? `（文号 ${result.interpretation.docNumber}）` : '');
   $('#summary').dataset.total = String(result.total);
   // What this summary answers, so a reader (or a test) can tell a stale result from a new one.
   $('#summary').dataset.query = `${state.q}|${state.kind}|${state.department}|${state.docType}|${state.year}`;
@@ -92,7 +92,8 @@ function renderResults(result) {
   }).join('');
   const pages = [];
   if (state.offset > 0) pages.push('<button type="button" data-page="-20">上一页</button>');
-  if (state.offset + 20 < result.total) pages.push('<button type="button" data-page="20">下一页</button>');
+  // The total counts every match, but pages reach only the first 10 000 (maxTotalHits; the export has them all).
+  if (state.offset + 20 < Math.min(result.total, 10_000)) pages.push('<button type="button" data-page="20">下一页</button>');
   $('#pager').innerHTML = pages.join(' ');
 }
 
