@@ -1,3 +1,4 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Meilisearch } from 'meilisearch';
@@ -92,11 +93,29 @@ describe('GET /api/search', () => {
     expect(new Set(notices).size).toBe(notices.length);
   });
 
-  it('should refuse a bad parameter with a 400 that names it', async () => {
-    expect(await get('/api/search?limit=500')).toMatchObject({ status: 400, body: { error: 'invalid querystring: limit: must be <= 100' } });
-    expect(await get('/api/search?from=2022-13')).toMatchObject({ status: 400, body: { error: expect.stringContaining('from: must match pattern') } });
-    expect(await get('/api/search?colour=red')).toMatchObject({ status: 400, body: { error: 'invalid querystring: colour: unknown parameter' } });
-    expect(await get('/api/search?kind=memo')).toMatchObject({ status: 400, body: { error: expect.stringContaining('kind: must be equal to one of the allowed values') } });
+  it('should refuse a bad parameter with a 400 that names it, in one format', async () => {
+    expect(await get('/api/search?limit=500')).toMatchObject({ status: 400, body: { statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: 'invalid querystring: limit: must be <= 100', parameter: 'limit' } });
+    expect(await get('/api/search?colour=red')).toMatchObject({ status: 400, body: { message: 'invalid querystring: colour: unknown parameter', parameter: 'colour' } });
+    expect(await get('/api/search?kind=memo')).toMatchObject({ status: 400, body: { message: expect.stringContaining('kind: must be equal to one of the allowed values'), parameter: 'kind' } });
+  });
+
+  it('should take only real dates and a range in order', async () => {
+    for (const date of ['2022-13-45', '2022-02-29', '2022-04-31', '2022-13', '2022-1-1']) {
+      expect(await get(`/api/search?from=${date}`)).toMatchObject({ status: 400, body: { message: 'invalid querystring: from: must be a real date, YYYY-MM-DD', parameter: 'from' } });
+    }
+    expect((await get('/api/search?from=2024-02-29&to=2024-03-01')).status).toBe(200);
+    for (const route of ['/api/search', '/api/events', '/api/export']) {
+      expect(await get(`${route}?from=2022-05-01&to=2022-04-30`)).toMatchObject({ status: 400, body: { code: 'bad_range', message: 'to: 2022-04-30 is before from: 2022-05-01', parameter: 'to' } });
+    }
+  });
+
+  it('should answer every error in the format of a bad parameter', async () => {
+    const shape = { statusCode: expect.any(Number), code: expect.any(String), error: expect.any(String), message: expect.any(String) };
+    const notice = await get('/api/notices/nope');
+    expect(notice).toMatchObject({ status: 404, body: { ...shape, code: 'not_found', parameter: 'id' } });
+    expect(await get('/api/no-such-route')).toMatchObject({ status: 404, body: { ...shape, statusCode: 404, error: 'Not Found' } });
+    expect(await get(`/api/doc-numbers/${encodeURIComponent('城市绿化')}`)).toMatchObject({ status: 400, body: { ...shape, code: 'not_a_doc_number', parameter: 'docNumber' } });
+    expect(await get('/api/feed.atom')).toMatchObject({ status: 400, body: { ...shape, parameter: 'department' } });
   });
 
   it('should never let a filter value become filter syntax', async () => {
@@ -164,6 +183,13 @@ describe('exports, feed, OpenAPI, health', () => {
   it('should describe itself in OpenAPI and report health', async () => {
     const { body } = await get('/api/openapi.json');
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/search', '/api/notices/{id}', '/api/doc-numbers/{docNumber}', '/api/people/{name}', '/api/events', '/api/export', '/api/feed.atom', '/api/health']));
+    await SwaggerParser.validate(structuredClone(body)); // throws on a document that breaks the OpenAPI schema
+    for (const [path, operations] of Object.entries(body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)) {
+      const statuses = Object.keys(operations.get!.responses);
+      expect(statuses, path).toContain('200');
+      expect(statuses, path).toContain('500');
+      if (path !== '/api/health') expect(statuses, path).toContain('400');
+    }
     expect(await get('/api/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 

@@ -2,6 +2,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import type { RecordSearch } from '../index/index.js';
+import { ApiError, errorBody } from './errors.js';
+import { healthResponseSchema } from './schemas.js';
 import { formatValidationError } from './validation-errors.js';
 import { exportRoutes } from './routes/export.js';
 import { lookupRoutes } from './routes/lookups.js';
@@ -57,21 +59,28 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(swagger, {
     openapi: { info: { title: 'gazette search API', version: '0.1.0', description: 'Search Chinese government gazette records: notices, clauses, tables, personnel, events.' } },
   });
-  // The one place 5xx errors are logged, with the request they failed; the client gets only a
-  // generic message (a Meilisearch error names hosts and index uids).
-  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
+  // Every error, whatever raised it, leaves in one format (errors.ts). 5xx errors are logged
+  // here, with the request they failed; the client gets only a generic message (a Meilisearch
+  // error names hosts and index uids).
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; parameter?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error, method: request.method, url: request.url }, `request failed: ${request.method} ${request.url}: ${error.message}`);
-      return reply.status(500).send({ error: 'internal error' });
+      return reply.status(500).send(errorBody(500, 'internal', 'internal error'));
     }
-    return reply.status(status).send({ error: error.message });
+    return reply.status(status).send(errorBody(status, error.code ?? 'bad_request', error.message, error.parameter));
+  });
+  app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody(404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`)));
+  // A reversed range would match nothing and say nothing: refuse it, naming both ends.
+  app.addHook('preHandler', async (request) => {
+    const { from, to } = (request.query ?? {}) as { from?: string; to?: string };
+    if (from && to && from > to) throw new ApiError(400, 'bad_range', `to: ${to} is before from: ${from}`, 'to');
   });
   await app.register(searchRoutes, { search: deps.search });
   await app.register(lookupRoutes, { search: deps.search });
   await app.register(exportRoutes, { search: deps.search, baseUrl: deps.baseUrl ?? (() => 'http://localhost') });
   await app.register(pageRoutes);
-  app.get('/api/health', { schema: { summary: 'Whether the API and Meilisearch answer' } }, async (_request, reply) => {
+  app.get('/api/health', { schema: { summary: 'Whether the API and Meilisearch answer', response: healthResponseSchema } }, async (_request, reply) => {
     const meilisearch = await deps.healthy();
     return reply.status(meilisearch ? 200 : 503).send({ status: meilisearch ? 'ok' : 'degraded', meilisearch });
   });

@@ -1,6 +1,11 @@
-/** JSON schemas of the API's parameters: Fastify validates every request against them. */
+/**
+ * JSON schemas of the API's parameters (Fastify validates every request against them) and of
+ * its responses (the OpenAPI document describes every status a route answers with).
+ */
+import { errorSchema } from './errors.js';
 
-const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date, YYYY-MM-DD' } as const;
+// `format: 'date'` (ajv-formats, which Fastify loads) takes real dates only: 2022-13-45 and 2022-02-29 are refused.
+const isoDate = { type: 'string', format: 'date', description: 'a real date, YYYY-MM-DD' } as const;
 
 /** Filters shared by search and export. */
 const filterProperties = {
@@ -59,3 +64,77 @@ export const idParamsSchema = {
 
 export const textParamsSchema = (name: string) =>
   ({ type: 'object', required: [name], properties: { [name]: { type: 'string', minLength: 1, maxLength: 80 } } }) as const;
+
+// Response schemas. Records and views are open objects (`additionalProperties`): Fastify
+// serializes through these schemas, and a field left out of one would be dropped silently;
+// docs/records.md is the field-by-field contract. Only fields that are never null are typed.
+const record = {
+  type: 'object',
+  required: ['id', 'kind'],
+  additionalProperties: true,
+  properties: { id: { type: 'string' }, kind: { type: 'string', enum: ['notice', 'clause', 'table', 'personnel', 'event'] } },
+  description: 'a record as docs/records.md defines it; search hits add `highlight` (escaped HTML with <mark>)',
+} as const;
+const records = { type: 'array', items: record } as const;
+const openObject = { type: 'object', additionalProperties: true } as const;
+
+/** The responses every route can give besides its own: a bad parameter and a server fault. */
+const errors = { 400: { description: 'a bad parameter, named in `parameter`', ...errorSchema }, 500: { description: 'a server fault (logged by the server)', ...errorSchema } } as const;
+
+export const searchResponseSchema = {
+  200: {
+    description: 'matching records',
+    type: 'object',
+    required: ['total', 'totalExact', 'hits', 'facets', 'interpretation'],
+    properties: {
+      total: { type: 'integer' },
+      totalExact: { type: 'boolean' },
+      hits: records,
+      facets: { type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } } },
+      interpretation: { type: 'object', additionalProperties: true, properties: { docNumber: { type: ['string', 'null'] }, queries: { type: 'array', items: { type: 'string' } } } },
+    },
+  },
+  ...errors,
+} as const;
+
+export const noticeResponseSchema = {
+  200: {
+    description: 'the notice with its parts, citations and status',
+    type: 'object',
+    required: ['notice', 'clauses', 'tables', 'personnel', 'cites', 'citedBy', 'status'],
+    properties: { notice: record, clauses: records, tables: records, personnel: records, cites: { type: 'array', items: openObject }, citedBy: records, status: openObject },
+  },
+  404: { description: 'no notice has this id', ...errorSchema },
+  ...errors,
+} as const;
+
+export const docNumberResponseSchema = {
+  200: { description: 'notices with the number, and those citing it', type: 'object', required: ['docNumber', 'notices', 'citedBy'], properties: { docNumber: { type: 'string' }, notices: records, citedBy: records } },
+  ...errors,
+} as const;
+
+export const personResponseSchema = {
+  200: { description: "the person's personnel records and the events naming them", type: 'object', required: ['name', 'personnel', 'events'], properties: { name: { type: 'string' }, personnel: records, events: records } },
+  ...errors,
+} as const;
+
+export const eventsResponseSchema = {
+  200: { description: 'chronicle events in date order', type: 'object', required: ['events'], properties: { events: records } },
+  ...errors,
+} as const;
+
+export const exportResponseSchema = {
+  200: { description: 'JSON Lines (one record per line) or CSV with a byte-order mark, streamed', type: 'string' },
+  ...errors,
+} as const;
+
+export const feedResponseSchema = {
+  200: { description: 'an Atom feed', type: 'string' },
+  ...errors,
+} as const;
+
+export const healthResponseSchema = {
+  200: { description: 'the API and Meilisearch answer', type: 'object', properties: { status: { type: 'string' }, meilisearch: { type: 'boolean' } } },
+  503: { description: 'Meilisearch does not answer', type: 'object', properties: { status: { type: 'string' }, meilisearch: { type: 'boolean' } } },
+  500: errors[500],
+} as const;

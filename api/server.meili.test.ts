@@ -51,7 +51,7 @@ describe('startServer', () => {
     await meili.kill();
     const response = await server.app.inject({ method: 'GET', url: '/api/search?q=%E5%AE%89%E5%85%A8' });
     expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ error: 'internal error' });
+    expect(response.json()).toEqual({ statusCode: 500, code: 'internal', error: 'Internal Server Error', message: 'internal error' });
     const lines = logged().trim().split('\n').map((line) => JSON.parse(line));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 50, method: 'GET', url: '/api/search?q=%E5%AE%89%E5%85%A8', err: { type: expect.any(String), message: expect.any(String) } });

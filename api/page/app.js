@@ -35,7 +35,7 @@ function searchParams() {
 async function getJson(url) {
   const response = await fetch(url);
   const body = await response.json();
-  if (!response.ok) throw new Error(body.error ?? response.statusText);
+  if (!response.ok) throw new Error(body.message ?? response.statusText);
   return body;
 }
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { type RecordHit, type RecordSearch, type SearchParameters, buildFilter, equals } from '../../index/index.js';
 import { toAtom } from '../atom.js';
 import { CSV_BOM, CSV_HEADER, toCsvRow } from '../csv.js';
-import { exportQuerySchema, feedQuerySchema } from '../schemas.js';
+import { exportQuerySchema, exportResponseSchema, feedQuerySchema, feedResponseSchema } from '../schemas.js';
 
 async function* asLines(hits: AsyncGenerator<RecordHit>, format: 'jsonl' | 'csv'): AsyncGenerator<string> {
   // The byte-order mark tells Excel the file is UTF-8 (without it, Chinese Windows reads GBK).
@@ -22,7 +22,7 @@ export interface ExportRoutesOptions {
 export const exportRoutes: FastifyPluginAsync<ExportRoutesOptions> = async (app, { search, baseUrl }) => {
   app.get<{ Querystring: SearchParameters & { format: 'jsonl' | 'csv' } }>(
     '/api/export',
-    { schema: { summary: 'Every record matching the search filters and query, streamed as JSON Lines or CSV (all of them, keyset-paged)', querystring: exportQuerySchema } },
+    { schema: { summary: 'Every record matching the search filters and query, streamed as JSON Lines or CSV (all of them, keyset-paged)', querystring: exportQuerySchema, response: exportResponseSchema } },
     async (request, reply) => {
       const { format, ...params } = request.query;
       reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
@@ -32,7 +32,7 @@ export const exportRoutes: FastifyPluginAsync<ExportRoutesOptions> = async (app,
   );
   app.get<{ Querystring: { department: string; jurisdiction?: string; limit: number } }>(
     '/api/feed.atom',
-    { schema: { summary: "Newest notices of a department, as an Atom feed", querystring: feedQuerySchema } },
+    { schema: { summary: "Newest notices of a department, as an Atom feed", querystring: feedQuerySchema, response: feedResponseSchema } },
     async (request, reply) => {
       const { department, jurisdiction } = request.query;
       const filter = [...buildFilter({ department, jurisdiction }), equals('kind', 'notice')];

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { RecordSearch, SearchParameters } from '../../index/index.js';
-import { searchQuerySchema } from '../schemas.js';
+import { searchQuerySchema, searchResponseSchema } from '../schemas.js';
 
 /** `GET /api/search`: records with highlights, facet counts, pagination, and the exact total (`totalExact` says so). */
 export const searchRoutes: FastifyPluginAsync<{ search: RecordSearch }> = async (app, { search }) => {
-  app.get<{ Querystring: SearchParameters }>('/api/search', { schema: { summary: 'Search records', querystring: searchQuerySchema } }, async (request) => {
+  app.get<{ Querystring: SearchParameters }>('/api/search', { schema: { summary: 'Search records', querystring: searchQuerySchema, response: searchResponseSchema } }, async (request) => {
     const result = await search.search(request.query);
     return { total: result.total, totalExact: result.totalExact, hits: result.hits, facets: result.facets, interpretation: result.interpretation };
   });
