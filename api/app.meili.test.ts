@@ -87,6 +87,15 @@ describe('GET /api/search', () => {
     expect(body.total).toBe(1);
   });
 
+  it('should search the standard form of a common misspelling, say so, and search a quoted one as typed', async () => {
+    const { body } = await get(`/api/search?q=${encodeURIComponent('秸杆')}`);
+    expect(body.interpretation.corrections).toEqual([{ typed: '秸杆', searched: '秸秆' }]);
+    expect(body.total).toBeGreaterThan(0);
+    for (const hit of body.hits.slice(0, 5)) expect(`${hit.title ?? ''}${hit.text}`).toContain('秸秆');
+    const { body: quoted } = await get(`/api/search?q=${encodeURIComponent('"秸杆"')}`);
+    expect(quoted.interpretation.corrections).toEqual([]);
+  });
+
   it('should give one hit per notice when asked', async () => {
     const { body } = await get(`/api/search?q=${encodeURIComponent('安全生产')}&distinct=true&limit=100`);
     const notices = body.hits.map((h: { kind: string; id: string; noticeId?: string }) => (h.kind === 'notice' ? h.id : h.noticeId)).filter(Boolean);

@@ -28,7 +28,7 @@ describe('the relevance suite', () => {
     const cases = relevanceCases();
     expect(cases.length).toBeGreaterThanOrEqual(60);
     expect(new Set(cases.map((c) => c.category))).toEqual(
-      new Set(['clause-term', 'short-in-long', 'long-query', 'traditional', 'phrase', 'department', 'person', 'date-range', 'doc-number', 'none']),
+      new Set(['clause-term', 'short-in-long', 'long-query', 'traditional', 'phrase', 'department', 'person', 'date-range', 'doc-number', 'none', 'typo']),
     );
   });
 

@@ -1,3 +1,4 @@
+import misspellingData from './data/misspellings.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery, queryStrings } from './analyze-query.js';
 
@@ -19,6 +20,25 @@ describe('analyzeQuery', () => {
 
   it('should keep department names whole and drop stop words', () => {
     expect(analyzeQuery('区住房和城乡建设局的职责').terms).toEqual(['区住房和城乡建设局', '职责']);
+  });
+});
+
+describe('misspellings', () => {
+  it('should search the standard form of a common misspelling and say so, but never inside quotes', () => {
+    expect(analyzeQuery('秸杆综合利用')).toMatchObject({ terms: expect.arrayContaining(['秸秆']), corrections: [{ typed: '秸杆', searched: '秸秆' }] });
+    expect(analyzeQuery('防讯 撤消')).toMatchObject({ corrections: [{ typed: '防讯', searched: '防汛' }, { typed: '撤消', searched: '撤销' }] });
+    expect(analyzeQuery('"秸杆"')).toMatchObject({ phrases: ['秸杆'], corrections: [] });
+    expect(analyzeQuery('秸秆综合利用').corrections).toEqual([]);
+  });
+
+  it('should hold only wrong forms that are never a standard form of the table', () => {
+    const { misspellings } = misspellingData;
+    const standard = new Set(Object.values(misspellings));
+    for (const [wrong, right] of Object.entries(misspellings)) {
+      expect(standard.has(wrong), wrong).toBe(false);
+      expect(wrong).not.toBe(right);
+      expect(wrong.length, wrong).toBe(right.length); // a 别字 swaps characters, it does not add or drop them
+    }
   });
 });
 

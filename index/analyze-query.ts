@@ -1,4 +1,5 @@
 import { type DocNumber, parseDocNumberQuery } from '../parsers/index.js';
+import { type Correction, correctMisspellings } from './misspellings.js';
 import { segmentQuery } from './segmenter.js';
 import { toSimplified } from './to-simplified.js';
 
@@ -18,11 +19,14 @@ export interface AnalyzedQuery {
   phrases: string[];
   /** The other words, segmented with the domain dictionary, without stop words. */
   terms: string[];
+  /** Misspellings outside quotes, searched in their standard form (quoted phrases are searched as typed). */
+  corrections: Correction[];
 }
 
 /**
  * Reads a query: traditional → simplified, full-width → half-width, a document number
- * recognised in any spelling, quoted phrases kept, the rest segmented like the index.
+ * recognised in any spelling, quoted phrases kept, common misspellings outside them corrected,
+ * the rest segmented like the index.
  */
 export function analyzeQuery(raw: string): AnalyzedQuery {
   const text = toSimplified(raw.normalize('NFKC')).replace(/[“”„‟＂]/g, '"').trim();
@@ -31,8 +35,9 @@ export function analyzeQuery(raw: string): AnalyzedQuery {
     if (phrase.trim()) phrases.push(phrase.trim());
     return ' ';
   });
-  const terms = segmentQuery(rest).filter((term) => !STOP_WORDS.has(term));
-  return { text, docNumber: parseDocNumberQuery(text), phrases, terms: [...new Set(terms)] };
+  const { text: corrected, corrections } = correctMisspellings(rest);
+  const terms = segmentQuery(corrected).filter((term) => !STOP_WORDS.has(term));
+  return { text, docNumber: parseDocNumberQuery(text), phrases, terms: [...new Set(terms)], corrections };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FederatedMultiSearchParams, Hit, Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
 import type { GazetteRecord } from '../parsers/index.js';
 import { analyzeQuery, queryStrings } from './analyze-query.js';
+import type { Correction } from './misspellings.js';
 import { buildFilter } from './build-filter.js';
 import type { SearchDocument } from './documents.js';
 import { equals } from './filter.js';
@@ -28,8 +29,8 @@ export interface SearchResult {
   hits: RecordHit[];
   /** Counts per value of kind, jurisdiction, departments, docType and year. */
   facets: Record<string, Record<string, number>>;
-  /** How the query was read: a document number, or the query strings sent. */
-  interpretation: { docNumber: string | null; queries: string[] };
+  /** How the query was read: a document number, the query strings sent, and the misspellings corrected. */
+  interpretation: { docNumber: string | null; queries: string[]; corrections: Correction[] };
 }
 
 /** Stored fields a hit carries: everything but the worker's tokens and the content hash. */
@@ -81,12 +82,12 @@ export class RecordSearch {
       const response = await this.client.index<SearchDocument>(this.names.records).search('', {
         ...common, filter: [...filter, equals('docNumber', analyzed.docNumber.text)], sort: ['source.line:asc'], facets: [...SEARCH_FACETS], limit, offset,
       });
-      return toResult(response, { docNumber: analyzed.docNumber.text, queries: [] }, params.distinct, options.orderBy);
+      return toResult(response, { docNumber: analyzed.docNumber.text, queries: [], corrections: [] }, params.distinct, options.orderBy);
     }
     const queries = queryStrings(analyzed);
     if (queries.length === 1) {
       const response = await this.client.index<SearchDocument>(this.names.records).search(queries[0]!, { ...common, facets: [...SEARCH_FACETS], limit, offset });
-      return toResult(response, { docNumber: null, queries }, params.distinct, options.orderBy);
+      return toResult(response, { docNumber: null, queries, corrections: analyzed.corrections }, params.distinct, options.orderBy);
     }
     // A long query: one request per group of words, merged by ranking score.
     const federated: FederatedMultiSearchParams = {
@@ -94,7 +95,7 @@ export class RecordSearch {
       queries: queries.map((q) => ({ indexUid: this.names.records, q, ...common })),
     };
     const response = await this.client.multiSearch<FederatedMultiSearchParams, SearchDocument>(federated);
-    return toResult(response, { docNumber: null, queries }, params.distinct, options.orderBy);
+    return toResult(response, { docNumber: null, queries, corrections: analyzed.corrections }, params.distinct, options.orderBy);
   }
 
   /** One notice by id, or null (through search: the API's key may only search). */

@@ -74,7 +74,8 @@ function pathOf(hit) {
 }
 
 function renderResults(result) {
-  $('#summary').textContent = `共 ${result.totalExact === false ? '约 ' : ''}${result.total} 条结果` + (result.interpretation.docNumber ? `（文号 ${result.interpretation.docNumber}）` : '');
+  $('#summary').textContent = `共 ${result.totalExact === false ? '约 ' : ''}${result.total} 条结果` + (result.interpretation.docNumber ? `（文号 ${result.interpretation.docNumber}）` : '')
+    + (result.interpretation.corrections?.length ? `（已按 ${result.interpretation.corrections.map((c) => `“${c.searched}”`).join('、')} 搜索，输入为 ${result.interpretation.corrections.map((c) => `“${c.typed}”`).join('、')}；加引号可按原词搜索）` : '');
   $('#summary').dataset.total = String(result.total);
   // What this summary answers, so a reader (or a test) can tell a stale result from a new one.
   $('#summary').dataset.query = `${state.q}|${state.kind}|${state.department}|${state.docType}|${state.year}`;
