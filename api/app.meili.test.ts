@@ -77,6 +77,20 @@ describe('GET /api/search', () => {
     for (const hit of body.hits) expect(hit.departments.some((d: string) => /^[区县]住房和城乡建设局$/u.test(d))).toBe(true);
   });
 
+  it('should fold the government and its office to one facet value each, found by any of their names', async () => {
+    const { body: all } = await get('/api/search?limit=0&jurisdiction=' + encodeURIComponent('海门'));
+    const facet = Object.keys(all.facets.departments);
+    expect(facet).toContain('区政府办公室');
+    expect(facet.filter((d) => /人民政府办公室$/u.test(d))).toEqual([]);
+    const totals = new Set<number>();
+    for (const name of ['区政府办公室', '南通市海门区人民政府办公室', '区政府办']) totals.add((await get(`/api/search?limit=0&department=${encodeURIComponent(name)}`)).body.total);
+    expect(totals.size).toBe(1);
+    expect([...totals][0]).toBeGreaterThan(0);
+    const { body: government } = await get(`/api/search?kind=notice&department=${encodeURIComponent('区政府')}&jurisdiction=${encodeURIComponent('海门')}`);
+    expect(government.total).toBeGreaterThan(0);
+    for (const hit of government.hits) expect(hit.departments).toContain('区人民政府');
+  });
+
   it('should answer a document number in any spelling with that notice first', async () => {
     for (const spelling of ['海政办发[2022]14号', '海政办发２０２２年14号', '海政办发 2022 14']) {
       const { body } = await get(`/api/search?q=${encodeURIComponent(spelling)}`);

@@ -194,7 +194,9 @@ function noticeRecords(b: RecordBuilder, notice: NoticeNode): void {
     enclosures: enclosureTitles(notice),
   };
   b.records.push(record);
-  const departments = new Set<string>(issuerName ? [issuerName] : []);
+  // The issuer is a department of the notice, under the one name its tags would give it (南通市海门区人民政府办公室 → 区政府办公室).
+  const issuerDepartment = issuerName ? normalizeDepartment(issuerName, b.where) ?? issuerName : null;
+  const departments = new Set<string>(issuerDepartment ? [issuerDepartment] : []);
   let documentIndex = 0;
   for (const child of notice.children) {
     if (child.type !== 'document') continue;

@@ -38,6 +38,20 @@ describe('normalizeDepartment in 南通市海门区 (its profile)', () => {
   });
 });
 
+describe('the government and its office as departments', () => {
+  it('should give one name per body, however it is printed: the office, and the government itself', () => {
+    for (const name of ['区政府办公室', '南通市海门区人民政府办公室', '海门区人民政府办公室', '区政府办', '政府办公室']) expect(normalizeDepartment(name, HAIMEN), name).toBe('区政府办公室');
+    for (const name of ['区政府', '区人民政府', '南通市海门区人民政府', '政府']) expect(normalizeDepartment(name, HAIMEN), name).toBe('区人民政府');
+    for (const name of ['青山县人民政府办公室', '县政府办']) expect(normalizeDepartment(name, COUNTY), name).toBe('县政府办公室');
+    expect(normalizeDepartment('青山县人民政府', COUNTY)).toBe('县人民政府');
+    expect(normalizeDepartment('东川省人民政府办公厅', PROVINCE)).toBe('省政府办公厅');
+  });
+
+  it('should not take 区政府 in running text for a responsible body', () => {
+    expect(departmentsInText('经区政府同意，现将方案印发给你们', HAIMEN)).toEqual([]);
+  });
+});
+
 describe('normalizeDepartment in a jurisdiction without a profile', () => {
   it('should give a county the standard names with 县, never a 海门 name', () => {
     expect(normalizeDepartment('住建局', COUNTY)).toBe('县住房和城乡建设局');

@@ -34,12 +34,28 @@ export function normalizeDepartment(raw: string, where?: Where): string | null {
 function resolve(raw: string, names: DepartmentNames): string | null {
   const name = raw.replace(SPACES, '').replace(TRAILING_PARENTHESIS, '');
   if (!name) return null;
-  const direct = aliasOf(name, names);
+  const direct = aliasOf(name, names) ?? government(name, names.prefix);
   if (direct) return direct;
   for (const place of names.places) {
-    if (name.length > place.length && name.startsWith(place)) return aliasOf(`${names.prefix}${name.slice(place.length)}`, names) ?? null;
+    if (name.length > place.length && name.startsWith(place)) {
+      const local = `${names.prefix}${name.slice(place.length)}`;
+      return aliasOf(local, names) ?? government(local, names.prefix);
+    }
   }
   return names.prefix === null ? levelled(name) : null;
+}
+
+const GOVERNMENT = /^(?:人民)?政府$/u;
+
+/**
+ * The government itself named as a department (区政府, 区人民政府, 南通市海门区人民政府 once
+ * its place is taken off) has one name, `${prefix}人民政府`, like its departments (区公安局).
+ * Only as a whole name: in running text 区政府 is mostly not a responsible body (经区政府同意).
+ */
+function government(name: string, prefix: string | null): string | null {
+  if (prefix === null) return null;
+  const bare = name.startsWith(prefix) ? name.slice(prefix.length) : name;
+  return GOVERNMENT.test(bare) ? `${prefix}人民政府` : null;
 }
 
 /** The full name for an alias; longer text is no alias, and is not hashed to find that out. */

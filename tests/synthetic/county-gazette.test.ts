@@ -25,7 +25,7 @@ describe('a county’s gazette in 海门’s layout', () => {
 
   it('should give the notice its issuer, then every department its clauses name, as the county’s', () => {
     expect(records.find((r) => r.kind === 'notice')!.departments).toEqual([
-      '青山县人民政府办公室', '县交通运输局', '县公安局', '县住房和城乡建设局', '邮政分公司', '县发展和改革局', '县财政局', '县自然资源局',
+      '县政府办公室', '县交通运输局', '县公安局', '县住房和城乡建设局', '邮政分公司', '县发展和改革局', '县财政局', '县自然资源局',
       '县应急管理局',
     ]);
   });
