@@ -91,6 +91,20 @@ describe('GET /api/search', () => {
     for (const hit of government.hits) expect(hit.departments).toContain('区人民政府');
   });
 
+  it('should take a part of a department name for every department containing it', async () => {
+    const { body: parts } = await get(`/api/departments?q=${encodeURIComponent('自然资源')}`);
+    expect(parts.departments.length).toBeGreaterThan(0);
+    for (const d of parts.departments) expect(d.value).toContain('自然资源');
+    // A part inside a word, which Meilisearch's facet search (word prefixes) alone misses.
+    const { body: inner } = await get(`/api/departments?q=${encodeURIComponent('规划')}`);
+    expect(inner.departments.map((d: { value: string }) => d.value)).toEqual(expect.arrayContaining(parts.departments.filter((d: { value: string }) => d.value.includes('规划')).map((d: { value: string }) => d.value)));
+    const { body } = await get(`/api/search?department=${encodeURIComponent('自然资源')}&limit=100`);
+    // Every record of any of them: at least as many as the largest holds.
+    expect(body.total).toBeGreaterThanOrEqual(Math.max(...parts.departments.map((d: { count: number }) => d.count)));
+    for (const hit of body.hits) expect(hit.departments.some((d: string) => d.includes('自然资源'))).toBe(true);
+    expect((await get(`/api/search?department=${encodeURIComponent('火星探测')}`)).body.total).toBe(0);
+  });
+
   it('should answer a document number in any spelling with that notice first', async () => {
     for (const spelling of ['海政办发[2022]14号', '海政办发２０２２年14号', '海政办发 2022 14']) {
       const { body } = await get(`/api/search?q=${encodeURIComponent(spelling)}`);
@@ -205,7 +219,7 @@ describe('exports, feed, OpenAPI, health', () => {
 
   it('should describe itself in OpenAPI and report health', async () => {
     const { body } = await get('/api/openapi.json');
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/search', '/api/notices/{id}', '/api/doc-numbers/{docNumber}', '/api/people/{name}', '/api/events', '/api/export', '/api/feed.atom', '/api/health']));
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/search', '/api/notices/{id}', '/api/doc-numbers/{docNumber}', '/api/people/{name}', '/api/events', '/api/departments', '/api/export', '/api/feed.atom', '/api/health']));
     await SwaggerParser.validate(structuredClone(body)); // throws on a document that breaks the OpenAPI schema
     for (const [path, operations] of Object.entries(body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)) {
       const statuses = Object.keys(operations.get!.responses);

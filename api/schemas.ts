@@ -45,6 +45,16 @@ export const eventsQuerySchema = {
   properties: { from: isoDate, to: isoDate },
 } as const;
 
+export const departmentsQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['q'],
+  properties: {
+    q: { type: 'string', minLength: 1, maxLength: 60, description: 'a part of a department name' },
+    jurisdiction: { type: 'string', minLength: 1, maxLength: 40 },
+  },
+} as const;
+
 export const feedQuerySchema = {
   type: 'object',
   additionalProperties: false,
@@ -137,4 +147,14 @@ export const healthResponseSchema = {
   200: { description: 'the API and Meilisearch answer', type: 'object', properties: { status: { type: 'string' }, meilisearch: { type: 'boolean' } } },
   503: { description: 'Meilisearch does not answer', type: 'object', properties: { status: { type: 'string' }, meilisearch: { type: 'boolean' } } },
   500: errors[500],
+} as const;
+
+export const departmentsResponseSchema = {
+  200: {
+    description: 'department names containing the part, most records first',
+    type: 'object',
+    required: ['departments'],
+    properties: { departments: { type: 'array', items: { type: 'object', required: ['value', 'count'], properties: { value: { type: 'string' }, count: { type: 'integer' } } } } },
+  },
+  ...errors,
 } as const;

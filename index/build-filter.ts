@@ -10,15 +10,16 @@ import { toSimplified } from './to-simplified.js';
  * pasted. A department is resolved relative to the jurisdiction when one is given (住建 with
  * 青山县 → 县住房和城乡建设局, and jurisdiction = 青山县), else to its full name in every
  * jurisdiction (区住房和城乡建设局, 县住房和城乡建设局 …), so two counties' 住建局 never mix
- * unless the search asks for both.
+ * unless the search asks for both. `departments`, when given, are the department's names already
+ * resolved (the indexed names that contain a part of a name, see department-parts.ts).
  */
-export function buildFilter(params: SearchParameters): string[] {
+export function buildFilter(params: SearchParameters, departments?: readonly string[]): string[] {
   const filter: string[] = [];
   if (params.kind) filter.push(equals('kind', params.kind));
   const jurisdiction = params.jurisdiction ? jurisdictionNamed(toSimplified(params.jurisdiction.trim())) : null;
   if (params.department) {
     const name = toSimplified(params.department.trim());
-    const names = jurisdiction ? [normalizeDepartment(name, jurisdiction) ?? name] : departmentEverywhere(name);
+    const names = departments?.length ? [...departments] : jurisdiction ? [normalizeDepartment(name, jurisdiction) ?? name] : departmentEverywhere(name);
     filter.push(names.length === 1 ? equals('departments', names[0]!) : isAnyOf('departments', names));
   }
   if (jurisdiction) filter.push(equals('jurisdiction', jurisdiction.name));

@@ -3,6 +3,8 @@ import type { GazetteRecord } from '../parsers/index.js';
 import { analyzeQuery, queryStrings } from './analyze-query.js';
 import type { Correction } from './misspellings.js';
 import { buildFilter } from './build-filter.js';
+import { departmentsContaining, isUnknownDepartment } from './department-parts.js';
+import { toSimplified } from './to-simplified.js';
 import type { SearchDocument } from './documents.js';
 import { equals } from './filter.js';
 import { MATCH_END, MATCH_START, highlightHtml } from './highlight.js';
@@ -59,7 +61,7 @@ export class RecordSearch {
    */
   private async run(params: SearchParameters, options: { within: string[]; highlight: boolean; orderBy?: readonly string[] }): Promise<SearchResult> {
     const analyzed = analyzeQuery(params.q ?? '');
-    const filter = [...buildFilter(params), ...options.within];
+    const filter = [...(await this.filterOf(params)), ...options.within];
     const limit = params.limit ?? 20;
     const offset = params.offset ?? 0;
     const common: SearchParams = {
@@ -98,6 +100,21 @@ export class RecordSearch {
     return toResult(response, { docNumber: null, queries, corrections: analyzed.corrections }, params.distinct, options.orderBy);
   }
 
+  /**
+   * The filter of a search's parameters. A department that is no known name or alias is taken
+   * as part of a name (自然资源): the indexed names containing it, when there are any.
+   */
+  private async filterOf(params: SearchParameters): Promise<string[]> {
+    if (!params.department || !isUnknownDepartment(params.department, params.jurisdiction)) return buildFilter(params);
+    const containing = await departmentsContaining(this.client, this.names.records, toSimplified(params.department.trim()), params.jurisdiction);
+    return buildFilter(params, containing.map((d) => d.value));
+  }
+
+  /** The indexed departments whose names contain `part`, with their record counts, most first. */
+  departments(part: string, jurisdiction?: string): Promise<Array<{ value: string; count: number }>> {
+    return departmentsContaining(this.client, this.names.records, toSimplified(part.trim()), jurisdiction);
+  }
+
   /** One notice by id, or null (through search: the API's key may only search). */
   async notice(id: string): Promise<RecordHit | null> {
     const response = await this.client.index<SearchDocument>(this.names.records).search('', { filter: [equals('kind', 'notice'), equals('noticeKey', id)], limit: 1 });
@@ -127,10 +144,10 @@ export class RecordSearch {
   async *every(params: SearchParameters): AsyncGenerator<RecordHit> {
     const { limit: _limit, offset: _offset, sort: _sort, distinct: _distinct, ...search } = params;
     if (!search.q?.trim()) {
-      yield* this.browse(buildFilter(search));
+      yield* this.browse(await this.filterOf(search));
       return;
     }
-    for await (const page of this.keysetPages(buildFilter(search), KEYSET_FIELDS)) {
+    for await (const page of this.keysetPages(await this.filterOf(search), KEYSET_FIELDS)) {
       // The window holds at most a page of records (more only if some were written meanwhile).
       const result = await this.run({ ...search, limit: KEYSET_PAGE, offset: 0 }, { within: page.window, highlight: false, orderBy: page.phase.keys });
       yield* result.hits;

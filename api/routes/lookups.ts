@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { type RecordSearch, docNumberView, eventsBetween, noticeView, personView } from '../../index/index.js';
 import { ApiError } from '../errors.js';
-import { docNumberResponseSchema, eventsQuerySchema, eventsResponseSchema, idParamsSchema, noticeResponseSchema, personResponseSchema, textParamsSchema } from '../schemas.js';
+import { departmentsQuerySchema, departmentsResponseSchema, docNumberResponseSchema, eventsQuerySchema, eventsResponseSchema, idParamsSchema, noticeResponseSchema, personResponseSchema, textParamsSchema } from '../schemas.js';
 
 /** Notices, document numbers, people and the chronicle. */
 export const lookupRoutes: FastifyPluginAsync<{ search: RecordSearch }> = async (app, { search }) => {
@@ -17,6 +17,11 @@ export const lookupRoutes: FastifyPluginAsync<{ search: RecordSearch }> = async 
   });
   app.get<{ Params: { name: string } }>('/api/people/:name', { schema: { summary: "A person's appointments and removals, and the events naming them", params: textParamsSchema('name'), response: personResponseSchema } }, async (request) =>
     personView(search, request.params.name),
+  );
+  app.get<{ Querystring: { q: string; jurisdiction?: string } }>(
+    '/api/departments',
+    { schema: { summary: 'Indexed department names containing a part of a name (自然资源), with record counts', querystring: departmentsQuerySchema, response: departmentsResponseSchema } },
+    async (request) => ({ departments: await search.departments(request.query.q, request.query.jurisdiction) }),
   );
   app.get<{ Querystring: { from?: string; to?: string } }>('/api/events', { schema: { summary: 'Chronicle events between two dates', querystring: eventsQuerySchema, response: eventsResponseSchema } }, async (request) => ({
     events: await eventsBetween(search, request.query.from, request.query.to),

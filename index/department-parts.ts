@@ -1,0 +1,37 @@
+import type { Meilisearch } from 'meilisearch';
+import { departmentEverywhere, jurisdictionNamed, normalizeDepartment } from '../parsers/index.js';
+import { equals } from './filter.js';
+import { toSimplified } from './to-simplified.js';
+
+/**
+ * The indexed department names that contain `part` (自然资源 → 海门自然资源和规划局), most
+ * records first, within a jurisdiction when given. Two sources, because neither alone finds
+ * every name: Meilisearch's facet search reaches every value but matches word prefixes only
+ * (自然资源 yes, 规划 in 海门自然资源和规划局 no), and the facet distribution matches any
+ * substring but holds the `maxValuesPerFacet` largest values only.
+ */
+export async function departmentsContaining(client: Meilisearch, index: string, part: string, jurisdiction?: string): Promise<Array<{ value: string; count: number }>> {
+  const where = jurisdiction ? jurisdictionNamed(toSimplified(jurisdiction.trim())) : null;
+  const filter = where ? [equals('jurisdiction', where.name)] : [];
+  const records = client.index(index);
+  const [searched, distribution] = await Promise.all([
+    records.searchForFacetValues({ facetName: 'departments', facetQuery: part, filter }),
+    records.search('', { filter, facets: ['departments'], limit: 0 }),
+  ]);
+  const found = new Map<string, number>();
+  for (const hit of searched.facetHits) if (hit.value.includes(part)) found.set(hit.value, hit.count);
+  for (const [value, count] of Object.entries(distribution.facetDistribution?.departments ?? {})) if (value.includes(part)) found.set(value, count);
+  return [...found].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/**
+ * Whether the department a search names is no department the data knows (so it may be part of
+ * a name: 自然资源), rather than a name or alias (住建, 区政府办公室).
+ */
+export function isUnknownDepartment(department: string, jurisdiction?: string): boolean {
+  const name = toSimplified(department.trim());
+  const where = jurisdiction ? jurisdictionNamed(toSimplified(jurisdiction.trim())) : null;
+  if (where) return normalizeDepartment(name, where) === null;
+  const everywhere = departmentEverywhere(name);
+  return everywhere.length === 1 && everywhere[0] === name;
+}
