@@ -109,7 +109,9 @@ describe('GET /api/search', () => {
     for (const spelling of ['海政办发[2022]14号', '海政办发２０２２年14号', '海政办发 2022 14']) {
       const { body } = await get(`/api/search?q=${encodeURIComponent(spelling)}`);
       expect(body.hits[0]).toMatchObject({ kind: 'notice', docNumber: '海政办发〔2022〕14号' });
-      for (const hit of body.hits) expect(hit.docNumber).toBe('海政办发〔2022〕14号');
+      const own = body.hits.length - body.interpretation.citing;
+      for (const hit of body.hits.slice(0, own)) expect(hit.docNumber).toBe('海政办发〔2022〕14号');
+      for (const hit of body.hits.slice(own)) expect(hit.cites).toContain('海政办发〔2022〕14号');
     }
     const { body } = await get(`/api/search?docNumber=${encodeURIComponent('海政办发(2022)14号')}&kind=notice`);
     expect(body.total).toBe(1);
@@ -122,6 +124,25 @@ describe('GET /api/search', () => {
     for (const hit of body.hits.slice(0, 5)) expect(`${hit.title ?? ''}${hit.text}`).toContain('秸秆');
     const { body: quoted } = await get(`/api/search?q=${encodeURIComponent('"秸杆"')}`);
     expect(quoted.interpretation.corrections).toEqual([]);
+  });
+
+  it('should answer a number that only other documents cite with the provisions citing it, in any bracket', async () => {
+    for (const spelling of ['苏政发〔2021〕87号', '苏政发﹝2021﹞87号', '苏政发（2021）87号', '苏政发【2021】87号', '苏政发 2021年 第87号']) {
+      const { body } = await get(`/api/search?q=${encodeURIComponent(spelling)}`);
+      expect(body.interpretation, spelling).toMatchObject({ docNumber: '苏政发〔2021〕87号' });
+      expect(body.total, spelling).toBeGreaterThan(0);
+      expect(body.interpretation.citing).toBe(body.total);
+      for (const hit of body.hits) expect(hit.cites).toContain('苏政发〔2021〕87号');
+      expect(body.hits.some((hit: { kind: string; text: string }) => hit.kind === 'clause' && hit.text.includes('87号'))).toBe(true);
+    }
+  });
+
+  it('should suggest the nearest existing numbers for a number that nothing has or cites', async () => {
+    const { body } = await get(`/api/search?q=${encodeURIComponent('海政办〔2022〕14号')}`);
+    expect(body.total).toBe(0);
+    expect(body.interpretation.suggestions[0]).toBe('海政办发〔2022〕14号');
+    const { body: far } = await get(`/api/search?q=${encodeURIComponent('京政发〔1999〕999号')}`);
+    expect(far).toMatchObject({ total: 0, interpretation: { suggestions: [] } });
   });
 
   it('should give one hit per notice when asked', async () => {

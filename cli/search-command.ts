@@ -37,7 +37,9 @@ export async function searchCommand(query: string | undefined, options: SearchCo
     if (options.json) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {
-      process.stdout.write(`${result.totalExact ? '' : 'about '}${result.total} result(s)${result.interpretation.docNumber ? ` for ${result.interpretation.docNumber}` : ''}${result.interpretation.corrections.map((c) => `, searched ${c.searched} for ${c.typed}`).join('')}\n\n`);
+      process.stdout.write(`${result.totalExact ? '' : 'about '}${result.total} result(s)${result.interpretation.docNumber ? ` for ${result.interpretation.docNumber}` : ''}${result.interpretation.citing ? ` (${result.interpretation.citing} citing it)` : ''}${result.interpretation.corrections.map((c) => `, searched ${c.searched} for ${c.typed}`).join('')}\n`);
+      if (result.interpretation.suggestions?.length) process.stdout.write(`no such number; nearest: ${result.interpretation.suggestions.join(', ')}\n`);
+      process.stdout.write('\n');
       for (const hit of result.hits) process.stdout.write(formatHit(hit));
     }
     return 0;

@@ -14,6 +14,11 @@ export interface Enrichment {
   year: number | null;
   /** The notice the record belongs to (its own id for a notice; null for events): one hit per notice. */
   noticeKey: string | null;
+  /**
+   * The document numbers the record cites (a notice's `cites`; for a clause, table, personnel
+   * record or event, the numbers its own text cites), so that a number finds the provisions citing it.
+   */
+  cites: string[];
 }
 
 /** One file a record was seen in: the same notice printed in two gazettes is one record, seen twice. */

@@ -1,9 +1,10 @@
 import type { FederatedMultiSearchParams, Hit, Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
-import type { GazetteRecord } from '../parsers/index.js';
+import type { DocNumber, GazetteRecord } from '../parsers/index.js';
 import { analyzeQuery, queryStrings } from './analyze-query.js';
 import type { Correction } from './misspellings.js';
 import { buildFilter } from './build-filter.js';
 import { departmentsContaining, isUnknownDepartment } from './department-parts.js';
+import { nearestNumbers, numberFilters, secondPartPage } from './number-search.js';
 import { toSimplified } from './to-simplified.js';
 import type { SearchDocument } from './documents.js';
 import { equals } from './filter.js';
@@ -32,7 +33,15 @@ export interface SearchResult {
   /** Counts per value of kind, jurisdiction, departments, docType and year. */
   facets: Record<string, Record<string, number>>;
   /** How the query was read: a document number, the query strings sent, and the misspellings corrected. */
-  interpretation: { docNumber: string | null; queries: string[]; corrections: Correction[] };
+  interpretation: {
+    docNumber: string | null;
+    queries: string[];
+    corrections: Correction[];
+    /** For a document number: how many of the matches cite it (the rest are the notice that has it). */
+    citing?: number;
+    /** For a document number nothing has or cites: the nearest existing numbers. */
+    suggestions?: string[];
+  };
 }
 
 /** Stored fields a hit carries: everything but the worker's tokens and the content hash. */
@@ -79,13 +88,7 @@ export class RecordSearch {
       ...(params.distinct ? { distinct: 'noticeKey' } : {}),
       ...(params.sort && params.sort !== 'relevance' ? { sort: [`dateValue:${params.sort.slice(5)}`] } : {}),
     };
-    if (analyzed.docNumber) {
-      // The notice first: its records sorted by their place in the file.
-      const response = await this.client.index<SearchDocument>(this.names.records).search('', {
-        ...common, filter: [...filter, equals('docNumber', analyzed.docNumber.text)], sort: ['source.line:asc'], facets: [...SEARCH_FACETS], limit, offset,
-      });
-      return toResult(response, { docNumber: analyzed.docNumber.text, queries: [], corrections: [] }, params.distinct, options.orderBy);
-    }
+    if (analyzed.docNumber) return this.numberAnswer(analyzed.docNumber, filter, common, params, options.orderBy);
     const queries = queryStrings(analyzed);
     if (queries.length === 1) {
       const response = await this.client.index<SearchDocument>(this.names.records).search(queries[0]!, { ...common, facets: [...SEARCH_FACETS], limit, offset });
@@ -98,6 +101,30 @@ export class RecordSearch {
     };
     const response = await this.client.multiSearch<FederatedMultiSearchParams, SearchDocument>(federated);
     return toResult(response, { docNumber: null, queries, corrections: analyzed.corrections }, params.distinct, options.orderBy);
+  }
+
+  /**
+   * A query that spells a document number: the records of the notice with that number (in the
+   * order printed), then the records citing it (newest first); a cited-by answer is still an
+   * answer. A number that nothing has or cites gets the nearest existing numbers as suggestions.
+   */
+  private async numberAnswer(number: DocNumber, filter: string[], common: SearchParams, params: SearchParameters, orderBy?: readonly string[]): Promise<SearchResult> {
+    const index = this.client.index<SearchDocument>(this.names.records);
+    const limit = params.limit ?? 20;
+    const offset = params.offset ?? 0;
+    const filters = numberFilters(number.text, filter);
+    const own = toResult(await index.search('', { ...common, filter: filters.own, sort: ['source.line:asc'], facets: [...SEARCH_FACETS], limit, offset }), EMPTY_READING, params.distinct, orderBy);
+    const page = secondPartPage(offset, limit, own.total, own.hits.length);
+    const citing = toResult(await index.search('', { ...common, filter: filters.citing, sort: ['dateValue:desc', 'source.line:asc'], facets: [...SEARCH_FACETS], ...page }), EMPTY_READING, params.distinct, orderBy);
+    const total = own.total + citing.total;
+    const suggestions = total === 0 ? await nearestNumbers(this.client, this.names.records, number, filter) : [];
+    return {
+      total,
+      totalExact: own.totalExact && citing.totalExact,
+      hits: [...own.hits, ...citing.hits],
+      facets: addFacets(own.facets, citing.facets),
+      interpretation: { docNumber: number.text, queries: [], corrections: [], citing: citing.total, suggestions },
+    };
   }
 
   /**
@@ -189,6 +216,15 @@ export class RecordSearch {
       }
     }
   }
+}
+
+const EMPTY_READING: SearchResult['interpretation'] = { docNumber: null, queries: [], corrections: [] };
+
+/** Facet counts of two disjoint result sets, added. */
+function addFacets(a: SearchResult['facets'], b: SearchResult['facets']): SearchResult['facets'] {
+  const sum: SearchResult['facets'] = {};
+  for (const facets of [a, b]) for (const [facet, counts] of Object.entries(facets)) for (const [value, n] of Object.entries(counts)) (sum[facet] ??= {})[value] = (sum[facet][value] ?? 0) + n;
+  return sum;
 }
 
 /** Records asked for per keyset page. */

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { type GazetteRecord, normalizeDepartment } from '../parsers/index.js';
+import { type GazetteRecord, findCitedDocNumbers, normalizeDepartment } from '../parsers/index.js';
 import { type SearchDocument, contentHashOf, segmentForSearch, topKeywords } from '../index/index.js';
 
 /** Number of TF-IDF keywords kept per record. */
@@ -33,6 +33,7 @@ export async function enrichRecords(records: GazetteRecord[]): Promise<SearchDoc
       departments,
       people,
       noticeKey: record.kind === 'notice' ? record.id : 'noticeId' in record ? record.noticeId : null,
+      cites: citesOf(record),
       tokens: unique([...segmentForSearch(searchableText(record)), ...wholeWords]),
       keywords: topKeywords(record.text, KEYWORD_COUNT),
       dateValue,
@@ -67,6 +68,13 @@ function searchableText(record: GazetteRecord): string {
     default:
       return record.text;
   }
+}
+
+/** A notice's cited numbers; for any other record, the numbers its text cites other than its notice's own. */
+function citesOf(record: GazetteRecord): string[] {
+  if (record.kind === 'notice') return record.cites;
+  const own = 'docNumber' in record ? record.docNumber : null;
+  return unique(findCitedDocNumbers(record.text).map((cited) => cited.docNumber.text).filter((text) => text !== own));
 }
 
 function unique(values: string[]): string[] {

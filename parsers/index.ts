@@ -32,7 +32,7 @@ export type { Coverage } from './coverage.js';
 export type * from './records.js';
 export type { GazetteRoot } from './nodes.js';
 export { isTotalRow } from './table-shape.js';
-export { parseDocNumberQuery, formatDocNumber, type DocNumber } from './syntax/doc-number.js';
+export { parseDocNumberQuery, formatDocNumber, findCitedDocNumbers, type DocNumber } from './syntax/doc-number.js';
 export { departmentEverywhere, normalizeDepartment } from './syntax/departments.js';
 export { type Glossary, type GlossaryEntry, departmentGlossaries } from './syntax/department-names.js';
 export { type Jurisdiction, jurisdictionNamed } from './syntax/jurisdiction.js';

@@ -74,9 +74,10 @@ function pathOf(hit) {
 }
 
 function renderResults(result) {
-  $('#summary').textContent = `共 ${result.totalExact === false ? '约 ' : ''}${result.total} 条结果` + (result.interpretation.docNumber ? `（文号 ${result.interpretation.docNumber}）` : '')
+  $('#summary').textContent = `共 ${result.totalExact === false ? '约 ' : ''}${result.total} 条结果` + (result.interpretation.docNumber ? `（文号 ${result.interpretation.docNumber}${result.interpretation.citing ? `，其中 ${result.interpretation.citing} 条引用此文号` : ''}）` : '')
     + (result.interpretation.corrections?.length ? `（已按 ${result.interpretation.corrections.map((c) => `“${c.searched}”`).join('、')} 搜索，输入为 ${result.interpretation.corrections.map((c) => `“${c.typed}”`).join('、')}；加引号可按原词搜索）` : '');
   $('#summary').dataset.total = String(result.total);
+  renderSuggestions(result.interpretation.suggestions ?? []);
   // What this summary answers, so a reader (or a test) can tell a stale result from a new one.
   $('#summary').dataset.query = `${state.q}|${state.kind}|${state.department}|${state.docType}|${state.year}`;
   $('#results').innerHTML = result.hits.map((hit) => {
@@ -123,6 +124,26 @@ async function showPerson(name) {
   $('#detail').innerHTML = `<h2>${escapeHtml(view.name)}</h2><h3>任免</h3><ul>${actions || '<li>无</li>'}</ul><h3>大事记</h3><ul>${events || '<li>无</li>'}</ul>`;
 }
 
+/** Near document numbers for one that matched nothing, as buttons that search them (built as text, never markup). */
+function renderSuggestions(numbers) {
+  const buttons = numbers.map((number) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'suggestion';
+    button.dataset.q = number;
+    button.textContent = number;
+    return button;
+  });
+  $('#suggestions').replaceChildren(...(buttons.length ? [document.createTextNode('没有这个文号。您要找的是不是：'), ...buttons] : []));
+}
+
+$('#suggestions').addEventListener('click', (event) => {
+  const button = event.target.closest('button.suggestion');
+  if (!button) return;
+  $('#q').value = button.dataset.q;
+  Object.assign(state, { q: button.dataset.q, offset: 0 });
+  runSearch();
+});
 $('#search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   Object.assign(state, { q: $('#q').value.trim(), from: $('#from').value, to: $('#to').value, offset: 0 });
