@@ -49,7 +49,7 @@ describe('GET /api/search', () => {
     expect(hit).toMatchObject({ kind: 'clause', docNumber: expect.any(String), text: expect.any(String), source: { file: expect.any(String), line: expect.any(Number) }, path: expect.any(Array) });
     expect(hit.highlight.text).toContain('<mark>');
     expect(hit.tokens).toBeUndefined();
-    expect(Object.keys(body.facets).sort()).toEqual(['departments', 'docType', 'jurisdiction', 'kind', 'year']);
+    expect(Object.keys(body.facets).sort()).toEqual(['departments', 'docType', 'jurisdiction', 'kind', 'people', 'year']);
   });
 
   it('should find a short word inside a longer one (农业 in 区农业农村局)', async () => {
@@ -69,6 +69,14 @@ describe('GET /api/search', () => {
     expect(haimen.body.hits.every((h: { jurisdiction: string }) => h.jurisdiction === '南通市海门区')).toBe(true);
     const both = await get(`/api/search?department=${encodeURIComponent('住建')}&limit=100`);
     expect(both.body.facets.jurisdiction).toMatchObject({ 青山县: county.body.total, 南通市海门区: haimen.body.total });
+  });
+
+  it('should count people as a facet, and filter by a person', async () => {
+    const { body } = await get('/api/search?limit=0');
+    const [name, count] = Object.entries(body.facets.people as Record<string, number>).sort((a, b) => b[1] - a[1])[0]!;
+    const { body: filtered } = await get(`/api/search?person=${encodeURIComponent(name)}&limit=100`);
+    expect(filtered.total).toBe(count);
+    for (const hit of filtered.hits) expect(hit.people).toContain(name);
   });
 
   it('should filter by department given as an abbreviation, with no query', async () => {
@@ -207,6 +215,10 @@ describe('lookups', () => {
   it("should list a person's appointments and removals and the events naming them", async () => {
     const { body } = await get(`/api/people/${encodeURIComponent('朱勇')}`);
     expect(body.personnel.map((p: { action: string }) => p.action).sort()).toEqual(['appoint', 'remove']);
+    expect(body.timeline).toHaveLength(body.personnel.length + body.events.length);
+    const dates = body.timeline.map((t: { date: string | null }) => t.date).filter(Boolean);
+    expect(dates).toEqual([...dates].sort());
+    expect(body.timeline.map((t: { what: string }) => t.what).sort()).toEqual(['appoint', 'remove']);
     const { body: official } = await get(`/api/people/${encodeURIComponent('郭晓敏')}`);
     expect(official.events.length).toBeGreaterThan(10);
   });

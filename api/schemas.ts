@@ -124,7 +124,25 @@ export const docNumberResponseSchema = {
 } as const;
 
 export const personResponseSchema = {
-  200: { description: "the person's personnel records and the events naming them", type: 'object', required: ['name', 'personnel', 'events'], properties: { name: { type: 'string' }, personnel: records, events: records } },
+  200: {
+    description: "the person's personnel records, the events naming them, and both as one timeline in date order",
+    type: 'object',
+    required: ['name', 'personnel', 'events', 'timeline'],
+    properties: {
+      name: { type: 'string' },
+      personnel: records,
+      events: records,
+      timeline: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['what', 'text', 'id'],
+          additionalProperties: true,
+          properties: { date: { type: ['string', 'null'] }, what: { type: 'string', enum: ['appoint', 'remove', 'event'] }, text: { type: 'string' }, docNumber: { type: ['string', 'null'] }, id: { type: 'string' } },
+        },
+      },
+    },
+  },
   ...errors,
 } as const;
 

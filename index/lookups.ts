@@ -49,12 +49,31 @@ export async function docNumberView(search: RecordSearch, spelling: string): Pro
   return { docNumber, notices, citedBy };
 }
 
-/** A person's appointments and removals over time, and the chronicle events naming them. */
-export async function personView(search: RecordSearch, name: string): Promise<{ name: string; personnel: RecordHit[]; events: RecordHit[] }> {
+/** One entry of a person's timeline: an appointment, a removal, or a chronicle mention. */
+export interface TimelineEntry {
+  date: string | null;
+  what: 'appoint' | 'remove' | 'event';
+  /** The post (for an action) or the event's text. */
+  text: string;
+  docNumber: string | null;
+  id: string;
+  source: RecordHit['source'];
+}
+
+/**
+ * A person's appointments and removals, the chronicle events naming them, and both as one
+ * timeline in date order (undated last, then in printed order).
+ */
+export async function personView(search: RecordSearch, name: string): Promise<{ name: string; personnel: RecordHit[]; events: RecordHit[]; timeline: TimelineEntry[] }> {
   const person = toSimplified(name.replace(/\s/g, ''));
   const personnel = await search.all([equals('kind', 'personnel'), equals('person', person)]);
   const events = await search.all([equals('kind', 'event'), equals('people', person)]);
-  return { name: person, personnel, events };
+  const entries = [...personnel, ...events].map((record): TimelineEntry => {
+    const r = record as RecordHit & { date?: string | null; action?: 'appoint' | 'remove'; post?: string; docNumber?: string | null };
+    return { date: r.date ?? null, what: r.kind === 'event' ? 'event' : r.action ?? 'appoint', text: r.kind === 'event' ? r.text : r.post ?? r.text, docNumber: r.docNumber ?? null, id: r.id, source: r.source };
+  });
+  const timeline = entries.sort((a, b) => (a.date ?? '9999') .localeCompare(b.date ?? '9999') || a.source.file.localeCompare(b.source.file) || a.source.line - b.source.line);
+  return { name: person, personnel, events, timeline };
 }
 
 /** Chronicle events between two dates (inclusive), in date order. */

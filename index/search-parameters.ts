@@ -27,4 +27,4 @@ export interface SearchParameters {
 }
 
 /** Facets every search returns counts for. */
-export const SEARCH_FACETS = ['kind', 'jurisdiction', 'departments', 'docType', 'year'] as const;
+export const SEARCH_FACETS = ['kind', 'jurisdiction', 'departments', 'docType', 'year', 'people'] as const;

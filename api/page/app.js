@@ -6,8 +6,9 @@ const FACETS = [
   ['docType', 'docType', '文种'],
   ['year', 'year', '年份'],
   ['kind', 'kind', '类别'],
+  ['people', 'person', '人物'],
 ];
-const state = { q: '', from: '', to: '', department: '', docType: '', kind: '', year: '', offset: 0 };
+const state = { q: '', from: '', to: '', department: '', docType: '', kind: '', year: '', person: '', offset: 0 };
 
 function escapeHtml(text) {
   return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -22,7 +23,7 @@ function highlighted(html) {
 function searchParams() {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const key of ['department', 'docType', 'kind']) if (state[key]) params.set(key, state[key]);
+  for (const key of ['department', 'docType', 'kind', 'person']) if (state[key]) params.set(key, state[key]);
   const from = state.year ? `${state.year}-01-01` : state.from;
   const to = state.year ? `${state.year}-12-31` : state.to;
   if (from) params.set('from', from);
@@ -118,10 +119,10 @@ async function showNotice(id, lines) {
 
 async function showPerson(name) {
   const view = await getJson(`/api/people/${encodeURIComponent(name)}`);
-  const actions = view.personnel.map((p) => `<li>${escapeHtml(p.date ?? '')} ${p.action === 'appoint' ? '任' : '免'} ${escapeHtml(p.post)}（${escapeHtml(p.docNumber ?? '')}）</li>`).join('');
-  const events = view.events.map((e) => `<li>${escapeHtml(e.date ?? '')} ${escapeHtml(e.text)}</li>`).join('');
+  const WHAT = { appoint: '任', remove: '免', event: '大事记' };
+  const entries = view.timeline.map((t) => `<li><span class="date">${escapeHtml(t.date ?? '日期不详')}</span> <span class="what">${WHAT[t.what]}</span> ${escapeHtml(t.text)}${t.docNumber && t.what !== 'event' ? `（${escapeHtml(t.docNumber)}）` : ''}</li>`).join('');
   $('#detail').hidden = false;
-  $('#detail').innerHTML = `<h2>${escapeHtml(view.name)}</h2><h3>任免</h3><ul>${actions || '<li>无</li>'}</ul><h3>大事记</h3><ul>${events || '<li>无</li>'}</ul>`;
+  $('#detail').innerHTML = `<h2>${escapeHtml(view.name)}</h2><p class="meta">任免 ${view.personnel.length} 条 · 大事记 ${view.events.length} 条</p><h3>时间线</h3><ol class="timeline">${entries || '<li>无</li>'}</ol>`;
 }
 
 /** Near document numbers for one that matched nothing, as buttons that search them (built as text, never markup). */
