@@ -13,18 +13,13 @@ import type {
 import { spanOf } from '../positions.js';
 import { halfWidthDigits } from '../syntax/chinese-numerals.js';
 import { type DocNumber, formatDocNumber, parseDocNumberLine, sameDocNumber } from '../syntax/doc-number.js';
+import { metadataKey } from '../syntax/metadata-keys.js';
 import { isHeadNote, isNoiseLine, withoutMarkdownHeading } from '../syntax/head-lines.js';
 import { docTypeOf, isIssuerLine, isTitleStart, leadingIssuer, removeLetterSpacing } from '../syntax/titles.js';
 
 const SOURCE = 'split-notices';
 
-/** Keys of portal metadata blocks (索引号 / 发文机关 / 文号 / 成文日期 …), spaces removed. */
-const METADATA_KEYS = new Set([
-  '索引号', '发文机关', '发布机构', '文号', '发文字号', '主题分类', '组配分类', '体裁分类', '服务对象分类',
-  '成文日期', '发文日期', '发布日期', '公开方式', '公开范围', '有效性', '信息来源', '时效', '主题词', '标题',
-]);
 const METADATA_PAIR = /^([\p{Script=Han} \u3000]{2,16}?)[ \u3000]*[:：][ \u3000]*(.*)$/u;
-const PADDING = /[ \u3000]/g;
 const DECREE_SEQ = /^第\s*(\d{1,4})\s*号$/u;
 const DECREE_HEAD = /^(?:中华人民共和国)?\p{Script=Han}{2,20}令$/u;
 /** A decree's first sentence: 《X》已经…通过，现予公布. */
@@ -58,11 +53,6 @@ function textAt(lines: Lines, i: number): string | null {
 function nextContent(lines: Lines, i: number, limit = lines.length): number {
   while (i < limit && isBlank(lines[i])) i++;
   return i;
-}
-
-function metadataKey(text: string): string | null {
-  const key = text.replace(PADDING, '');
-  return METADATA_KEYS.has(key) ? key : null;
 }
 
 /** A cheap test before reading metadata: a first colon near the start, or a bare short key. */
