@@ -28,7 +28,7 @@ const FURNITURE_STARTS = [
   'search', 'position', 'location', 'weizhi', 'curpage', 'copyright', 'qrcode',
 ];
 /** Words that must be whole: `foot`, but not `footnote`. (Never `print`: portals wrap the text to print in `printContent`.) */
-const FURNITURE_WORDS = new Set(['foot']);
+const FURNITURE_WORDS = new Set(['foot', 'qr']);
 /** Share widgets glue their name to others (bdsharebuttonbox, jiathis_share). */
 const FURNITURE_INSIDE = ['share'];
 
@@ -51,6 +51,13 @@ function isFurnitureWord(word: string): boolean {
   );
 }
 
+/** A link that runs a script (打印本页, 关闭窗口, 加入收藏): a button of the page, not a link of the text. */
+function isScriptLink(element: Element): boolean {
+  const { href, onClick } = element.properties;
+  if (typeof href === 'string') return /^\s*javascript:/iu.test(href);
+  return onClick !== undefined && onClick !== null;
+}
+
 function names(element: Element): string[] {
   const { className, id } = element.properties;
   const values: string[] = [];
@@ -70,6 +77,7 @@ export function leftOutBecause(element: Element): string | null {
   if (typeof role === 'string' && NOT_TEXT_ROLES.has(role.toLowerCase())) return `role=${role}`;
   if (hidden === true || String(ariaHidden) === 'true') return 'hidden';
   if (typeof style === 'string' && HIDDEN_STYLE.test(style)) return 'display:none';
+  if (element.tagName === 'a' && isScriptLink(element)) return 'a button (javascript:)';
   for (const value of names(element)) {
     for (const word of wordsOf(value)) if (isFurnitureWord(word)) return `${value} (${word})`;
   }
