@@ -36,6 +36,8 @@ export class LineWriter {
   private lineStart = 0;
   /** Collapsible white space seen since the last character: where it started, and whether it held a line break. */
   private pending: { at: number; newline: boolean } | null = null;
+  /** Line ends are spaces until the next character: a label and its value are one line (joinNext). */
+  private joining = false;
 
   /** Length of the text written so far, counting the line in progress. */
   get length(): number {
@@ -64,6 +66,7 @@ export class LineWriter {
       if (c === 0x09) c = 0x20; // a TAB would read as a table cell
       if (c === NBSP) c = 0x20; // &nbsp; is a space the rules can match (the text path trims it the same)
       this.flushPending(c);
+      this.joining = false;
       this.chars.push(c);
       this.sources.push(at);
     }
@@ -71,6 +74,10 @@ export class LineWriter {
 
   /** Ends the line in progress (a block's end, a `<br>`); an empty line is not written. */
   endLine(at?: number): void {
+    if (this.joining) {
+      this.pending ??= { at: at ?? this.sources.at(-1)! + 1, newline: false };
+      return;
+    }
     this.pending = null;
     while (this.chars.length > this.lineStart && isPadding(this.chars.at(-1)!)) {
       this.chars.pop();
@@ -82,8 +89,14 @@ export class LineWriter {
     this.lineStart = this.chars.length;
   }
 
+  /** Writes what comes next on the line in progress, whatever blocks end and start before it. */
+  joinNext(): void {
+    if (this.chars.length > this.lineStart) this.joining = true;
+  }
+
   /** The text written, the last line ended. */
   finish(): WrittenText {
+    this.joining = false;
     this.endLine();
     let text = '';
     // String.fromCharCode with many arguments at once: a page's text is built in large slices.

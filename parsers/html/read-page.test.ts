@@ -52,6 +52,11 @@ describe('readPage', () => {
     expect(text).toBe('文号：白政发〔2024〕1号\n索引号\n123\n');
   });
 
+  it('should write a metadata key block and the value block after it on one line, as a list shows them', () => {
+    const text = readPage(page('<dl><dt>索 引 号：</dt><dd>123</dd><dt>文号：</dt><dd>白政发〔2024〕1号</dd></dl><p>市水利局：</p><p>正文。</p>'), 'a.html').text;
+    expect(text).toBe('索 引 号： 123\n文号： 白政发〔2024〕1号\n市水利局：\n正文。\n');
+  });
+
   it('should map every character of the text back to its place in the page', () => {
     const html = '<html><body>\n<p>甲&amp;乙</p>\n</body></html>';
     const read = readPage(Buffer.from(html), 'a.html');

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { metadataKey } from '../syntax/metadata-keys.js';
 import { leftOutBecause } from './leave-out.js';
 import { LineWriter } from './line-writer.js';
 import { sourceOffsets } from './source-offsets.js';
@@ -45,6 +46,19 @@ const BLOCKS = new Set([
 
 /** A label cell: a short name and a colon (`发文机关：`), whose value is the next cell. */
 const LABEL = /^[^:：]{1,16}[:：]$/u;
+
+/** Portal metadata as a list of blocks: `<dt>索引号：</dt><dd>…</dd>`, `<div class="t">文号：</div><div>…</div>`. */
+const METADATA_LABEL = /^(.{1,16}?)\s*[:：]$/u;
+/** Only short elements are looked at for a label: a page has many blocks. */
+const LABEL_SOURCE = 400;
+
+/** A block holding only a metadata key and a colon, whose value is the next block. */
+function isMetadataLabel(element: Element): boolean {
+  const { start, end } = element.position ?? {};
+  if (start?.offset === undefined || end?.offset === undefined || end.offset - start.offset > LABEL_SOURCE) return false;
+  const label = METADATA_LABEL.exec(plainText(element));
+  return label !== null && metadataKey(label[1]!) !== null;
+}
 
 /** Server code a saved template kept (`<%@ page … %>` of a JSP): the parser reads it as text. */
 const TEMPLATE_CODE = /<%[\s\S]*?%>/gu;
@@ -98,7 +112,8 @@ class PageRenderer {
     const block = BLOCKS.has(element.tagName);
     if (block) this.writer.endLine(at);
     for (const child of element.children) this.node(child, pre || element.tagName === 'pre');
-    if (block) this.writer.endLine(element.position?.end.offset);
+    if (block && isMetadataLabel(element)) this.writer.joinNext();
+    else if (block) this.writer.endLine(element.position?.end.offset);
   }
 
   /**

@@ -14,6 +14,9 @@ export type TableKind = 'data' | 'layout' | 'navigation';
 const FRAME_CELL = 1000;
 /** Menus and breadcrumbs: most of the text in links, and short ones. */
 const LINKED_SHARE = 0.7;
+/** A cell of this many paragraphs holds a page's text: a table's cell holds a value or a few lines. */
+const FRAME_PARAGRAPHS = 6;
+const PARAGRAPH = new Set(['p', 'div', 'li', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'dd', 'dt']);
 const MENU_LINK = 16;
 const KEY_BEFORE_COLON = /^([\p{Script=Han} \u3000]{2,16}?)[ \u3000]*[:：]/u;
 
@@ -21,6 +24,14 @@ function hasNestedTable(node: Element | ElementContent, top = true): boolean {
   if (node.type !== 'element') return false;
   if (!top && node.tagName === 'table') return true;
   return node.children.some((child) => hasNestedTable(child, false));
+}
+
+/** How many paragraphs (blocks and line breaks) an element holds. */
+function paragraphs(node: Element | ElementContent): number {
+  if (node.type !== 'element') return 0;
+  let n = PARAGRAPH.has(node.tagName) ? 1 : 0;
+  for (const child of node.children) n += paragraphs(child);
+  return n;
 }
 
 /** A cell that holds a portal metadata key (`索 引 号：`, `文号`, `成文日期: 2020-02-27`). */
@@ -41,5 +52,6 @@ export function tableKind(table: Element, grid: TableGrid): TableKind {
   const texts = grid.cells.map((cell) => plainText(cell.element));
   if (texts.filter(isMetadataCell).length >= 2) return 'layout';
   if (texts.some((t) => t.length > FRAME_CELL)) return 'layout';
+  if (grid.cells.some((cell) => paragraphs(cell.element) >= FRAME_PARAGRAPHS)) return 'layout';
   return 'data';
 }
