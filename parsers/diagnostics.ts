@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 export type RuleId =
   | 'empty-file'
   | 'html-no-text'
+  | 'html-charset'
   | 'no-records'
   | 'document-fallback'
   | 'title-truncated'

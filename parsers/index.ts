@@ -140,6 +140,8 @@ function parseText(raw: string, options: ParseOptions, sha256: string, page?: Re
   if (page) {
     for (const message of file.messages) page.positions.remapMessage(message);
     page.positions.remapTree(tree);
+    const mismatch = page.charsetMismatch;
+    if (mismatch) report(file, mismatch.reason, page.positions.htmlPoint(mismatch.offset), 'html-charset', 'read-page');
   }
   return { records, messages: file.messages, sha256, coverage, tree };
 }

@@ -52,7 +52,8 @@ export class PagePositions {
     return (this.textStarts[point.line - 1] ?? this.text.length) + point.column - 1;
   }
 
-  private htmlPoint(offset: number): Point {
+  /** The page's point at an offset of the page. */
+  htmlPoint(offset: number): Point {
     const k = lineIndex(this.htmlStarts, offset);
     return { line: k + 1, column: offset - this.htmlStarts[k]! + 1, offset };
   }

@@ -4,6 +4,7 @@ import { declaredEncoding, decodeHtml } from './decode-html.js';
 import { isHtml } from './is-html.js';
 import { readPage } from './read-page.js';
 import { sourceOffsets } from './source-offsets.js';
+import { parseGazette } from '../index.js';
 
 const page = (body: string) => Buffer.from(`<html><body>${body}</body></html>`);
 
@@ -27,6 +28,22 @@ describe('decodeHtml', () => {
     const gbk = iconv.encode('<meta charset="gbk"><p>青州市人民政府</p>', 'gbk');
     expect(decodeHtml(gbk, 'a.html')).toMatchObject({ text: '<meta charset="gbk"><p>青州市人民政府</p>', encoding: 'gb18030' });
     expect(decodeHtml(Buffer.from('<meta charset="gbk"><p>青州市</p>'), 'a.html').encoding).toBe('utf-8');
+  });
+});
+
+describe('a declaration the bytes do not follow', () => {
+  it('should be warned about where the page declares it, with a rule id', () => {
+    const bytes = Buffer.from('<html><head><meta charset="gb2312"></head><body><p>青州市人民政府关于公布2024年重点项目的通知</p></body></html>');
+    const result = parseGazette(bytes, { file: 'a.html' });
+    expect(result.encoding).toBe('utf-8');
+    const warning = result.messages.find((m) => m.ruleId === 'html-charset');
+    expect(warning?.reason).toBe('The page declares `charset=gb2312`, but its bytes are UTF-8: decoded as UTF-8');
+    expect([warning?.line, warning?.column]).toEqual([1, 28]);
+  });
+
+  it('should say so of an encoding it does not read', () => {
+    const bytes = Buffer.from('<meta charset="shift_jis"><p>青州市人民政府关于公布2024年重点项目的通知</p>');
+    expect(parseGazette(bytes, { file: 'a.html' }).messages.find((m) => m.ruleId === 'html-charset')?.reason).toMatch(/does not read: decoded as UTF-8/u);
   });
 });
 

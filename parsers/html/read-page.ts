@@ -15,6 +15,8 @@ export interface ReadPage {
   tables: RenderedTable[];
   positions: PagePositions;
   encoding: TextEncoding;
+  /** The page declares an encoding its bytes are not in: what to warn, and where in the page. */
+  charsetMismatch: { reason: string; offset: number } | null;
 }
 
 /**
@@ -23,8 +25,8 @@ export interface ReadPage {
  * @throws DecodeError when the bytes cannot be decoded
  */
 export function readPage(bytes: Uint8Array, file: string): ReadPage {
-  const { text: html, encoding } = decodeHtml(bytes, file);
+  const { text: html, encoding, mismatch } = decodeHtml(bytes, file);
   const tree = htmlParser.parse(html) as Root;
   const page = renderPage(tree, html);
-  return { text: page.text, tables: page.tables, positions: new PagePositions(page.text, page.offsets, html), encoding };
+  return { text: page.text, tables: page.tables, positions: new PagePositions(page.text, page.offsets, html), encoding, charsetMismatch: mismatch };
 }
