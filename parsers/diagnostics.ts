@@ -6,6 +6,7 @@ export type RuleId =
   | 'empty-file'
   | 'html-no-text'
   | 'html-charset'
+  | 'html-table-cut'
   | 'no-records'
   | 'document-fallback'
   | 'title-truncated'

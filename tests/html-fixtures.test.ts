@@ -135,3 +135,13 @@ describe('a page without text', () => {
     expect(result.messages.map((m) => [m.ruleId, m.source])).toEqual([['html-no-text', 'parse-gazette']]);
   });
 });
+
+describe('a table that the document structure cuts', () => {
+  it('should give the whole table from its grid and say where it was cut', () => {
+    const html = `<p>白水县人民政府关于公布2024年重点项目的通知</p><p>白政发〔2024〕9号</p><p>各乡镇人民政府：</p><p>现将名单公布如下。</p><p>白水县人民政府</p><p>2024年4月1日</p><p>附件1</p><p>重点项目名单</p>
+<table><tr><td>序号</td><td>项目</td></tr><tr><td>1</td><td>东河大桥</td></tr><tr><td>附件2</td><td>西岭公路</td></tr><tr><td>3</td><td>南坪水厂</td></tr></table>`;
+    const result = parseGazette(Buffer.from(html), { file: 'cut.html' });
+    expect(only(result.records, 'table').map((t) => t.rows)).toEqual([[['1', '东河大桥'], ['附件2', '西岭公路'], ['3', '南坪水厂']]]);
+    expect(result.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['html-table-cut', 2, 113]]);
+  });
+});

@@ -80,6 +80,9 @@ class PageRenderer {
   readonly writer = new LineWriter();
   readonly tables: PendingTable[] = [];
 
+  /** The last source offset seen: where text the parser made up (no position) is placed. */
+  private lastOffset = 0;
+
   constructor(private readonly source: string) {}
 
   node(node: RootContent | ElementContent, pre: boolean): void {
@@ -93,7 +96,7 @@ class PageRenderer {
     let value = node.value;
     let offsets = start !== undefined && end !== undefined
       ? sourceOffsets(value, this.source, start, end)
-      : new Int32Array(value.length).fill(Math.max(0, this.writer.length === 0 ? 0 : start ?? 0));
+      : new Int32Array(value.length).fill(this.lastOffset);
     if (value.includes('<%')) [value, offsets] = withoutTemplateCode(value, offsets);
     this.writer.write(value, offsets, pre);
   }
@@ -101,6 +104,7 @@ class PageRenderer {
   private element(element: Element, pre: boolean): void {
     if (leftOutBecause(element)) return;
     const at = element.position?.start.offset;
+    if (at !== undefined) this.lastOffset = at;
     if (element.tagName === 'br') {
       this.writer.endLine(at);
       return;

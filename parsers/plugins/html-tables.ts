@@ -1,10 +1,13 @@
 import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
 import { isBlank, isLine } from '../line-tests.js';
 import type { BlockNode, DocumentNode, GazetteRoot, LineNode } from '../nodes.js';
 import { spanOf } from '../positions.js';
 import type { RenderedTable } from '../html/render-page.js';
 import { shapeGridTable } from '../html/table-shape.js';
 import { eachDocument, tableNode } from '../table-shape.js';
+
+const SOURCE = 'html-tables';
 
 declare module 'vfile' {
   interface DataMap {
@@ -18,13 +21,17 @@ function tableAt(tables: RenderedTable[], node: BlockNode): RenderedTable | unde
   return offset === undefined ? undefined : tables.find((t) => offset >= t.start && offset < t.end);
 }
 
-function groupHtmlTables(doc: DocumentNode, tables: RenderedTable[], done: Set<RenderedTable>): void {
+function groupHtmlTables(doc: DocumentNode, tables: RenderedTable[], done: Set<RenderedTable>, cut: Set<RenderedTable>, file: VFile): void {
   const children = doc.children;
   if (!children.some((node) => tableAt(tables, node))) return;
   const out: BlockNode[] = [];
   for (let i = 0; i < children.length; i++) {
     const table = tableAt(tables, children[i]!);
     if (!table || done.has(table)) {
+      if (table && !cut.has(table)) {
+        cut.add(table);
+        report(file, 'Table of the page cut in two by the document structure (an attachment label, title or signature among its cells): the table is given whole, and its cells after the cut are read as lines too', children[i]!.position, 'html-table-cut', SOURCE);
+      }
       out.push(children[i]!);
       continue;
     }
@@ -57,6 +64,7 @@ export default function htmlTables() {
     const tables = file.data.htmlTables;
     if (!tables || tables.length === 0) return;
     const done = new Set<RenderedTable>();
-    eachDocument(tree, (doc) => groupHtmlTables(doc, tables, done));
+    const cut = new Set<RenderedTable>();
+    eachDocument(tree, (doc) => groupHtmlTables(doc, tables, done, cut, file));
   };
 }
