@@ -1,11 +1,12 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import { metadataKey } from '../syntax/metadata-keys.js';
+import { LABEL, isMetadataLabel } from './labels.js';
 import { leftOutBecause } from './leave-out.js';
 import { LineWriter } from './line-writer.js';
 import { sourceOffsets } from './source-offsets.js';
 import { plainText } from './plain-text.js';
 import { tableGrid, tableRows } from './table-grid.js';
 import { tableKind } from './table-kind.js';
+import { withoutTemplateCode } from './template-code.js';
 
 /** A cell of a document table, with the lines its content was written as. */
 export interface RenderedCell {
@@ -43,25 +44,6 @@ const BLOCKS = new Set([
   'html', 'legend', 'li', 'listing', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
   'tfoot', 'th', 'thead', 'tr', 'ul', 'xmp', 'option', 'optgroup', 'plaintext',
 ]);
-
-/** A label cell: a short name and a colon (`发文机关：`), whose value is the next cell. */
-const LABEL = /^[^:：]{1,16}[:：]$/u;
-
-/** Portal metadata as a list of blocks: `<dt>索引号：</dt><dd>…</dd>`, `<div class="t">文号：</div><div>…</div>`. */
-const METADATA_LABEL = /^(.{1,16}?)\s*[:：]$/u;
-/** Only short elements are looked at for a label: a page has many blocks. */
-const LABEL_SOURCE = 400;
-
-/** A block holding only a metadata key and a colon, whose value is the next block. */
-function isMetadataLabel(element: Element): boolean {
-  const { start, end } = element.position ?? {};
-  if (start?.offset === undefined || end?.offset === undefined || end.offset - start.offset > LABEL_SOURCE) return false;
-  const label = METADATA_LABEL.exec(plainText(element));
-  return label !== null && metadataKey(label[1]!) !== null;
-}
-
-/** Server code a saved template kept (`<%@ page … %>` of a JSP): the parser reads it as text. */
-const TEMPLATE_CODE = /<%[\s\S]*?%>/gu;
 
 interface PendingCell {
   cell: Omit<RenderedCell, 'lines'>;
@@ -176,21 +158,6 @@ class PageRenderer {
     pending.table.end = this.writer.length;
     this.tables.push(pending);
   }
-}
-
-/** The value without template code, and the offsets of what is left. */
-function withoutTemplateCode(value: string, offsets: Int32Array): [string, Int32Array] {
-  let kept = '';
-  const keptOffsets: number[] = [];
-  let last = 0;
-  for (const m of value.matchAll(TEMPLATE_CODE)) {
-    kept += value.slice(last, m.index);
-    for (let i = last; i < m.index; i++) keptOffsets.push(offsets[i]!);
-    last = m.index + m[0].length;
-  }
-  kept += value.slice(last);
-  for (let i = last; i < value.length; i++) keptOffsets.push(offsets[i]!);
-  return [kept, Int32Array.from(keptOffsets)];
 }
 
 function linesIn(text: string, from: number, to: number): string[] {
