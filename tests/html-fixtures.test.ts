@@ -145,3 +145,19 @@ describe('a table that the document structure cuts', () => {
     expect(result.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['html-table-cut', 2, 113]]);
   });
 });
+
+describe('a portal page: <th> metadata grid, <h1> title, publication line, number line in the body, related links', () => {
+  const result = parse('portal-th-metadata.html');
+
+  it('should give one notice: the metadata, the title and the number line are one head', () => {
+    expect(only(result.records, 'notice').map(({ docNumber, title, issuer, date, enclosures }) => ({ docNumber, title, issuer, date, enclosures }))).toEqual([
+      { docNumber: '青政办发〔2024〕12号', title: '青州省人民政府办公厅关于印发青州省数字政府建设实施方案的通知', issuer: '青州省人民政府办公厅', date: '2024-03-02', enclosures: ['青州省数字政府建设实施方案'] },
+    ]);
+  });
+
+  it('should leave the menu, breadcrumb, font buttons, share box, footer and the list of related pages out', () => {
+    const text = JSON.stringify(result.records);
+    for (const word of ['要闻', '您当前的位置', '微信', '网站标识码', '加快数字经济发展的意见']) expect(text).not.toContain(word);
+    expect(text).toContain('实施方案.pdf');
+  });
+});

@@ -1,10 +1,11 @@
 import type { Element } from 'hast';
+import { isListOfPageLinks } from './link-lists.js';
 
 /**
  * Which parts of a page are not the document: code, styles, embedded objects and form
  * controls; what the page hides; and the portal's own furniture (navigation, breadcrumbs,
- * share buttons, search boxes, headers' banners, footers), told by element type, ARIA role,
- * or the words web designers name such parts with in `class` and `id`. The rules are about the
+ * share buttons, search boxes, headers' banners, footers, lists of links to other pages), told
+ * by element type, ARIA role, or the words web designers name such parts with in `class` and `id`. The rules are about the
  * form of a page, never about one site.
  */
 
@@ -78,6 +79,7 @@ export function leftOutBecause(element: Element): string | null {
   if (hidden === true || String(ariaHidden) === 'true') return 'hidden';
   if (typeof style === 'string' && HIDDEN_STYLE.test(style)) return 'display:none';
   if (element.tagName === 'a' && isScriptLink(element)) return 'a button (javascript:)';
+  if ((element.tagName === 'ul' || element.tagName === 'ol') && isListOfPageLinks(element)) return 'a list of links to other pages';
   for (const value of names(element)) {
     for (const word of wordsOf(value)) if (isFurnitureWord(word)) return `${value} (${word})`;
   }

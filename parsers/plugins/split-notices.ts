@@ -14,7 +14,7 @@ import { spanOf } from '../positions.js';
 import { halfWidthDigits } from '../syntax/chinese-numerals.js';
 import { type DocNumber, formatDocNumber, parseDocNumberLine, sameDocNumber } from '../syntax/doc-number.js';
 import { metadataKey } from '../syntax/metadata-keys.js';
-import { isHeadNote, isNoiseLine, withoutMarkdownHeading } from '../syntax/head-lines.js';
+import { isHeadNote, isNoiseLine, isPublicationLine, withoutMarkdownHeading } from '../syntax/head-lines.js';
 import { docTypeOf, isIssuerLine, isTitleStart, leadingIssuer, removeLetterSpacing } from '../syntax/titles.js';
 
 const SOURCE = 'split-notices';
@@ -204,16 +204,24 @@ function titleText(lines: Lines, anchor: Anchor): string {
   return anchor.titleLines.filter((t) => !anchor.numberLines.includes(t)).map((t) => removeLetterSpacing(textAt(lines, t) ?? '')).join('');
 }
 
+/** The next line that is not blank and not a portal's publication line (发布时间：… 来源：…). */
+function nextHeadContent(lines: Lines, i: number): number {
+  let j = nextContent(lines, i);
+  while (j < lines.length && isPublicationLine(textAt(lines, j) ?? '')) j = nextContent(lines, j + 1);
+  return j;
+}
+
 /**
  * A decree number printed right under a metadata block's title (江西省人民政府令 / 第232号 under
- * 文号: 省政府令第232号), or a head printed again at once (a crawler's copy of number and title),
- * is the same document: fold it into the head instead of starting a notice.
+ * 文号: 省政府令第232号), or a head printed again at once (a crawler's copy of number and title,
+ * a page's number line under its metadata, title and publication line), is the same document:
+ * fold it into the head instead of starting a notice.
  */
 function mergeAnchors(lines: Lines, anchors: Anchor[], file: VFile): Anchor[] {
   const merged: Anchor[] = [];
   for (const anchor of anchors) {
     const previous = merged.at(-1);
-    const adjacent = previous && nextContent(lines, previous.headEnd + 1) === anchor.start;
+    const adjacent = previous && nextHeadContent(lines, previous.headEnd + 1) === anchor.start;
     const same = previous?.docNumber && anchor.docNumber ? sameDocNumber(previous.docNumber, anchor.docNumber) : true;
     const untitled = anchor.titleLines.every((t) => anchor.numberLines.includes(t));
     if (previous && adjacent && same && (untitled || (previous.docNumber && titleText(lines, anchor) === titleText(lines, previous)))) {
