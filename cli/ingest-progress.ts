@@ -97,7 +97,23 @@ export function formatSummary(outcomes: SummaryOutcome[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i >= 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
   const failures = outcomes.filter((o) => o.status === 'failed' || o.status === 'interrupted').map((o) => `${o.status}: ${o.file}: ${o.reason}`);
+  const kinds = inputKinds(outcomes);
   // Identity and versions: ambiguous issues, partial copies, older versions kept.
   const notes = outcomes.filter((o) => o.status !== 'failed' && o.status !== 'interrupted' && o.reason).map((o) => `note: ${o.file}: ${o.reason}`);
-  return redactCredentials([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...failures, ...notes].join('\n') + '\n');
+  return redactCredentials([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...kinds, ...failures, ...notes].join('\n') + '\n');
+}
+
+/** `by input: text 3 files (40 records), html 2 files (25 records)`: what the inputs were read as. */
+function inputKinds(outcomes: SummaryOutcome[]): string[] {
+  const counts = new Map<string, { files: number; records: number }>();
+  for (const o of outcomes) {
+    if (!o.input) continue;
+    const count = counts.get(o.input) ?? { files: 0, records: 0 };
+    count.files++;
+    count.records += o.result?.records ?? 0;
+    counts.set(o.input, count);
+  }
+  if (counts.size === 0) return [];
+  const parts = [...counts].map(([kind, c]) => `${kind} ${c.files} file${c.files === 1 ? '' : 's'} (${c.records} records)`);
+  return [`by input: ${parts.join(', ')}`];
 }

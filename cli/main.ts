@@ -26,14 +26,14 @@ function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('parse')
     .description('Parse gazette files: records as JSON Lines on stdout, diagnostics on stderr')
-    .argument('<file...>', 'raw gazette text files (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5)')
+    .argument('<file...>', 'gazette text files (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5) or saved web pages (.html, .htm)')
     .option('--report', 'print counts per record kind, warnings by rule and residue lines instead of records')
     .option('-q, --quiet', 'print only fatal diagnostics')
     .action((files: string[], options: { report?: boolean; quiet?: boolean }) => setExit(parseCommand(files, options)));
   program
     .command('export')
     .description('Write a clean copy of every notice (Markdown built with remark: headings, nested clauses, GFM tables)')
-    .argument('<file...>', 'raw gazette text files')
+    .argument('<file...>', 'gazette text files or saved web pages')
     .requiredOption('--format <format>', 'output format: markdown')
     .option('--out <dir>', 'write one file per notice under this folder instead of printing them')
     .action((files: string[], options: { format: string; out?: string }) => setExit(exportCommand(files, options)));
@@ -41,7 +41,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     program
       .command('ingest')
       .description('Archive gazette files, queue one job per issue and index their records (in this process when Redis does not answer)')
-      .argument('<path...>', 'gazette files or folders of them')
+      .argument('<path...>', 'gazette files (text or saved web pages) or folders of them')
       .option('--concurrency <n>', 'issues this process works on at once; 0 only queues them for other workers', '2')
       .option('--require-queue', 'fail instead of processing in this process when Redis does not answer'),
   ).action(async (paths: string[], options) => setExit(await ingestCommand(paths, options)));

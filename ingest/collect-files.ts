@@ -9,7 +9,9 @@ export interface CollectedFiles {
 
 /**
  * Expands paths into files: a folder gives its files (recursively, sorted, hidden ones
- * skipped); a file gives itself.
+ * skipped), plain-text gazettes and saved web pages side by side; a file gives itself.
+ * What a browser saves with a page (the `page_files/` folder beside `page.html`, style sheets,
+ * scripts, images, fonts) is no document and is skipped inside folders.
  */
 export function collectFiles(paths: string[]): CollectedFiles {
   const result: CollectedFiles = { files: [], missing: [] };
@@ -25,13 +27,25 @@ export function collectFiles(paths: string[]): CollectedFiles {
   return result;
 }
 
+/** Files a saved page loads: never a document. */
+const PAGE_ASSET = /\.(?:css|js|mjs|map|png|jpe?g|gif|webp|bmp|ico|svg|woff2?|ttf|eot|otf|swf)$/iu;
+/** The folder a browser saves a page's assets in: `page_files` (or `page.files`) beside `page.html`. */
+const ASSET_FOLDER = /^(.+)[._]files$/u;
+
 function filesUnder(folder: string): string[] {
   const files: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  const names = new Set(entries.map((e) => e.name));
+  const isAssetFolder = (name: string) => {
+    const page = ASSET_FOLDER.exec(name)?.[1];
+    return page !== undefined && ['.html', '.htm', '.shtml', '.xhtml'].some((ext) => names.has(page + ext));
+  };
+  for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...filesUnder(path));
-    else if (entry.isFile()) files.push(path);
+    if (entry.isDirectory()) {
+      if (!isAssetFolder(entry.name)) files.push(...filesUnder(path));
+    } else if (entry.isFile() && !PAGE_ASSET.test(entry.name)) files.push(path);
   }
   return files;
 }

@@ -12,7 +12,8 @@ import {
   isSupersededVersion,
   showsVersion,
 } from '../index/index.js';
-import { GazetteError } from '../parsers/index.js';
+import { GazetteError, type InputKind } from '../parsers/index.js';
+import { isHtml } from '../parsers/html/is-html.js';
 import { Archive } from './archive.js';
 import { closeInOrder } from './close-in-order.js';
 import { collectFiles } from './collect-files.js';
@@ -39,6 +40,8 @@ export interface IssueOutcome {
   result: IngestResult | null;
   /** Why it failed, or what a reader should know of its identity (ambiguous, partial, older version). */
   reason: string | null;
+  /** What the file was read as (a plain-text document or a web page), once its bytes were read. */
+  input?: InputKind;
 }
 
 /** Where `runIngest` reports progress. */
@@ -81,6 +84,16 @@ export class QueueUnavailableError extends GazetteError {
  * @returns one outcome per distinct input, in input order
  */
 export async function runIngest(options: IngestOptions): Promise<IssueOutcome[]> {
+  const kinds = new Map<string, InputKind>();
+  const outcomes = await ingestFiles(options, kinds);
+  for (const outcome of outcomes) {
+    const input = kinds.get(outcome.file);
+    if (input) outcome.input = input;
+  }
+  return outcomes;
+}
+
+async function ingestFiles(options: IngestOptions, kinds: Map<string, InputKind>): Promise<IssueOutcome[]> {
   const { files, missing } = collectFiles(options.paths);
   const outcomes: IssueOutcome[] = missing.map(({ file, reason }) => ({ file, sha256: null, status: 'failed', result: null, reason }));
   const archive = new Archive(join(options.dataDir, 'archive'));
@@ -93,6 +106,7 @@ export async function runIngest(options: IngestOptions): Promise<IssueOutcome[]>
       outcomes.push({ file, sha256: null, status: 'failed', result: null, reason: `cannot read: ${(error as Error).message}` });
       continue;
     }
+    kinds.set(file, isHtml(bytes, file) ? 'html' : 'text');
     const sha256 = archive.store(bytes, file);
     // Seen in input order: of two versions of an issue given together, the later one is newer.
     if (!inputs.has(sha256)) inputs.set(sha256, { sha256, file, seenAt: Date.now() + inputs.size });

@@ -4,6 +4,9 @@ import type { VFile } from 'vfile';
 /** Rule ids of the diagnostics the parser emits, one per rule of the format. */
 export type RuleId =
   | 'empty-file'
+  | 'html-no-text'
+  | 'html-charset'
+  | 'html-table-cut'
   | 'no-records'
   | 'document-fallback'
   | 'title-truncated'

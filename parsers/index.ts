@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import type { Position } from 'unist';
 import type { VFileMessage } from 'vfile-message';
 import { type Coverage, measureCoverage } from './coverage.js';
 import { type TextEncoding, decodeBytes } from './decode.js';
 import { report } from './diagnostics.js';
 import type { GazetteRoot } from './nodes.js';
+import { isHtml } from './html/is-html.js';
+import { type ReadPage, readPage } from './html/read-page.js';
 import { restorePrinted } from './printed-text.js';
 import { simplifiedView } from './simplified-view.js';
 import cellTables from './plugins/cell-tables.js';
@@ -17,6 +20,7 @@ import markStructure from './plugins/mark-structure.js';
 import memberLists from './plugins/member-lists.js';
 import jurisdiction from './plugins/jurisdiction.js';
 import noticeParts from './plugins/notice-parts.js';
+import htmlTables from './plugins/html-tables.js';
 import gazetteParse from './plugins/parse-lines.js';
 import personnel from './plugins/personnel.js';
 import responsibility from './plugins/responsibility.js';
@@ -51,6 +55,7 @@ export function createProcessor() {
     .use(jurisdiction)
     .use(splitEnclosures)
     .use(personnel)
+    .use(htmlTables)
     .use(tabTables)
     .use(delimitedTables)
     .use(cellTables)
@@ -63,6 +68,9 @@ export function createProcessor() {
 }
 
 const processor = createProcessor();
+
+/** What a file was read as. */
+export type InputKind = 'text' | 'html';
 
 /** Options of {@link parseGazette}. */
 export interface ParseOptions {
@@ -78,6 +86,8 @@ export interface ParseResult {
   /** Diagnostics, each with a position, a rule id and the plugin that raised it. */
   messages: VFileMessage[];
   encoding: TextEncoding;
+  /** What the file was read as: a plain-text document or a web page (html/is-html.ts). */
+  input: InputKind;
   sha256: string;
   coverage: Coverage;
   tree: GazetteRoot;
@@ -91,25 +101,47 @@ export interface ParseResult {
  * same text, character for character, in simplified form), so the rules match it; every
  * position is the same in both, and the tree and the records' `text` get the printed text back.
  * Fields read from the text (titles, issuers, departments, names, cells) are in simplified form.
+ *
+ * A web page (`.html`, `.htm`, or bytes that are HTML) is read as the lines of its text
+ * (html/read-page.ts) and parsed as a text file is; its tables come from its `<table>` grids,
+ * and every position (records' `source`, messages, the tree) points into the page.
  * @throws DecodeError when the bytes are binary or undecodable (names file and byte offset)
  */
 export function parseGazette(bytes: Uint8Array, options: ParseOptions): ParseResult {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (isHtml(bytes, options.file)) {
+    const page = readPage(bytes, options.file);
+    return { ...parseText(page.text, options, sha256, page), encoding: page.encoding, input: 'html' };
+  }
   const { text: raw, encoding } = decodeBytes(bytes, options.file);
+  return { ...parseText(raw, options, sha256), encoding, input: 'text' };
+}
+
+/** Parses decoded text; for a page, its generated text, with positions taken back into the page. */
+function parseText(raw: string, options: ParseOptions, sha256: string, page?: ReadPage): Omit<ParseResult, 'encoding' | 'input'> {
   const text = simplifiedView(raw);
   const file = new VFile({ path: options.file, value: text });
+  if (page) file.data.htmlTables = page.tables;
   const tree = processor.parse(file) as unknown as GazetteRoot;
   if (text.trim() === '') {
-    report(file, 'Empty file: expected gazette text, found nothing', { line: 1, column: 1 }, 'empty-file', 'parse-gazette');
+    if (page) report(file, 'Web page without text: expected the text of a document, found only markup, scripts and page furniture', { line: 1, column: 1 }, 'html-no-text', 'parse-gazette');
+    else report(file, 'Empty file: expected gazette text, found nothing', { line: 1, column: 1 }, 'empty-file', 'parse-gazette');
   } else {
     processor.runSync(tree as never, file);
   }
   const coverage = measureCoverage(tree, file);
   const script = text === raw ? undefined : { raw, view: text };
-  const records = toRecords(tree, { file: options.file, sha256, text: raw, script, issue: options.issue });
+  const locate = page ? (position: Position) => page.positions.position(position) : undefined;
+  const records = toRecords(tree, { file: options.file, sha256, text: raw, script, issue: options.issue, locate });
   if (script) restorePrinted(tree, script);
   if (records.length === 0 && text.trim() !== '') {
     report(file, 'No records: expected a document (a title, a document number) or chronicle entries, found only lines that are neither', { line: 1, column: 1 }, 'no-records', 'parse-gazette');
   }
-  return { records, messages: file.messages, encoding, sha256, coverage, tree };
+  if (page) {
+    for (const message of file.messages) page.positions.remapMessage(message);
+    page.positions.remapTree(tree);
+    const mismatch = page.charsetMismatch;
+    if (mismatch) report(file, mismatch.reason, page.positions.htmlPoint(mismatch.offset), 'html-charset', 'read-page');
+  }
+  return { records, messages: file.messages, sha256, coverage, tree };
 }

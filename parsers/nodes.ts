@@ -89,7 +89,15 @@ export interface ClauseNode extends Parent {
   children: BlockNode[];
 }
 
-/** A table laid out one cell per line (TAB-marked, or a bare run of short lines). */
+/** A cell of a page's table that spans rows or columns: where it starts in `rows`, and how far it runs. */
+export interface MergedCell {
+  row: number;
+  column: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+/** A table laid out one cell per line (TAB-marked, or a bare run of short lines), or a page's `<table>`. */
 export interface TableNode extends Parent {
   type: 'table';
   caption: string | null;
@@ -99,6 +107,8 @@ export interface TableNode extends Parent {
   groups: string[][];
   /** A boxed panel (专栏N): a one-column table whose first cell is its title. */
   panel: boolean;
+  /** A page's table (html-tables): its merged cells, whose text stands in every slot they cover. */
+  merged?: MergedCell[];
   children: LineNode[];
 }
 

@@ -93,6 +93,11 @@ export interface TableRecord extends BaseRecord, Pick<NoticeContext, 'noticeId' 
   groups: string[][];
   /** Extra: a boxed panel (专栏N). */
   panel: boolean;
+  /**
+   * Extra, only for a table of a web page that merges cells: each merged cell of `rows`
+   * (`row` indexes `rows`), whose text stands in every slot it covers.
+   */
+  merged?: Array<{ row: number; column: number; rowSpan: number; colSpan: number }>;
 }
 
 /** One appointment or removal of one person. */

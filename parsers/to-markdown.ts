@@ -44,9 +44,22 @@ function cell(value: string): TableCell {
   return { type: 'tableCell', children };
 }
 
+/** A page's table with each merged cell printed once, in its first slot, as the page shows it. */
+function withMergedOnce(node: TableNode): string[][] {
+  if (!node.merged) return node.rows;
+  const rows = node.rows.map((row) => [...row]);
+  for (const { row, column, rowSpan, colSpan } of node.merged) {
+    for (let r = row; r < row + rowSpan; r++) {
+      for (let c = column; c < column + colSpan; c++) if ((r !== row || c !== column) && rows[r]) rows[r]![c] = '';
+    }
+  }
+  return rows;
+}
+
 /** A GFM table; ragged rows (merged cells) are padded with empty cells. */
 function table(node: TableNode, docTitle: string | null): BlockContent[] {
-  const rows = node.header.length > 0 ? [node.header, ...node.rows] : [[node.caption ?? ''], ...node.rows];
+  const body = withMergedOnce(node);
+  const rows = node.header.length > 0 ? [node.header, ...body] : [[node.caption ?? ''], ...body];
   const width = Math.max(...rows.map((r) => r.length));
   const md: Table = {
     type: 'table',

@@ -1,4 +1,4 @@
-import type { Node } from 'unist';
+import type { Node, Position } from 'unist';
 import { isLine } from './line-tests.js';
 import type {
   BlockNode,
@@ -43,6 +43,11 @@ export interface RecordContext {
   script?: ScriptTexts;
   /** Issue id to use instead of the one derived from the content. */
   issue?: string;
+  /**
+   * For a web page, whose tree points into the text generated from it: where a position of that
+   * text is in the page, so that `source` gives the page's line and column.
+   */
+  locate?: (position: Position) => Position;
 }
 
 /**
@@ -129,14 +134,15 @@ class RecordBuilder {
   }
 
   source(node: Node): SourceRef {
-    const { start, end } = node.position!;
+    const { start, end } = this.ctx.locate ? this.ctx.locate(node.position!) : node.position!;
     return { file: this.ctx.file, sha256: this.ctx.sha256, line: start.line, column: start.column, endLine: end.line };
   }
 
   /** The source of a run of lines: from the first line's start to the last line's end. */
   sourceOf(lines: LineNode[]): SourceRef {
     const source = this.source(lines[0]!);
-    source.endLine = lines.at(-1)!.position.end.line;
+    const last = lines.at(-1)!.position;
+    source.endLine = (this.ctx.locate ? this.ctx.locate(last) : last).end.line;
     return source;
   }
 
@@ -280,6 +286,7 @@ function tableRecord(b: RecordBuilder, table: TableNode, context: NoticeContext,
     noticeId: context.noticeId, docNumber: context.docNumber,
     caption: table.caption, header: table.header, rows: table.rows, groups: table.groups, panel: table.panel,
   };
+  if (table.merged) record.merged = table.merged;
   b.records.push(record);
 }
 

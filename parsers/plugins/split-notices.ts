@@ -13,18 +13,13 @@ import type {
 import { spanOf } from '../positions.js';
 import { halfWidthDigits } from '../syntax/chinese-numerals.js';
 import { type DocNumber, formatDocNumber, parseDocNumberLine, sameDocNumber } from '../syntax/doc-number.js';
-import { isHeadNote, isNoiseLine, withoutMarkdownHeading } from '../syntax/head-lines.js';
+import { metadataKey } from '../syntax/metadata-keys.js';
+import { isHeadNote, isNoiseLine, isPublicationLine, withoutMarkdownHeading } from '../syntax/head-lines.js';
 import { docTypeOf, isIssuerLine, isTitleStart, leadingIssuer, removeLetterSpacing } from '../syntax/titles.js';
 
 const SOURCE = 'split-notices';
 
-/** Keys of portal metadata blocks (索引号 / 发文机关 / 文号 / 成文日期 …), spaces removed. */
-const METADATA_KEYS = new Set([
-  '索引号', '发文机关', '发布机构', '文号', '发文字号', '主题分类', '组配分类', '体裁分类', '服务对象分类',
-  '成文日期', '发文日期', '发布日期', '公开方式', '公开范围', '有效性', '信息来源', '时效', '主题词', '标题',
-]);
 const METADATA_PAIR = /^([\p{Script=Han} \u3000]{2,16}?)[ \u3000]*[:：][ \u3000]*(.*)$/u;
-const PADDING = /[ \u3000]/g;
 const DECREE_SEQ = /^第\s*(\d{1,4})\s*号$/u;
 const DECREE_HEAD = /^(?:中华人民共和国)?\p{Script=Han}{2,20}令$/u;
 /** A decree's first sentence: 《X》已经…通过，现予公布. */
@@ -58,11 +53,6 @@ function textAt(lines: Lines, i: number): string | null {
 function nextContent(lines: Lines, i: number, limit = lines.length): number {
   while (i < limit && isBlank(lines[i])) i++;
   return i;
-}
-
-function metadataKey(text: string): string | null {
-  const key = text.replace(PADDING, '');
-  return METADATA_KEYS.has(key) ? key : null;
 }
 
 /** A cheap test before reading metadata: a first colon near the start, or a bare short key. */
@@ -214,16 +204,24 @@ function titleText(lines: Lines, anchor: Anchor): string {
   return anchor.titleLines.filter((t) => !anchor.numberLines.includes(t)).map((t) => removeLetterSpacing(textAt(lines, t) ?? '')).join('');
 }
 
+/** The next line that is not blank and not a portal's publication line (发布时间：… 来源：…). */
+function nextHeadContent(lines: Lines, i: number): number {
+  let j = nextContent(lines, i);
+  while (j < lines.length && isPublicationLine(textAt(lines, j) ?? '')) j = nextContent(lines, j + 1);
+  return j;
+}
+
 /**
  * A decree number printed right under a metadata block's title (江西省人民政府令 / 第232号 under
- * 文号: 省政府令第232号), or a head printed again at once (a crawler's copy of number and title),
- * is the same document: fold it into the head instead of starting a notice.
+ * 文号: 省政府令第232号), or a head printed again at once (a crawler's copy of number and title,
+ * a page's number line under its metadata, title and publication line), is the same document:
+ * fold it into the head instead of starting a notice.
  */
 function mergeAnchors(lines: Lines, anchors: Anchor[], file: VFile): Anchor[] {
   const merged: Anchor[] = [];
   for (const anchor of anchors) {
     const previous = merged.at(-1);
-    const adjacent = previous && nextContent(lines, previous.headEnd + 1) === anchor.start;
+    const adjacent = previous && nextHeadContent(lines, previous.headEnd + 1) === anchor.start;
     const same = previous?.docNumber && anchor.docNumber ? sameDocNumber(previous.docNumber, anchor.docNumber) : true;
     const untitled = anchor.titleLines.every((t) => anchor.numberLines.includes(t));
     if (previous && adjacent && same && (untitled || (previous.docNumber && titleText(lines, anchor) === titleText(lines, previous)))) {

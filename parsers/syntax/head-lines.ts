@@ -20,6 +20,14 @@ const NOISE = [
   /^(?:浏览次数|访问量|阅读量)[：:]\s*\d+$/u,
 ];
 
+/** A portal's publication line under a title: `发布时间：2024-03-05 来源：…`, `时间：…`. */
+const PUBLICATION = /^(?:发布时间|发布日期|时间)[:：]/u;
+
+/** Whether a line is a portal's publication line (when and where a page published the document), or noise. */
+export function isPublicationLine(text: string): boolean {
+  return PUBLICATION.test(text) || isNoiseLine(text);
+}
+
 /** The text of a line without a Markdown heading's hashes. */
 export function withoutMarkdownHeading(text: string): string {
   return text.charCodeAt(0) === 0x23 ? text.replace(MARKDOWN_HEADING, '') : text; // #
