@@ -153,6 +153,29 @@ describe('GET /api/search', () => {
     expect(far).toMatchObject({ total: 0, interpretation: { suggestions: [] } });
   });
 
+  it('should match a word whole, never a scatter of its characters: a name finds that person only', async () => {
+    const shown = (hit: Record<string, unknown>) => [hit.title, hit.heading, hit.text, hit.person, ...((hit.people as string[]) ?? [])].join('');
+    const { body } = await get(`/api/search?q=${encodeURIComponent('施春伟')}&limit=100`);
+    expect(body.interpretation.match).toBe('all-words');
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.hits).toHaveLength(body.total);
+    for (const hit of body.hits) expect(shown(hit)).toContain('施春伟');
+    expect(Object.values(body.facets.kind as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(body.total);
+    for (const word of ['新三板挂牌', '秸秆', '养老金', '征地']) {
+      const { body: answer } = await get(`/api/search?q=${encodeURIComponent(word)}&limit=10`);
+      expect(answer.total, word).toBeGreaterThan(0);
+      for (const hit of answer.hits) expect(shown(hit), word).toContain(word);
+    }
+  });
+
+  it('should find nothing for words in no record, and say so when it loosens a longer query', async () => {
+    for (const absent of ['元宇宙', '量子纠缠', '火星探测器 登月舱']) expect((await get(`/api/search?q=${encodeURIComponent(absent)}`)).body.total, absent).toBe(0);
+    const { body } = await get(`/api/search?q=${encodeURIComponent('老旧小区 燃气 安全隐患 排查整治')}&kind=clause`);
+    expect(body.interpretation.match).toBe('all-but-one');
+    expect(body.totalExact).toBe(false);
+    expect(body.hits[0].text).toContain('全面排查整治老旧小区燃气安全风险和重大隐患');
+  });
+
   it('should give one hit per notice when asked', async () => {
     const { body } = await get(`/api/search?q=${encodeURIComponent('安全生产')}&distinct=true&limit=100`);
     const notices = body.hits.map((h: { kind: string; id: string; noticeId?: string }) => (h.kind === 'notice' ? h.id : h.noticeId)).filter(Boolean);

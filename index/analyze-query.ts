@@ -21,6 +21,8 @@ export interface AnalyzedQuery {
   terms: string[];
   /** Misspellings outside quotes, searched in their standard form (quoted phrases are searched as typed). */
   corrections: Correction[];
+  /** What was typed between spaces and punctuation, outside quotes (corrected, without stop words): the words as the user wrote them. */
+  chunks: string[];
 }
 
 /**
@@ -37,7 +39,8 @@ export function analyzeQuery(raw: string): AnalyzedQuery {
   });
   const { text: corrected, corrections } = correctMisspellings(rest);
   const terms = segmentQuery(corrected).filter((term) => !STOP_WORDS.has(term));
-  return { text, docNumber: parseDocNumberQuery(text), phrases, terms: [...new Set(terms)], corrections };
+  const chunks = corrected.split(/[\s\p{P}\p{S}]+/u).filter((chunk) => chunk && !STOP_WORDS.has(chunk));
+  return { text, docNumber: parseDocNumberQuery(text), phrases, terms: [...new Set(terms)], corrections, chunks: [...new Set(chunks)] };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FederatedMultiSearchParams, Hit, Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
 import type { DocNumber, GazetteRecord } from '../parsers/index.js';
-import { analyzeQuery, queryStrings } from './analyze-query.js';
+import { analyzeQuery } from './analyze-query.js';
+import { type Match, type MatchPlan, matchPlans } from './match-plans.js';
 import type { Correction } from './misspellings.js';
 import { buildFilter } from './build-filter.js';
 import { departmentsContaining, isUnknownDepartment } from './department-parts.js';
@@ -41,6 +42,8 @@ export interface SearchResult {
     citing?: number;
     /** For a document number nothing has or cites: the nearest existing numbers. */
     suggestions?: string[];
+    /** How closely the hits match the query's words (match-plans.ts): the strictest way that matched anything. */
+    match?: Match;
   };
 }
 
@@ -68,7 +71,7 @@ export class RecordSearch {
    * A search with more filter expressions (`within`), without highlights when they are not
    * shown, and its hits in keyset order (`orderBy`) rather than ranked when asked.
    */
-  private async run(params: SearchParameters, options: { within: string[]; highlight: boolean; orderBy?: readonly string[] }): Promise<SearchResult> {
+  private async run(params: SearchParameters, options: { within: string[]; highlight: boolean; orderBy?: readonly string[]; match?: Match }): Promise<SearchResult> {
     const analyzed = analyzeQuery(params.q ?? '');
     const filter = [...(await this.filterOf(params)), ...options.within];
     const limit = params.limit ?? 20;
@@ -89,18 +92,34 @@ export class RecordSearch {
       ...(params.sort && params.sort !== 'relevance' ? { sort: [`dateValue:${params.sort.slice(5)}`] } : {}),
     };
     if (analyzed.docNumber) return this.numberAnswer(analyzed.docNumber, filter, common, params, options.orderBy);
-    const queries = queryStrings(analyzed);
-    if (queries.length === 1) {
-      const response = await this.client.index<SearchDocument>(this.names.records).search(queries[0]!, { ...common, facets: [...SEARCH_FACETS], limit, offset });
-      return toResult(response, { docNumber: null, queries, corrections: analyzed.corrections }, params.distinct, options.orderBy);
+    const plans = matchPlans(analyzed);
+    const chosen = options.match ? plans.filter((plan) => plan.match === options.match) : plans;
+    let result: SearchResult | null = null;
+    for (const plan of chosen.length ? chosen : plans) {
+      result = await this.runPlan(plan, common, { limit, offset, distinct: params.distinct, orderBy: options.orderBy, corrections: analyzed.corrections });
+      if (result.total > 0) break;
     }
-    // A long query: one request per group of words, merged by ranking score.
+    return result!;
+  }
+
+  /**
+   * One way of matching: a single query, or several merged by ranking score (federated). The
+   * total of several is Meilisearch's estimate and their facet counts are added per query, so
+   * both are marked inexact.
+   */
+  private async runPlan(plan: MatchPlan, common: SearchParams, page: { limit: number; offset: number; distinct?: boolean; orderBy?: readonly string[]; corrections: Correction[] }): Promise<SearchResult> {
+    const reading = { docNumber: null, queries: plan.queries.map((query) => query.q), corrections: page.corrections, match: plan.match };
+    if (plan.queries.length === 1) {
+      const [query] = plan.queries;
+      const response = await this.client.index<SearchDocument>(this.names.records).search(query!.q, { ...common, ...(query!.matchingStrategy ? { matchingStrategy: query!.matchingStrategy } : {}), facets: [...SEARCH_FACETS], limit: page.limit, offset: page.offset });
+      return toResult(response, reading, page.distinct, page.orderBy);
+    }
     const federated: FederatedMultiSearchParams = {
-      federation: { limit, offset, facetsByIndex: { [this.names.records]: [...SEARCH_FACETS] }, mergeFacets: {} },
-      queries: queries.map((q) => ({ indexUid: this.names.records, q, ...common })),
+      federation: { limit: page.limit, offset: page.offset, facetsByIndex: { [this.names.records]: [...SEARCH_FACETS] }, mergeFacets: {} },
+      queries: plan.queries.map((query) => ({ indexUid: this.names.records, ...common, ...query })),
     };
     const response = await this.client.multiSearch<FederatedMultiSearchParams, SearchDocument>(federated);
-    return toResult(response, { docNumber: null, queries, corrections: analyzed.corrections }, params.distinct, options.orderBy);
+    return { ...toResult(response, reading, true, page.orderBy), totalExact: false };
   }
 
   /**
@@ -174,9 +193,11 @@ export class RecordSearch {
       yield* this.browse(await this.filterOf(search));
       return;
     }
+    // The way of matching is chosen once, over all records, so that every window matches alike.
+    const { match } = (await this.run({ ...search, limit: 0, offset: 0 }, { within: [], highlight: false })).interpretation;
     for await (const page of this.keysetPages(await this.filterOf(search), KEYSET_FIELDS)) {
       // The window holds at most a page of records (more only if some were written meanwhile).
-      const result = await this.run({ ...search, limit: KEYSET_PAGE, offset: 0 }, { within: page.window, highlight: false, orderBy: page.phase.keys });
+      const result = await this.run({ ...search, limit: KEYSET_PAGE, offset: 0 }, { within: page.window, highlight: false, orderBy: page.phase.keys, match });
       yield* result.hits;
     }
   }
