@@ -9,7 +9,7 @@ import { BadInputError } from './errors.js';
  * Bump when parsing or enrichment changes what records look like, so that issues indexed by an
  * older pipeline are processed again instead of skipped.
  */
-const PIPELINE_REVISION = 5;
+const PIPELINE_REVISION = 6;
 
 /** Identifies the parse and enrichment that produced an issue's documents. */
 export const PIPELINE_VERSION = `${PIPELINE_REVISION}-${createHash('sha256').update(DOMAIN_WORDS.join('\n')).digest('hex').slice(0, 8)}`;
