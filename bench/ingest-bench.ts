@@ -110,7 +110,7 @@ async function indexStraight(client: Meilisearch, uid: string, issues: Iterable<
   const task = await client.tasks.waitForTask(last!.taskUid, { timeout: 3_600_000, interval: 25 });
   const ms = performance.now() - start;
   if (task.status !== 'succeeded') throw new Error(`direct indexing failed: ${task.error?.message}`);
-  const failed = await client.tasks.getTasks({ indexUids: [uid], statuses: ['failed'], limit: 1 });
+  const failed = await client.tasks.getTasks({ indexUids: [uid], types: ['documentAdditionOrUpdate'], statuses: ['failed'], limit: 1 });
   if (failed.results.length) throw new Error(`direct indexing failed: ${failed.results[0]!.error?.message}`);
   await client.deleteIndex(uid).waitTask({ timeout: 600_000 });
   return ms;

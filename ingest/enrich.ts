@@ -42,7 +42,7 @@ export async function enrichRecords(records: GazetteRecord[]): Promise<SearchDoc
       people,
       noticeKey: record.kind === 'notice' ? record.id : 'noticeId' in record ? record.noticeId : null,
       tokens: unique([...segmentForSearch(searchableText(record, text)), ...wholeWords]),
-      keywords: topKeywords(record.text, KEYWORD_COUNT),
+      keywords: topKeywords(text, KEYWORD_COUNT),
       dateValue,
       year: dateValue ? Math.floor(dateValue / 10_000) : record.kind === 'notice' ? record.docYear : null,
     };

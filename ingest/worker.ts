@@ -9,7 +9,7 @@ import { Semaphore, SyncBatcher } from './sync-batcher.js';
  * Jobs a worker holds per parsing slot: one parses while the others wait for it or for their
  * sync, so that the issues parsed while a batch is written are synced together as the next.
  */
-const JOBS_PER_SLOT = 4;
+const JOBS_PER_SLOT = 16;
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
