@@ -66,6 +66,17 @@ export function segmentForSearch(text: string): string[] {
   return [...tokens];
 }
 
+/**
+ * The words {@link segmentForSearch} adds to what the index's own segmentation of `text` gives
+ * (Meilisearch cuts Chinese with jieba and the same dictionary): the dictionary words inside
+ * longer ones (农业 inside 区农业农村局), not the words of jieba's plain cut, which the indexed
+ * text already holds. Keeps documents small: each word of a text is indexed once.
+ */
+export function segmentInnerWords(text: string): string[] {
+  const plain = new Set(segmentQuery(text));
+  return segmentForSearch(text).filter((word) => !plain.has(word));
+}
+
 /** Plain segmentation for queries: the words of `text` in order, punctuation dropped. */
 export function segmentQuery(text: string): string[] {
   return words(text, (run) => nodejieba.cut(run)).filter((word) => !/^[\p{P}\p{S}\p{Z}\s]+$/u.test(word));

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type GazetteRecord, normalizeDepartment } from '../parsers/index.js';
-import { type SearchDocument, type TextPart, contentHashOf, segmentForSearch, splitNoticeText, topKeywords } from '../index/index.js';
+import { type SearchDocument, type TextPart, contentHashOf, segmentInnerWords, splitNoticeText, topKeywords } from '../index/index.js';
 
 /** Number of TF-IDF keywords kept per record. */
 const KEYWORD_COUNT = 8;
@@ -41,7 +41,7 @@ export async function enrichRecords(records: GazetteRecord[]): Promise<SearchDoc
       departments,
       people,
       noticeKey: record.kind === 'notice' ? record.id : 'noticeId' in record ? record.noticeId : null,
-      tokens: unique([...segmentForSearch(searchableText(record, text)), ...wholeWords]),
+      tokens: unique([...segmentInnerWords(searchableText(record, text)), ...wholeWords]),
       keywords: topKeywords(text, KEYWORD_COUNT),
       dateValue,
       year: dateValue ? Math.floor(dateValue / 10_000) : record.kind === 'notice' ? record.docYear : null,
