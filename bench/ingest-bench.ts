@@ -162,7 +162,17 @@ async function scaleOut(count: number, dataDir: string, url: string, key: string
   const start = performance.now();
   // Each issue as it finishes: when, and its records.
   const finished: Array<{ at: number; records: number }> = [];
-  const reporter: IngestReporter = { ...silent, finished: (o) => finished.push({ at: performance.now(), records: o.result?.records ?? 0 }) };
+  const reporter: IngestReporter = {
+    ...silent,
+    finished: (o) => {
+      finished.push({ at: performance.now(), records: o.result?.records ?? 0 });
+      if (finished.length % 100 === 0) {
+        const block = finished.slice(-100);
+        const since = finished.length > 100 ? finished[finished.length - 101]!.at : start;
+        console.log(`    ${finished.length} issues done at ${((performance.now() - start) / 1000).toFixed(1)} s: ${(block.reduce((n, f) => n + f.records, 0) / ((block.at(-1)!.at - since) / 1000)).toFixed(0)} records/s over the last hundred`);
+      }
+    },
+  };
   const outcomes = await runIngest({
     paths: [folder], dataDir, names: indexNames(prefix), redisUrl: redisUrl(), queueName: queue, requireQueue: true, concurrency: 0, reporter,
   });

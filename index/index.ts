@@ -11,7 +11,7 @@ export { assertFreeSpace, totalSize } from './storage.js';
 export { indexNames, DEFAULT_INDEX_PREFIX, type IndexNames } from './index-names.js';
 export { RECORD_INDEX_SETTINGS, ISSUE_INDEX_SETTINGS } from './settings.js';
 export { DOMAIN_WORDS, DEPARTMENT_SYNONYMS } from './dictionary.js';
-export { segmentForSearch, segmentInnerWords, segmentQuery, topKeywords } from './segmenter.js';
+export { ensureLoaded as loadSegmenter, segmentForSearch, segmentInnerWords, segmentQuery, topKeywords } from './segmenter.js';
 export { contentHashOf, type SearchDocument, type IssueDocument, type IssueVersion, type Sighting, type Enrichment } from './documents.js';
 export { ensureIndexes, indexExists } from './ensure-indexes.js';
 export { splitNoticeText, joinNoticeText, type TextPart } from './notice-text.js';

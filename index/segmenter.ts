@@ -12,8 +12,12 @@ import { DOMAIN_WORDS } from './dictionary.js';
 let loaded = false;
 const USER_WORD_FREQUENCY = 50_000;
 
-/** Loads jieba's dictionaries once, with the domain dictionary as its user dictionary. */
-function ensureLoaded(): void {
+/**
+ * Loads jieba's dictionaries once, with the domain dictionary as its user dictionary. It takes
+ * seconds and blocks the event loop: a worker loads it before it takes jobs (whose locks could
+ * not be renewed meanwhile).
+ */
+export function ensureLoaded(): void {
   if (loaded) return;
   // "word frequency tag": a word given without a frequency gets jieba's lowest weight and would
   // lose to the ordinary words inside it (社会保障 would come out as 社会/保障).

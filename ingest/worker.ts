@@ -4,12 +4,13 @@ import { ArchiveMissError, BadInputError } from './errors.js';
 import { type IngestJobData, type IngestResult, type ProcessorContext, processIssue } from './processor.js';
 import type { IngestJobName } from './queue.js';
 import { Semaphore, SyncBatcher } from './sync-batcher.js';
+import { loadSegmenter } from '../index/index.js';
 
 /**
  * Jobs a worker holds per parsing slot: one parses while the others wait for it or for their
  * sync, so that the issues parsed while a batch is written are synced together as the next.
  */
-const JOBS_PER_SLOT = 16;
+const JOBS_PER_SLOT = 8;
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
@@ -32,6 +33,8 @@ export interface WorkerOptions {
  * Each stage is reported as the job's progress.
  */
 export function startWorker(options: WorkerOptions): Worker<IngestJobData, IngestResult, IngestJobName> {
+  // Seconds of blocking work, done before any job is taken: no job's lock waits on it.
+  loadSegmenter();
   // `concurrency` issues parse and enrich at once (CPU); more jobs are held, waiting to parse or
   // to be synced together with others (ingest/sync-batcher.ts).
   const context = { ...options.context, cpu: new Semaphore(options.concurrency), batcher: undefined as SyncBatcher | undefined };
