@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { GazetteRecord } from '../parsers/index.js';
+import type { TextPart } from './notice-text.js';
 
 /** What the worker adds to a record before it is indexed. */
 export interface Enrichment {
@@ -29,9 +30,15 @@ export interface Sighting {
   line: number;
 }
 
-/** A record as stored in the records index: the record contract plus enrichment and a content hash. */
+/**
+ * A record as stored in the records index: the record contract plus enrichment and a content
+ * hash, except that a notice's `text` is its frame only (the lines none of its clauses and
+ * tables holds), with `textParts` saying where their lines go (index/notice-text.ts).
+ */
 export type SearchDocument = GazetteRecord &
   Enrichment & {
+    /** A notice's parts in its whole text; the notice's `text` is then its frame. */
+    textParts?: TextPart[];
     /** Hash of everything but the file's name and sha256 and the issues: equal hashes mean nothing to rewrite. */
     contentHash: string;
     /** Every issue that holds the record (its `issue` is the first that did). Set when it is synced. */

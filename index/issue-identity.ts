@@ -21,6 +21,8 @@ export interface IssueIdentity {
   relation: IssueRelation;
   /** What a report should say when identity was not plain (ambiguous, partial, re-identified). */
   note: string | null;
+  /** Every issue whose records or document the answer was read from (syncs batched together must not write them). */
+  consulted: string[];
 }
 
 /** Share of a file's notices an issue must hold for the file to be a version of it. */
@@ -34,21 +36,26 @@ const MAJORITY = 0.5;
  * @param parsedId the issue id the parser derived from the file's content
  */
 export async function resolveIssue(client: Meilisearch, names: IndexNames, parsedId: string, documents: SearchDocument[]): Promise<IssueIdentity> {
+  const { consulted, ...identity } = await resolve(client, names, parsedId, documents);
+  return { ...identity, consulted: [...new Set([parsedId, identity.id, ...consulted])] };
+}
+
+async function resolve(client: Meilisearch, names: IndexNames, parsedId: string, documents: SearchDocument[]): Promise<Omit<IssueIdentity, 'consulted'> & { consulted: string[] }> {
   const notices = documents.filter((d) => d.kind === 'notice');
   const keys = (notices.length > 0 ? notices : documents.filter((d) => d.kind === 'event')).map((d) => d.id);
-  if (keys.length === 0) return { id: parsedId, relation: (await getIssue(client, names, parsedId)) ? 'version' : 'new', note: null };
+  if (keys.length === 0) return { id: parsedId, relation: (await getIssue(client, names, parsedId)) ? 'version' : 'new', note: null, consulted: [] };
   const counts = await issuesHolding(client, names, keys);
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const [best, runnerUp] = ranked;
-  if (!best) return { id: parsedId, relation: (await getIssue(client, names, parsedId)) ? 'version' : 'new', note: null };
+  if (!best) return { id: parsedId, relation: (await getIssue(client, names, parsedId)) ? 'version' : 'new', note: null, consulted: [] };
   const share = best[1] / keys.length;
   // An issue all of whose records this file holds, from its first one on, was a copy cut short of
   // this file (an incomplete download ingested first): this file is its whole version.
   const completes = share < MAJORITY && best[1] >= 2 && (await countHeld(client, names, best[0], notices.length > 0 ? 'notice' : 'event')) === best[1] && (await holds(client, names, best[0], keys[0]!));
-  if (completes) return { id: best[0], relation: 'version', note: `the whole of issue ${best[0]}, which held only its first ${best[1]} of ${keys.length}` };
+  if (completes) return { consulted: ranked.map(([id]) => id), id: best[0], relation: 'version', note: `the whole of issue ${best[0]}, which held only its first ${best[1]} of ${keys.length}` };
   if (share < MAJORITY) {
     const shared = ranked.map(([issue, n]) => `${n} with ${issue}`).join(', ');
-    return { id: parsedId, relation: 'ambiguous', note: `identity ambiguous: of its ${keys.length} notices it shares ${shared}; kept as issue ${parsedId}, shared records not duplicated` };
+    return { consulted: ranked.map(([id]) => id), id: parsedId, relation: 'ambiguous', note: `identity ambiguous: of its ${keys.length} notices it shares ${shared}; kept as issue ${parsedId}, shared records not duplicated` };
   }
   const [issue, held] = best;
   const total = await countHeld(client, names, issue, notices.length > 0 ? 'notice' : 'event');
@@ -56,9 +63,9 @@ export async function resolveIssue(client: Meilisearch, names: IndexNames, parse
   // withdrew some keeps the last (it is a version).
   const partial = held === keys.length && total > keys.length && !keys.includes(await lastHeld(client, names, issue, notices.length > 0 ? 'notice' : 'event'));
   const also = runnerUp && runnerUp[1] / keys.length >= 0.2 ? `; it also shares ${runnerUp[1]} with ${runnerUp[0]}` : '';
-  if (partial) return { id: issue, relation: 'partial', note: `partial copy of issue ${issue} (${held} of its ${total} ${notices.length > 0 ? 'notices' : 'entries'}): nothing removed${also}` };
+  if (partial) return { consulted: ranked.map(([id]) => id), id: issue, relation: 'partial', note: `partial copy of issue ${issue} (${held} of its ${total} ${notices.length > 0 ? 'notices' : 'entries'}): nothing removed${also}` };
   const renamed = issue !== parsedId ? `read as issue ${parsedId}, a version of issue ${issue} (${held} of ${keys.length} shared)` : '';
-  return { id: issue, relation: 'version', note: renamed || also ? `${renamed}${also}`.replace(/^; /u, '') : null };
+  return { consulted: ranked.map(([id]) => id), id: issue, relation: 'version', note: renamed || also ? `${renamed}${also}`.replace(/^; /u, '') : null };
 }
 
 /** How many of these records each issue holds. */

@@ -3,6 +3,7 @@ import { equals, isAnyOf } from './filter.js';
 import type { RecordHit, RecordSearch } from './record-search.js';
 import { dateNumber } from './build-filter.js';
 import { toSimplified } from './to-simplified.js';
+import { joinNoticeText } from './notice-text.js';
 
 type NoticeHit = Extract<RecordHit, { kind: 'notice' }>;
 
@@ -24,8 +25,10 @@ export interface NoticeView {
 export async function noticeView(search: RecordSearch, id: string): Promise<NoticeView | null> {
   const found = await search.notice(id);
   if (found?.kind !== 'notice') return null;
-  const notice = found as NoticeHit;
+  const { textParts, ...hit } = found;
   const parts = (await search.all([equals('noticeId', id)])).sort((a, b) => a.source.line - b.source.line);
+  // The index holds the notice's frame; its clauses and tables hold the rest of its text.
+  const notice = { ...hit, text: joinNoticeText(hit.text, textParts, new Map(parts.map((p) => [p.id, p.text]))) } as NoticeHit;
   const cited = notice.cites.length ? ((await search.all([equals('kind', 'notice'), isAnyOf('docNumber', notice.cites)])) as NoticeHit[]) : [];
   const citedBy = notice.docNumber ? ((await search.all([equals('kind', 'notice'), equals('cites', notice.docNumber)])) as NoticeHit[]) : [];
   const repealedBy = notice.docNumber ? ((await search.all([equals('kind', 'notice'), equals('repeals', notice.docNumber)])) as NoticeHit[]) : [];

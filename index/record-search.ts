@@ -11,6 +11,7 @@ import type { SearchDocument } from './documents.js';
 import { equals } from './filter.js';
 import { MATCH_END, MATCH_START, highlightHtml } from './highlight.js';
 import type { IndexNames } from './index-names.js';
+import type { TextPart } from './notice-text.js';
 import { KEYSET_FIELDS, KEYSET_PHASES, type KeysetPhase, afterKey, atOrBeforeKey, compareByKey, keyOf, sameKey } from './keyset.js';
 import { SEARCH_FACETS, type SearchParameters } from './search-parameters.js';
 
@@ -48,7 +49,7 @@ export interface SearchResult {
 }
 
 /** Stored fields a hit carries: everything but the worker's tokens and the content hash. */
-const HIDDEN = new Set(['tokens', 'contentHash', 'dateValue', 'noticeKey']);
+const HIDDEN = new Set(['tokens', 'contentHash', 'dateValue', 'noticeKey', 'textParts']);
 const HIGHLIGHTED = ['text', 'title', 'heading'];
 
 /**
@@ -161,10 +162,14 @@ export class RecordSearch {
     return departmentsContaining(this.client, this.names.records, toSimplified(part.trim()), jurisdiction);
   }
 
-  /** One notice by id, or null (through search: the API's key may only search). */
-  async notice(id: string): Promise<RecordHit | null> {
+  /**
+   * One notice by id, or null (through search: the API's key may only search), with where its
+   * parts go in its whole text (its `text` is the frame the index holds: index/notice-text.ts).
+   */
+  async notice(id: string): Promise<(RecordHit & { textParts: TextPart[] }) | null> {
     const response = await this.client.index<SearchDocument>(this.names.records).search('', { filter: [equals('kind', 'notice'), equals('noticeKey', id)], limit: 1 });
-    return response.hits[0] ? toHit(response.hits[0]) : null;
+    const hit = response.hits[0];
+    return hit ? { ...toHit(hit), textParts: hit.textParts ?? [] } : null;
   }
 
   /** The first `limit` records (at most 1 000) matching a filter in a Meilisearch sort order, such as a feed's newest notices. */

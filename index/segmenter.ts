@@ -12,8 +12,12 @@ import { DOMAIN_WORDS } from './dictionary.js';
 let loaded = false;
 const USER_WORD_FREQUENCY = 50_000;
 
-/** Loads jieba's dictionaries once, with the domain dictionary as its user dictionary. */
-function ensureLoaded(): void {
+/**
+ * Loads jieba's dictionaries once, with the domain dictionary as its user dictionary. It takes
+ * seconds and blocks the event loop: a worker loads it before it takes jobs (whose locks could
+ * not be renewed meanwhile).
+ */
+export function ensureLoaded(): void {
   if (loaded) return;
   // "word frequency tag": a word given without a frequency gets jieba's lowest weight and would
   // lose to the ordinary words inside it (社会保障 would come out as 社会/保障).
@@ -64,6 +68,17 @@ export function segmentForSearch(text: string): string[] {
     if (!MEANINGLESS.test(word)) tokens.add(word);
   }
   return [...tokens];
+}
+
+/**
+ * The words {@link segmentForSearch} adds to what the index's own segmentation of `text` gives
+ * (Meilisearch cuts Chinese with jieba and the same dictionary): the dictionary words inside
+ * longer ones (农业 inside 区农业农村局), not the words of jieba's plain cut, which the indexed
+ * text already holds. Keeps documents small: each word of a text is indexed once.
+ */
+export function segmentInnerWords(text: string): string[] {
+  const plain = new Set(segmentQuery(text));
+  return segmentForSearch(text).filter((word) => !plain.has(word));
 }
 
 /** Plain segmentation for queries: the words of `text` in order, punctuation dropped. */

@@ -53,6 +53,25 @@ const BATCH = 2000;
 const HELD_FIELDS = ['id', 'contentHash', 'issue', 'issues', 'sightings'];
 
 /**
+ * What a sync of one version will write, worked out from what the index holds: the diff, and
+ * the ids it read and writes (so that syncs batched together never read what another of the
+ * batch writes: ingest/sync-batcher.ts).
+ */
+export interface SyncPlan {
+  issueId: string;
+  result: SyncResult;
+  /** The issue's document as it is, with `pending` set: written before any record, when there are records to write. */
+  marker: IssueDocument | null;
+  writes: SearchDocument[];
+  sightingUpdates: Array<Pick<SearchDocument, 'id' | 'issue' | 'issues' | 'sightings'>>;
+  deletions: string[];
+  /** The issue's document once the records are written, or null when it is unchanged. */
+  issue: IssueDocument | null;
+  /** Every record id the plan read or writes. */
+  ids: Set<string>;
+}
+
+/**
  * Makes the index show one version of an issue, writing only the difference, in an order that
  * search and a crash can live with:
  * 1. the issue's document, if it has one, is marked `pending` (no version counts as indexed
@@ -66,13 +85,20 @@ const HELD_FIELDS = ['id', 'contentHash', 'issue', 'issues', 'sightings'];
  * index holds. Callers serialise syncs (one at a time across all workers: ingest/index-lock.ts).
  */
 export async function syncIssue(client: Meilisearch, names: IndexNames, input: IssueVersionInput, mode: SyncMode = 'full', now = Date.now()): Promise<SyncResult> {
+  const plan = await planSync(client, names, input, mode, now);
+  await applyPlans(client, names, [plan]);
+  return plan.result;
+}
+
+/** Works out what a sync of one version writes (nothing is written). */
+export async function planSync(client: Meilisearch, names: IndexNames, input: IssueVersionInput, mode: SyncMode = 'full', now = Date.now()): Promise<SyncPlan> {
   await ensureIndexes(client, names);
   const previous = await getIssue(client, names, input.id);
   const ofIssue = await heldBy(client, names, input.id);
   const elsewhere = await heldByIds(client, names, input.documents.map((d) => d.id).filter((id) => !ofIssue.has(id)));
   const result: SyncResult = { added: 0, updated: 0, deleted: 0, unchanged: 0, kept: 0, writes: 0 };
   const writes: SearchDocument[] = [];
-  const sightingUpdates: Array<Pick<SearchDocument, 'id' | 'issue' | 'issues' | 'sightings'>> = [];
+  const sightingUpdates: SyncPlan['sightingUpdates'] = [];
   const seen = new Set<string>();
   for (const document of input.documents) {
     seen.add(document.id);
@@ -121,28 +147,49 @@ export async function syncIssue(client: Meilisearch, names: IndexNames, input: I
   const issue = issueDocument(previous, input, mode, now);
   const recordWrites = writes.length + sightingUpdates.length + deletions.length;
   // A new issue needs no marker: until its document is written, nothing counts it as indexed.
-  if (recordWrites > 0 && previous) {
-    await writeIssue(client, names, { ...previous, versions: issue.versions, shas: issue.shas, pending: { sha256: input.sha256, since: now } });
-    result.writes++;
-  }
+  const marker = recordWrites > 0 && previous ? { ...previous, versions: issue.versions, shas: issue.shas, pending: { sha256: input.sha256, since: now } } : null;
+  const ids = new Set([...seen, ...ofIssue.keys(), ...elsewhere.keys()]);
+  return { issueId: input.id, result, marker, writes, sightingUpdates, deletions, issue: recordWrites > 0 || !sameIssue(previous, issue) ? issue : null, ids };
+}
+
+/**
+ * Writes the plans of one or more syncs (of distinct issues and disjoint records) in as few
+ * Meilisearch tasks as it can, in the order of {@link syncIssue}: every pending marker (one
+ * task), then every record write of all of them (enqueued together, so Meilisearch batches
+ * them), then every issue document (one task). Each plan's `result.writes` counts the tasks it
+ * took part in.
+ */
+export async function applyPlans(client: Meilisearch, names: IndexNames, plans: SyncPlan[]): Promise<void> {
+  const markers = plans.flatMap((p) => (p.marker ? [p.marker] : []));
+  if (markers.length) await writeIssues(client, names, markers);
   const records = client.index<SearchDocument>(names.records);
+  const writes = plans.flatMap((p) => p.writes);
+  const sightingUpdates = plans.flatMap((p) => p.sightingUpdates);
+  const deletions = plans.flatMap((p) => p.deletions);
+  const enqueued: Array<ReturnType<typeof records.addDocuments>> = [];
   for (let i = 0; i < writes.length; i += BATCH) {
-    await waitForWrite(names.records, records.addDocuments(writes.slice(i, i + BATCH), { primaryKey: 'id' }), 600_000);
-    result.writes++;
+    const task = records.addDocuments(writes.slice(i, i + BATCH), { primaryKey: 'id' });
+    await task; // enqueued in order
+    enqueued.push(task);
   }
   for (let i = 0; i < sightingUpdates.length; i += BATCH) {
-    await waitForWrite(names.records, records.updateDocuments(sightingUpdates.slice(i, i + BATCH), { primaryKey: 'id' }), 600_000);
-    result.writes++;
+    const task = records.updateDocuments(sightingUpdates.slice(i, i + BATCH), { primaryKey: 'id' });
+    await task;
+    enqueued.push(task);
   }
   for (let i = 0; i < deletions.length; i += BATCH) {
-    await waitForWrite(names.records, records.deleteDocuments(deletions.slice(i, i + BATCH)));
-    result.writes++;
+    const task = records.deleteDocuments(deletions.slice(i, i + BATCH));
+    await task;
+    enqueued.push(task);
   }
-  if (recordWrites > 0 || !sameIssue(previous, issue)) {
-    await writeIssue(client, names, issue);
-    result.writes++;
+  // Every record write, waited for (and checked) before any issue document says it is done.
+  for (const task of enqueued) await waitForWrite(names.records, task, 600_000);
+  const issues = plans.flatMap((p) => (p.issue ? [p.issue] : []));
+  if (issues.length) await writeIssues(client, names, issues);
+  for (const plan of plans) {
+    const part = (n: number) => (n > 0 ? Math.ceil(n / BATCH) : 0);
+    plan.result.writes = (plan.marker ? 1 : 0) + part(plan.writes.length) + part(plan.sightingUpdates.length) + part(plan.deletions.length) + (plan.issue ? 1 : 0);
   }
-  return result;
 }
 
 /** The issue's document once this version is synced. */
@@ -173,7 +220,12 @@ function sameIssue(a: IssueDocument | null, b: IssueDocument): boolean {
 }
 
 async function writeIssue(client: Meilisearch, names: IndexNames, issue: IssueDocument): Promise<void> {
-  await waitForWrite(names.issues, client.index<IssueDocument>(names.issues).addDocuments([issue], { primaryKey: 'id' }));
+  await writeIssues(client, names, [issue]);
+}
+
+/** Writes issue documents in one task. */
+async function writeIssues(client: Meilisearch, names: IndexNames, issues: IssueDocument[]): Promise<void> {
+  await waitForWrite(names.issues, client.index<IssueDocument>(names.issues).addDocuments(issues, { primaryKey: 'id' }));
 }
 
 /** Every record the index holds for an issue, by id. */

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type GazetteRecord, findCitedDocNumbers, normalizeDepartment } from '../parsers/index.js';
-import { type SearchDocument, contentHashOf, segmentForSearch, topKeywords } from '../index/index.js';
+import { type SearchDocument, type TextPart, contentHashOf, segmentInnerWords, splitNoticeText, topKeywords } from '../index/index.js';
 
 /** Number of TF-IDF keywords kept per record. */
 const KEYWORD_COUNT = 8;
@@ -16,7 +16,9 @@ const YIELD_EVERY = 100;
 export async function enrichRecords(records: GazetteRecord[]): Promise<SearchDocument[]> {
   const peopleOfNotice = new Map<string, string[]>();
   const dateOfNotice = new Map<string, string | null>();
+  const partsOfNotice = new Map<string, Array<{ id: string; text: string }>>();
   for (const record of records) {
+    if (record.kind === 'clause' || record.kind === 'table') partsOfNotice.set(record.noticeId, [...(partsOfNotice.get(record.noticeId) ?? []), record]);
     if (record.kind === 'personnel') peopleOfNotice.set(record.noticeId, [...(peopleOfNotice.get(record.noticeId) ?? []), record.person]);
     if (record.kind === 'notice') dateOfNotice.set(record.id, record.date);
   }
@@ -28,14 +30,20 @@ export async function enrichRecords(records: GazetteRecord[]): Promise<SearchDoc
     const date = 'date' in record ? record.date : dateOfNotice.get(record.noticeId) ?? null;
     const dateValue = date ? Number(date.replaceAll('-', '')) : null;
     const wholeWords = [...departments, ...people, ...(record.kind === 'personnel' ? record.posts : [])];
+    // A notice's clauses and tables hold most of its text: the index keeps only the rest of it
+    // (its frame) on the notice, so that every word is indexed once (index/notice-text.ts).
+    const split = record.kind === 'notice' ? splitNoticeText(record.text, partsOfNotice.get(record.id) ?? []) : null;
+    const text = split ? split.frame : record.text;
     const document = {
       ...record,
+      text,
+      ...(split ? { textParts: split.parts as TextPart[] } : {}),
       departments,
       people,
       noticeKey: record.kind === 'notice' ? record.id : 'noticeId' in record ? record.noticeId : null,
       cites: citesOf(record),
-      tokens: unique([...segmentForSearch(searchableText(record)), ...wholeWords]),
-      keywords: topKeywords(record.text, KEYWORD_COUNT),
+      tokens: unique([...segmentInnerWords(searchableText(record, text)), ...wholeWords]),
+      keywords: topKeywords(text, KEYWORD_COUNT),
       dateValue,
       year: dateValue ? Math.floor(dateValue / 10_000) : record.kind === 'notice' ? record.docYear : null,
     };
@@ -59,10 +67,11 @@ function peopleOf(record: GazetteRecord, peopleOfNotice: Map<string, string[]>):
   }
 }
 
-function searchableText(record: GazetteRecord): string {
+/** The text a record's tokens are cut from (`text`: what the index holds of the record's text). */
+function searchableText(record: GazetteRecord, text: string): string {
   switch (record.kind) {
     case 'notice':
-      return `${record.title ?? ''}\n${record.text}`;
+      return `${record.title ?? ''}\n${text}`;
     case 'clause':
       return `${record.heading ?? ''}\n${record.text}`;
     default:

@@ -9,7 +9,8 @@ import { BadInputError } from './errors.js';
  * Bump when parsing or enrichment changes what records look like, so that issues indexed by an
  * older pipeline are processed again instead of skipped.
  */
-// 6: web pages are read as HTML (they gave no records before); every record's cites; departments folded per body.
+// 6: web pages are read as HTML (they gave no records before); every record's cites; departments
+// folded per body; notices indexed as their frame, tokens only the words inside longer words.
 const PIPELINE_REVISION = 6;
 
 /** Identifies the parse and enrichment that produced an issue's documents. */

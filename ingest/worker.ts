@@ -3,6 +3,14 @@ import type { Redis } from 'ioredis';
 import { ArchiveMissError, BadInputError } from './errors.js';
 import { type IngestJobData, type IngestResult, type ProcessorContext, processIssue } from './processor.js';
 import type { IngestJobName } from './queue.js';
+import { Semaphore, SyncBatcher } from './sync-batcher.js';
+import { loadSegmenter } from '../index/index.js';
+
+/**
+ * Jobs a worker holds per parsing slot: one parses while the others wait for it or for their
+ * sync, so that the issues parsed while a batch is written are synced together as the next.
+ */
+const JOBS_PER_SLOT = 8;
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
@@ -19,14 +27,21 @@ export interface WorkerOptions {
 }
 
 /**
- * Wires the processor to a BullMQ worker. Bad input fails its job as unrecoverable (no
+ * Wires the processor to a BullMQ worker, which holds {@link JOBS_PER_SLOT} jobs per parsing
+ * slot and syncs their issues in batches. Bad input fails its job as unrecoverable (no
  * retries, the parser's diagnostic as the reason); any other error is retried with backoff.
  * Each stage is reported as the job's progress.
  */
 export function startWorker(options: WorkerOptions): Worker<IngestJobData, IngestResult, IngestJobName> {
+  // Seconds of blocking work, done before any job is taken: no job's lock waits on it.
+  loadSegmenter();
+  // `concurrency` issues parse and enrich at once (CPU); more jobs are held, waiting to parse or
+  // to be synced together with others (ingest/sync-batcher.ts).
+  const context = { ...options.context, cpu: new Semaphore(options.concurrency), batcher: undefined as SyncBatcher | undefined };
+  context.batcher = new SyncBatcher(() => ({ ...context, batcher: undefined }));
   const processor = async (job: Job<IngestJobData, IngestResult, IngestJobName>): Promise<IngestResult> => {
     try {
-      return await processIssue(job.data, options.context, (stage) => {
+      return await processIssue(job.data, context, (stage) => {
         job.updateProgress({ stage }).catch(() => {}); // progress is informative; losing one is harmless
       });
     } catch (error) {
@@ -38,7 +53,7 @@ export function startWorker(options: WorkerOptions): Worker<IngestJobData, Inges
   const lockDuration = options.lockDuration ?? (Number(process.env.GAZETTE_WORKER_LOCK_MS) || 30_000);
   const worker = new Worker<IngestJobData, IngestResult, IngestJobName>(options.queueName, processor, {
     connection: options.connection,
-    concurrency: options.concurrency,
+    concurrency: options.concurrency * JOBS_PER_SLOT,
     // Locks are renewed at half their duration; the processor yields between stages so renewal
     // is never starved. A stalled job (its worker died) runs again, at most twice.
     lockDuration,
