@@ -3,6 +3,7 @@ import type { GazetteRecord } from '../parsers/index.js';
 import { analyzeQuery, queryStrings } from './analyze-query.js';
 import { buildFilter } from './build-filter.js';
 import type { SearchDocument } from './documents.js';
+import { SearchServerError } from './errors.js';
 import { equals } from './filter.js';
 import { MATCH_END, MATCH_START, highlightHtml } from './highlight.js';
 import type { IndexNames } from './index-names.js';
@@ -42,10 +43,42 @@ const HIGHLIGHTED = ['text', 'title', 'heading'];
  * values, facet counts, highlights.
  */
 export class RecordSearch {
+  /**
+   * @param options.remotes the shards (index/cluster.ts): every search is then one remote
+   *   federated multi-search, one query per shard, the facets merged by Meilisearch
+   * @param options.rankingScores hits of `search` carry Meilisearch's `rankingScore` (tests and
+   *   benches compare deployments with it: hits of equal score come in no defined order)
+   */
   constructor(
     private readonly client: Meilisearch,
     readonly names: IndexNames,
+    private readonly options: { remotes?: string[]; rankingScores?: boolean } = {},
   ) {}
+
+  /**
+   * Searches the records index: on the one server, or on every shard at once (one federated
+   * query per remote). A shard that did not answer fails the search rather than leave its hits out.
+   */
+  private async searchRecords(q: string, params: SearchParams): Promise<SearchResponse<SearchDocument>> {
+    const remotes = this.options.remotes;
+    if (!remotes) return this.client.index<SearchDocument>(this.names.records).search(q, params);
+    const { limit, offset, facets, ...query } = params;
+    return this.federated([q], query, { limit: limit ?? 20, offset: offset ?? 0, facets });
+  }
+
+  /** A federated multi-search of these query strings (times the shards, when sharded), merged by Meilisearch. */
+  private async federated(strings: string[], query: SearchParams, page: { limit: number; offset: number; facets?: string[] | undefined }): Promise<SearchResponse<SearchDocument>> {
+    const remotes = this.options.remotes ?? [undefined];
+    const federated: FederatedMultiSearchParams = {
+      federation: { limit: page.limit, offset: page.offset, ...(page.facets ? { facetsByIndex: { [this.names.records]: page.facets }, mergeFacets: {} } : {}) },
+      queries: strings.flatMap((q) => remotes.map((remote) => ({ indexUid: this.names.records, q, ...query, ...(remote ? { federationOptions: { weight: 1, remote } } : {}) }))),
+    };
+    const response = await this.client.multiSearch<FederatedMultiSearchParams, SearchDocument>(federated);
+    const remoteErrors = (response as { remoteErrors?: Record<string, { message?: string }> }).remoteErrors ?? {};
+    const failed = Object.entries(remoteErrors);
+    if (failed.length > 0) throw new SearchServerError(`shard ${failed.map(([name, e]) => `${name}: ${e.message ?? 'error'}`).join('; ')}`);
+    return response;
+  }
 
   /** Runs a search. A query that spells a document number is answered by an exact filter. */
   search(params: SearchParameters): Promise<SearchResult> {
@@ -63,6 +96,7 @@ export class RecordSearch {
     const offset = params.offset ?? 0;
     const common: SearchParams = {
       filter,
+      ...(this.options.rankingScores ? { showRankingScore: true } : {}),
       ...(options.highlight
         ? {
             attributesToHighlight: HIGHLIGHTED,
@@ -78,34 +112,30 @@ export class RecordSearch {
     };
     if (analyzed.docNumber) {
       // The notice first: its records sorted by their place in the file.
-      const response = await this.client.index<SearchDocument>(this.names.records).search('', {
+      const response = await this.searchRecords('', {
         ...common, filter: [...filter, equals('docNumber', analyzed.docNumber.text)], sort: ['source.line:asc'], facets: [...SEARCH_FACETS], limit, offset,
       });
-      return toResult(response, { docNumber: analyzed.docNumber.text, queries: [] }, params.distinct, options.orderBy);
+      return toResult(response, { docNumber: analyzed.docNumber.text, queries: [] }, params.distinct, options.orderBy, this.options.rankingScores);
     }
     const queries = queryStrings(analyzed);
     if (queries.length === 1) {
-      const response = await this.client.index<SearchDocument>(this.names.records).search(queries[0]!, { ...common, facets: [...SEARCH_FACETS], limit, offset });
-      return toResult(response, { docNumber: null, queries }, params.distinct, options.orderBy);
+      const response = await this.searchRecords(queries[0]!, { ...common, facets: [...SEARCH_FACETS], limit, offset });
+      return toResult(response, { docNumber: null, queries }, params.distinct, options.orderBy, this.options.rankingScores);
     }
     // A long query: one request per group of words, merged by ranking score.
-    const federated: FederatedMultiSearchParams = {
-      federation: { limit, offset, facetsByIndex: { [this.names.records]: [...SEARCH_FACETS] }, mergeFacets: {} },
-      queries: queries.map((q) => ({ indexUid: this.names.records, q, ...common })),
-    };
-    const response = await this.client.multiSearch<FederatedMultiSearchParams, SearchDocument>(federated);
-    return toResult(response, { docNumber: null, queries }, params.distinct, options.orderBy);
+    const response = await this.federated(queries, common, { limit, offset, facets: [...SEARCH_FACETS] });
+    return toResult(response, { docNumber: null, queries }, params.distinct, options.orderBy, this.options.rankingScores);
   }
 
   /** One notice by id, or null (through search: the API's key may only search). */
   async notice(id: string): Promise<RecordHit | null> {
-    const response = await this.client.index<SearchDocument>(this.names.records).search('', { filter: [equals('kind', 'notice'), equals('noticeKey', id)], limit: 1 });
+    const response = await this.searchRecords('', { filter: [equals('kind', 'notice'), equals('noticeKey', id)], limit: 1 });
     return response.hits[0] ? toHit(response.hits[0]) : null;
   }
 
   /** The first `limit` records (at most 1 000) matching a filter in a Meilisearch sort order, such as a feed's newest notices. */
   async first(filter: string[], sort: string[], limit: number): Promise<RecordHit[]> {
-    const response = await this.client.index<SearchDocument>(this.names.records).search('', { filter, sort, limit: Math.min(limit, KEYSET_PAGE) });
+    const response = await this.searchRecords('', { filter, sort, limit: Math.min(limit, KEYSET_PAGE) });
     return response.hits.map(toHit);
   }
 
@@ -150,12 +180,11 @@ export class RecordSearch {
    * shorter than asked.
    */
   private async *keysetPages(filter: string[], fields?: string[]): AsyncGenerator<{ hits: Array<Hit<SearchDocument>>; window: string[]; phase: KeysetPhase }> {
-    const index = this.client.index<SearchDocument>(this.names.records);
     for (const phase of KEYSET_PHASES) {
       let after: string[] = [];
       let previous: Array<string | number> | null = null;
       for (;;) {
-        const response = await index.search('', {
+        const response = await this.searchRecords('', {
           filter: [...filter, phase.filter, ...after],
           sort: phase.keys.map((key) => `${key}:asc`),
           limit: KEYSET_PAGE,
@@ -181,7 +210,7 @@ const KEYSET_PAGE = 1000;
  * counts every match (each record has exactly one kind), so its sum is the exact total, except
  * with `distinct`, whose facet counts Meilisearch 1.21 computes from a capped set.
  */
-function toResult(response: SearchResponse<SearchDocument>, interpretation: SearchResult['interpretation'], distinct = false, orderBy?: readonly string[]): SearchResult {
+function toResult(response: SearchResponse<SearchDocument>, interpretation: SearchResult['interpretation'], distinct = false, orderBy?: readonly string[], scores = false): SearchResult {
   if (orderBy) response.hits.sort(compareByKey(orderBy));
   const facets = response.facetDistribution ?? {};
   const estimate = response.estimatedTotalHits ?? response.hits.length;
@@ -189,7 +218,8 @@ function toResult(response: SearchResponse<SearchDocument>, interpretation: Sear
   const kinds = facets.kind ?? (estimate === 0 ? {} : undefined);
   const exact = !distinct && kinds !== undefined;
   const total = exact ? Object.values(kinds).reduce((sum, n) => sum + n, 0) : estimate;
-  return { total, totalExact: exact, hits: response.hits.map(toHit), facets, interpretation };
+  const hits = response.hits.map((hit) => (scores ? { ...toHit(hit), rankingScore: hit._rankingScore ?? null } : toHit(hit)));
+  return { total, totalExact: exact, hits, facets, interpretation };
 }
 
 function toHit(hit: Hit<SearchDocument>): RecordHit {

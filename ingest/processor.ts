@@ -10,11 +10,12 @@ import {
   resolveIssue,
   showsVersion,
   syncIssue,
+  writeTargets,
 } from '../index/index.js';
 import type { Archive } from './archive.js';
 import type { RedisByteStore } from './byte-store.js';
 import { type IndexLock, NO_LOCK } from './index-lock.js';
-import { type Stage, prepareIssue } from './prepare-issue.js';
+import { type PreparedIssue, type Stage, prepareIssue } from './prepare-issue.js';
 
 /** The payload of an ingest job: small; the bytes are in the archive or, for other machines, in Redis. */
 export interface IngestJobData {
@@ -97,6 +98,18 @@ export async function processIssue(data: IngestJobData, context: ProcessorContex
   const prepared = await prepareIssue(bytes, data.file, onStage);
   onStage('index');
   return (context.lock ?? NO_LOCK).hold(async () => {
+    // One server, or every replica, or the issue's shard (index/cluster.ts).
+    const targets = await writeTargets(context.client, context.names, prepared.id, prepared.documents);
+    const results: IngestResult[] = [];
+    for (const client of targets) results.push(await indexPrepared(data, prepared, { ...context, client }));
+    // A replica that missed a write catches up here: report what was done, not that another had it.
+    return results.find((r) => r.status !== 'unchanged') ?? results[0]!;
+  });
+}
+
+/** The locked part of {@link processIssue} on one server: identity, versions, the sync. */
+async function indexPrepared(data: IngestJobData, prepared: PreparedIssue, context: ProcessorContext): Promise<IngestResult> {
+  {
     await ensureIndexes(context.client, context.names);
     const identity = await resolveIssue(context.client, context.names, prepared.id, prepared.documents);
     const previous = await getIssue(context.client, context.names, identity.id);
@@ -116,5 +129,5 @@ export async function processIssue(data: IngestJobData, context: ProcessorContex
     const mode = identity.relation === 'partial' && !data.force ? 'partial' : 'full';
     const sync = await syncIssue(context.client, context.names, input, mode, seenAt);
     return { ...base, ...sync, status: mode === 'partial' ? 'partial' : 'indexed', note: identity.note };
-  });
+  }
 }
