@@ -189,6 +189,48 @@ describe('three Meilisearch servers', () => {
     }
   }, 60_000);
 
+  it('should put an issue that reprints a notice of another on the shard holding it, the notice kept once', async () => {
+    const lines = corpusBytes(CORPUS_FILES[0]!).toString('utf8').split('\n');
+    const end = lines.findIndex((line, i) => i > 2 && /^\s*2022年4月20日\s*$/u.test(line));
+    const firstNotice = lines.slice(1, end + 1).join('\n');
+    const notice = (title: string, number: string) => ['', title, number, '', '各区镇人民政府：', '', '一、认真做好有关工作。', '', '南通市海门区人民政府办公室', '', '2022年6月1日', ''].join('\n');
+    // The shard holding 000's first notice.
+    const home = (await Promise.all(shards.nodes.map((n) => n.client.index(sha.names.records).getDocuments({ filter: `kind = "notice"`, limit: 1000, fields: ['id', 'text'] })))).findIndex((page) =>
+      page.results.some((d) => String(d.text).startsWith(firstNotice.trim().split('\n')[0]!)),
+    );
+    expect(home).toBeGreaterThanOrEqual(0);
+    const other = Buffer.from(`${notice('关于做好夏季防汛工作的通知', '海政办发〔2022〕71号')}${notice('关于开展消防安全检查的通知', '海政办发〔2022〕72号')}\n${firstNotice}\n`);
+    const result = await processIssue({ sha256: sha.archive.store(other, 'other-issue.txt'), file: 'other-issue.txt' }, { archive: sha.archive, client: shards.client, names: sha.names });
+    expect(result.relation).toBe('ambiguous');
+    const issueHome = (await Promise.all(shards.nodes.map((n) => n.client.index(sha.names.issues).getDocuments({ limit: 100 })))).findIndex((page) => page.results.some((i) => i.id === result.issue));
+    expect(issueHome).toBe(home);
+    // Placement by hash alone would have split them.
+    expect(shards.shardOf(result.issue)).not.toBe(home);
+    const sharded = new RecordSearch(shards.client, sha.names, { remotes: shards.remotes! });
+    const notices = await sharded.all(['kind = "notice"']);
+    expect(new Set(notices.map((n) => n.id)).size).toBe(notices.length);
+    expect(notices.length).toBe((await new RecordSearch(single.client, one.names).all(['kind = "notice"'])).length + 2);
+  }, 60_000);
+
+  it('should fail an ingest while a replica is down, and bring it level on the retry', async () => {
+    const late = isolated('cluster-late');
+    const file = CORPUS_FILES[4]!;
+    const job = { sha256: late.archive.store(corpusBytes(file), file), file };
+    const context = { archive: late.archive, client: replicas.client, names: late.names };
+    await nodes[0]!.kill();
+    try {
+      await expect(processIssue(job, context)).rejects.toThrow();
+    } finally {
+      await nodes[0]!.restart();
+    }
+    const retried = await processIssue(job, context);
+    expect(retried.status).toBe('indexed');
+    const [first, ...others] = await Promise.all(replicas.nodes.map((n) => indexedHashes(n.client, late.names.records)));
+    expect(first!.size).toBe(retried.records);
+    for (const other of others) expect(other).toEqual(first);
+    for (const node of replicas.nodes) await dropIndexes(node.client, late.names);
+  }, 90_000);
+
   it('should fail a search rather than leave out the hits of a shard that is down', async () => {
     const sharded = new RecordSearch(shards.readClient(await shards.searchKey(sha.names)), sha.names, { remotes: shards.remotes! });
     await expect(sharded.search({ q: '农业' })).resolves.toBeDefined();

@@ -15,7 +15,8 @@ import { searchKeyName, searchKeyScope } from './search-key.js';
  *   issue); reads go to one server and move on to the next when it does not answer, answers
  *   with a 5xx, or takes longer than `GAZETTE_MEILI_ATTEMPT_MS`;
  * - shards (`MEILI_SHARDS`): an issue, its records and its issue document live on one server,
- *   the one that already holds the issue, else the one a stable hash of its id picks; reads are
+ *   the one that already holds the issue, else the one holding most of the records it shares
+ *   with other issues, else the one a stable hash of its id picks; reads are
  *   one remote federated multi-search (Meilisearch's `network` experimental feature) with one
  *   query per server, the facets merged by Meilisearch.
  * Every server uses the same master key (`MEILI_MASTER_KEY`). Meilisearch 1.21's own sharding
@@ -123,15 +124,21 @@ export class IndexCluster {
 
   /**
    * Where a sync goes: every replica; for shards, the shard that already holds the issue these
-   * documents are a version of (issue identity, asked of every shard), else the shard of the
-   * parsed id's hash.
+   * documents are a version of (issue identity, asked of every shard), else the shard holding
+   * most of these records (held by other issues), else the shard of the parsed id's hash.
    */
   async writeTargets(names: IndexNames, parsedId: string, documents: SearchDocument[]): Promise<Meilisearch[]> {
     if (this.mode === 'replicas') return this.nodes.map((n) => n.client);
     await Promise.all(this.nodes.map((n) => ensureIndexes(n.client, names)));
     const identities = await Promise.all(this.nodes.map((n) => resolveIssue(n.client, names, parsedId, documents)));
     const holding = identities.findIndex((identity) => identity.relation === 'version' || identity.relation === 'partial');
-    return [this.nodes[holding >= 0 ? holding : this.shardOf(parsedId)]!.client];
+    if (holding >= 0) return [this.nodes[holding]!.client];
+    // A file sharing records with issues (the same notice in two gazettes) goes where most of
+    // them are, so that they stay one record each (federated search does not merge duplicates).
+    const ids = documents.map((d) => d.id);
+    const shared = await Promise.all(this.nodes.map((n) => countHeld(n.client, names, ids)));
+    const most = shared.indexOf(Math.max(...shared));
+    return [this.nodes[shared[most]! > 0 ? most : this.shardOf(parsedId)]!.client];
   }
 
   /** Creates the indexes and brings their settings up to date on every server. */
@@ -261,6 +268,16 @@ export class IndexCluster {
     if (!response.ok) throw new SearchServerError(`${node.name} (${node.url}): ${method} /${path}: HTTP ${response.status}: ${text.slice(0, 300)}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
+}
+
+/** How many of these record ids an index holds. */
+async function countHeld(client: Meilisearch, names: IndexNames, ids: string[]): Promise<number> {
+  let held = 0;
+  for (let i = 0; i < ids.length; i += 1000) {
+    const chunk = ids.slice(i, i + 1000);
+    held += (await client.index(names.records).getDocuments({ ids: chunk, fields: ['id'], limit: chunk.length })).results.length;
+  }
+  return held;
 }
 
 /** A uuid made from a name (so every process and server derives the same). */

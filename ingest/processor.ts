@@ -100,8 +100,11 @@ export async function processIssue(data: IngestJobData, context: ProcessorContex
   return (context.lock ?? NO_LOCK).hold(async () => {
     // One server, or every replica, or the issue's shard (index/cluster.ts).
     const targets = await writeTargets(context.client, context.names, prepared.id, prepared.documents);
-    const results: IngestResult[] = [];
-    for (const client of targets) results.push(await indexPrepared(data, prepared, { ...context, client }));
+    // Replicas are written at once, each finishing its sync even when another fails.
+    const settled = await Promise.allSettled(targets.map((client) => indexPrepared(data, prepared, { ...context, client })));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const results = settled.map((r) => (r as PromiseFulfilledResult<IngestResult>).value);
     // A replica that missed a write catches up here: report what was done, not that another had it.
     return results.find((r) => r.status !== 'unchanged') ?? results[0]!;
   });
