@@ -25,7 +25,7 @@ export interface ServerOptions {
   baseUrl?: string;
   /** Where warnings and request errors (5xx) are logged, as JSON lines; default stderr. */
   log?: NodeJS.WritableStream;
-  /** Where `MEILI_URL` and `MEILI_MASTER_KEY` are read; default `process.env`. */
+  /** Where `MEILI_URL`, `MEILI_REPLICAS`, `MEILI_SHARDS` and `MEILI_MASTER_KEY` are read; default `process.env`. */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -38,12 +38,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const connection = await connectSearch({ dataDir: options.dataDir, ...(options.env ? { env: options.env } : {}) });
   let closed: Promise<void> | null = null;
   try {
-    await ensureIndexes(connection.client, options.names);
-    const key = await searchOnlyKey(connection.client, options.names);
-    const searchClient = meiliClient(connection.url, key);
+    const cluster = connection.cluster;
+    // Several servers (index/cluster.ts): the same key on each, reads failing over between them.
+    if (cluster) await cluster.ensureIndexes(options.names);
+    else await ensureIndexes(connection.client, options.names);
+    const key = cluster ? await cluster.searchKey(options.names) : await searchOnlyKey(connection.client, options.names);
+    const searchClient = cluster ? cluster.readClient(key) : meiliClient(connection.url, key);
     let baseUrl = options.baseUrl ?? '';
     const app = await buildApp({
-      search: new RecordSearch(searchClient, options.names),
+      search: new RecordSearch(searchClient, options.names, { ...(cluster?.remotes ? { remotes: cluster.remotes } : {}) }),
       healthy: () => searchClient.health().then(() => true, () => false),
       baseUrl: () => baseUrl,
       logger: { level: 'warn', stream: options.log ?? process.stderr },

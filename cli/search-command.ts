@@ -33,7 +33,7 @@ export async function searchCommand(query: string | undefined, options: SearchCo
   };
   const connection = await connectSearch({ dataDir: config.dataDir });
   try {
-    const result = await new RecordSearch(connection.client, config.names).search(params);
+    const result = await new RecordSearch(connection.client, config.names, { ...(connection.cluster?.remotes ? { remotes: connection.cluster.remotes } : {}) }).search(params);
     if (options.json) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {

@@ -30,3 +30,4 @@ export { toSimplified } from './to-simplified.js';
 export { noticeView, docNumberView, personView, eventsBetween, type NoticeView } from './lookups.js';
 export { searchOnlyKey, searchKeyName, searchKeyScope } from './search-key.js';
 export { meiliClient } from './meili-client.js';
+export { IndexCluster, clusterSpec, clusterOf, writeTargets, type ClusterMode, type ClusterSpec } from './cluster.js';

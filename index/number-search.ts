@@ -1,4 +1,4 @@
-import type { Meilisearch, SearchParams } from 'meilisearch';
+import type { SearchParams, SearchResponse } from 'meilisearch';
 import type { DocNumber } from '../parsers/index.js';
 import type { SearchDocument } from './documents.js';
 import { equals } from './filter.js';
@@ -11,12 +11,11 @@ const SUGGESTIONS = 5;
  * 海政办发〔2022〕14号): numbers of notices of the same year or prefix, and numbers that records
  * cite, ranked by edit distance over their normalised spelling, the close ones only.
  */
-export async function nearestNumbers(client: Meilisearch, index: string, number: DocNumber, filter: string[]): Promise<string[]> {
-  const records = client.index<SearchDocument>(index);
+export async function nearestNumbers(search: (q: string, query: SearchParams) => Promise<SearchResponse<SearchDocument>>, number: DocNumber, filter: string[]): Promise<string[]> {
   const sameYearOrPrefix = [number.year !== null ? `docYear = ${number.year}` : null, number.prefix ? equals('docPrefix', number.prefix) : null].filter(Boolean).join(' OR ');
   const [own, cited] = await Promise.all([
-    records.search('', { filter: [...filter, ...(sameYearOrPrefix ? [sameYearOrPrefix] : [])], facets: ['docNumber'], limit: 0 }),
-    records.search('', { filter, facets: ['cites'], limit: 0 }),
+    search('', { filter: [...filter, ...(sameYearOrPrefix ? [sameYearOrPrefix] : [])], facets: ['docNumber'], limit: 0 }),
+    search('', { filter, facets: ['cites'], limit: 0 }),
   ]);
   const candidates = new Set([...Object.keys(own.facetDistribution?.docNumber ?? {}), ...Object.keys(cited.facetDistribution?.cites ?? {})]);
   candidates.delete(number.text);

@@ -4,10 +4,11 @@ import { analyzeQuery } from './analyze-query.js';
 import { type Match, type MatchPlan, matchPlans } from './match-plans.js';
 import type { Correction } from './misspellings.js';
 import { buildFilter } from './build-filter.js';
-import { departmentsContaining, isUnknownDepartment } from './department-parts.js';
+import { type FacetSources, departmentsContaining, isUnknownDepartment } from './department-parts.js';
 import { nearestNumbers, numberFilters, secondPartPage } from './number-search.js';
 import { toSimplified } from './to-simplified.js';
 import type { SearchDocument } from './documents.js';
+import { SearchServerError } from './errors.js';
 import { equals } from './filter.js';
 import { MATCH_END, MATCH_START, highlightHtml } from './highlight.js';
 import type { IndexNames } from './index-names.js';
@@ -58,10 +59,42 @@ const HIGHLIGHTED = ['text', 'title', 'heading'];
  * values, facet counts, highlights.
  */
 export class RecordSearch {
+  /**
+   * @param options.remotes the shards (index/cluster.ts): every search is then one remote
+   *   federated multi-search, one query per shard, the facets merged by Meilisearch
+   * @param options.rankingScores hits of `search` carry Meilisearch's `rankingScore` (tests and
+   *   benches compare deployments with it: hits of equal score come in no defined order)
+   */
   constructor(
     private readonly client: Meilisearch,
     readonly names: IndexNames,
+    private readonly options: { remotes?: string[]; rankingScores?: boolean } = {},
   ) {}
+
+  /**
+   * Searches the records index: on the one server, or on every shard at once (one federated
+   * query per remote). A shard that did not answer fails the search rather than leave its hits out.
+   */
+  private async searchRecords(q: string, params: SearchParams): Promise<SearchResponse<SearchDocument>> {
+    const remotes = this.options.remotes;
+    if (!remotes) return this.client.index<SearchDocument>(this.names.records).search(q, params);
+    const { limit, offset, facets, ...query } = params;
+    return this.federated([q], query, { limit: limit ?? 20, offset: offset ?? 0, facets });
+  }
+
+  /** A federated multi-search of these query strings (times the shards, when sharded), merged by Meilisearch. */
+  private async federated(strings: string[], query: SearchParams, page: { limit: number; offset: number; facets?: string[] | undefined }): Promise<SearchResponse<SearchDocument>> {
+    const remotes = this.options.remotes ?? [undefined];
+    const federated: FederatedMultiSearchParams = {
+      federation: { limit: page.limit, offset: page.offset, ...(page.facets ? { facetsByIndex: { [this.names.records]: page.facets }, mergeFacets: {} } : {}) },
+      queries: strings.flatMap((q) => remotes.map((remote) => ({ indexUid: this.names.records, q, ...query, ...(remote ? { federationOptions: { weight: 1, remote } } : {}) }))),
+    };
+    const response = await this.client.multiSearch<FederatedMultiSearchParams, SearchDocument>(federated);
+    const remoteErrors = (response as { remoteErrors?: Record<string, { message?: string }> }).remoteErrors ?? {};
+    const failed = Object.entries(remoteErrors);
+    if (failed.length > 0) throw new SearchServerError(`shard ${failed.map(([name, e]) => `${name}: ${e.message ?? 'error'}`).join('; ')}`);
+    return response;
+  }
 
   /** Runs a search. A query that spells a document number is answered by an exact filter. */
   search(params: SearchParameters): Promise<SearchResult> {
@@ -79,6 +112,7 @@ export class RecordSearch {
     const offset = params.offset ?? 0;
     const common: SearchParams = {
       filter,
+      ...(this.options.rankingScores ? { showRankingScore: true } : {}),
       ...(options.highlight
         ? {
             attributesToHighlight: HIGHLIGHTED,
@@ -112,15 +146,13 @@ export class RecordSearch {
     const reading = { docNumber: null, queries: plan.queries.map((query) => query.q), corrections: page.corrections, match: plan.match };
     if (plan.queries.length === 1) {
       const [query] = plan.queries;
-      const response = await this.client.index<SearchDocument>(this.names.records).search(query!.q, { ...common, ...(query!.matchingStrategy ? { matchingStrategy: query!.matchingStrategy } : {}), facets: [...SEARCH_FACETS], limit: page.limit, offset: page.offset });
-      return toResult(response, reading, page.distinct, page.orderBy);
+      const response = await this.searchRecords(query!.q, { ...common, ...(query!.matchingStrategy ? { matchingStrategy: query!.matchingStrategy } : {}), facets: [...SEARCH_FACETS], limit: page.limit, offset: page.offset });
+      return toResult(response, reading, page.distinct, page.orderBy, this.options.rankingScores);
     }
-    const federated: FederatedMultiSearchParams = {
-      federation: { limit: page.limit, offset: page.offset, facetsByIndex: { [this.names.records]: [...SEARCH_FACETS] }, mergeFacets: {} },
-      queries: plan.queries.map((query) => ({ indexUid: this.names.records, ...common, ...query })),
-    };
-    const response = await this.client.multiSearch<FederatedMultiSearchParams, SearchDocument>(federated);
-    return { ...toResult(response, reading, true, page.orderBy), totalExact: false };
+    // The queries of one plan share their matching strategy.
+    const strategy = plan.queries[0]!.matchingStrategy;
+    const response = await this.federated(plan.queries.map((query) => query.q), { ...common, ...(strategy ? { matchingStrategy: strategy } : {}) }, { limit: page.limit, offset: page.offset, facets: [...SEARCH_FACETS] });
+    return { ...toResult(response, reading, true, page.orderBy, this.options.rankingScores), totalExact: false };
   }
 
   /**
@@ -129,15 +161,14 @@ export class RecordSearch {
    * answer. A number that nothing has or cites gets the nearest existing numbers as suggestions.
    */
   private async numberAnswer(number: DocNumber, filter: string[], common: SearchParams, params: SearchParameters, orderBy?: readonly string[]): Promise<SearchResult> {
-    const index = this.client.index<SearchDocument>(this.names.records);
     const limit = params.limit ?? 20;
     const offset = params.offset ?? 0;
     const filters = numberFilters(number.text, filter);
-    const own = toResult(await index.search('', { ...common, filter: filters.own, sort: ['source.line:asc'], facets: [...SEARCH_FACETS], limit, offset }), EMPTY_READING, params.distinct, orderBy);
+    const own = toResult(await this.searchRecords('', { ...common, filter: filters.own, sort: ['source.line:asc'], facets: [...SEARCH_FACETS], limit, offset }), EMPTY_READING, params.distinct, orderBy, this.options.rankingScores);
     const page = secondPartPage(offset, limit, own.total, own.hits.length);
-    const citing = toResult(await index.search('', { ...common, filter: filters.citing, sort: ['dateValue:desc', 'source.line:asc'], facets: [...SEARCH_FACETS], ...page }), EMPTY_READING, params.distinct, orderBy);
+    const citing = toResult(await this.searchRecords('', { ...common, filter: filters.citing, sort: ['dateValue:desc', 'source.line:asc'], facets: [...SEARCH_FACETS], ...page }), EMPTY_READING, params.distinct, orderBy, this.options.rankingScores);
     const total = own.total + citing.total;
-    const suggestions = total === 0 ? await nearestNumbers(this.client, this.names.records, number, filter) : [];
+    const suggestions = total === 0 ? await nearestNumbers((q, query) => this.searchRecords(q, query), number, filter) : [];
     return {
       total,
       totalExact: own.totalExact && citing.totalExact,
@@ -153,13 +184,21 @@ export class RecordSearch {
    */
   private async filterOf(params: SearchParameters): Promise<string[]> {
     if (!params.department || !isUnknownDepartment(params.department, params.jurisdiction)) return buildFilter(params);
-    const containing = await departmentsContaining(this.client, this.names.records, toSimplified(params.department.trim()), params.jurisdiction);
+    const containing = await departmentsContaining(this.facetSources(), toSimplified(params.department.trim()), params.jurisdiction);
     return buildFilter(params, containing.map((d) => d.value));
+  }
+
+  /** Where department names are looked up: Meilisearch's facet search (of the one server) and facet counts (of every shard). */
+  private facetSources(): FacetSources {
+    return {
+      facetSearch: (query) => this.client.index(this.names.records).searchForFacetValues(query),
+      search: (q, query) => this.searchRecords(q, query),
+    };
   }
 
   /** The indexed departments whose names contain `part`, with their record counts, most first. */
   departments(part: string, jurisdiction?: string): Promise<Array<{ value: string; count: number }>> {
-    return departmentsContaining(this.client, this.names.records, toSimplified(part.trim()), jurisdiction);
+    return departmentsContaining(this.facetSources(), toSimplified(part.trim()), jurisdiction);
   }
 
   /**
@@ -167,14 +206,14 @@ export class RecordSearch {
    * parts go in its whole text (its `text` is the frame the index holds: index/notice-text.ts).
    */
   async notice(id: string): Promise<(RecordHit & { textParts: TextPart[] }) | null> {
-    const response = await this.client.index<SearchDocument>(this.names.records).search('', { filter: [equals('kind', 'notice'), equals('noticeKey', id)], limit: 1 });
+    const response = await this.searchRecords('', { filter: [equals('kind', 'notice'), equals('noticeKey', id)], limit: 1 });
     const hit = response.hits[0];
     return hit ? { ...toHit(hit), textParts: hit.textParts ?? [] } : null;
   }
 
   /** The first `limit` records (at most 1 000) matching a filter in a Meilisearch sort order, such as a feed's newest notices. */
   async first(filter: string[], sort: string[], limit: number): Promise<RecordHit[]> {
-    const response = await this.client.index<SearchDocument>(this.names.records).search('', { filter, sort, limit: Math.min(limit, KEYSET_PAGE) });
+    const response = await this.searchRecords('', { filter, sort, limit: Math.min(limit, KEYSET_PAGE) });
     return response.hits.map(toHit);
   }
 
@@ -221,12 +260,11 @@ export class RecordSearch {
    * shorter than asked.
    */
   private async *keysetPages(filter: string[], fields?: string[]): AsyncGenerator<{ hits: Array<Hit<SearchDocument>>; window: string[]; phase: KeysetPhase }> {
-    const index = this.client.index<SearchDocument>(this.names.records);
     for (const phase of KEYSET_PHASES) {
       let after: string[] = [];
       let previous: Array<string | number> | null = null;
       for (;;) {
-        const response = await index.search('', {
+        const response = await this.searchRecords('', {
           filter: [...filter, phase.filter, ...after],
           sort: phase.keys.map((key) => `${key}:asc`),
           limit: KEYSET_PAGE,
@@ -261,7 +299,7 @@ const KEYSET_PAGE = 1000;
  * counts every match (each record has exactly one kind), so its sum is the exact total, except
  * with `distinct`, whose facet counts Meilisearch 1.21 computes from a capped set.
  */
-function toResult(response: SearchResponse<SearchDocument>, interpretation: SearchResult['interpretation'], distinct = false, orderBy?: readonly string[]): SearchResult {
+function toResult(response: SearchResponse<SearchDocument>, interpretation: SearchResult['interpretation'], distinct = false, orderBy?: readonly string[], scores = false): SearchResult {
   if (orderBy) response.hits.sort(compareByKey(orderBy));
   const facets = response.facetDistribution ?? {};
   const estimate = response.estimatedTotalHits ?? response.hits.length;
@@ -269,7 +307,8 @@ function toResult(response: SearchResponse<SearchDocument>, interpretation: Sear
   const kinds = facets.kind ?? (estimate === 0 ? {} : undefined);
   const exact = !distinct && kinds !== undefined;
   const total = exact ? Object.values(kinds).reduce((sum, n) => sum + n, 0) : estimate;
-  return { total, totalExact: exact, hits: response.hits.map(toHit), facets, interpretation };
+  const hits = response.hits.map((hit) => (scores ? { ...toHit(hit), rankingScore: hit._rankingScore ?? null } : toHit(hit)));
+  return { total, totalExact: exact, hits, facets, interpretation };
 }
 
 function toHit(hit: Hit<SearchDocument>): RecordHit {

@@ -12,6 +12,8 @@ import {
   recordVersion,
   resolveIssue,
   showsVersion,
+  clusterOf,
+  writeTargets,
 } from '../index/index.js';
 import type { Archive } from './archive.js';
 import type { RedisByteStore } from './byte-store.js';
@@ -103,10 +105,34 @@ export async function processIssue(data: IngestJobData, context: ProcessorContex
   const bytes = await bytesOf(data, context);
   const prepared = context.cpu ? await context.cpu.run(() => prepareIssue(bytes, data.file, onStage)) : await prepareIssue(bytes, data.file, onStage);
   onStage('index');
+  if (clusterOf(context.client)) return syncOnTargets({ data, prepared }, context);
   if (context.batcher) return context.batcher.submit({ data, prepared });
   const [outcome] = await syncMembers([{ data, prepared }], context);
   if (outcome!.error) throw outcome!.error;
   return outcome!.result!;
+}
+
+/**
+ * With several servers (index/cluster.ts): syncs one issue into every replica, or into the
+ * issue's shard, holding the index lock once. Replicas are written at once, each finishing its
+ * sync even when another fails; a replica that missed a write catches up here.
+ */
+async function syncOnTargets(member: SyncMember, context: ProcessorContext): Promise<IngestResult> {
+  return (context.lock ?? NO_LOCK).hold(async () => {
+    const targets = await writeTargets(context.client, context.names, member.prepared.id, member.prepared.documents);
+    const settled = await Promise.allSettled(
+      targets.map(async (client) => {
+        const [outcome] = await syncMembers([member], { ...context, client, lock: NO_LOCK });
+        if (outcome!.error) throw outcome!.error;
+        return outcome!.result!;
+      }),
+    );
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const results = settled.map((r) => (r as PromiseFulfilledResult<IngestResult>).value);
+    // Report what was done, not that another replica already had it.
+    return results.find((r) => r.status !== 'unchanged') ?? results[0]!;
+  });
 }
 
 /** One issue waiting to be synced: its job's data and its parsed, enriched documents. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import {
   IndexRebuild,
+  SearchServerError,
   type IndexNames,
   type IssueDocument,
   type SearchDocument,
@@ -51,6 +52,10 @@ export async function reindexAll(options: ReindexOptions): Promise<ReindexResult
   const archive = new Archive(join(options.dataDir, 'archive'));
   const search = await connectSearch({ dataDir: options.dataDir });
   const { client } = search;
+  if (search.cluster) {
+    await search.close();
+    throw new SearchServerError(`gazette reindex rebuilds one Meilisearch server: with ${search.cluster.mode === 'replicas' ? 'MEILI_REPLICAS, run it once per replica with MEILI_URL set to it' : 'MEILI_SHARDS it is not supported (ingest the archive again into empty shards instead)'}`);
+  }
   try {
     const live = await listIssues(client, options.names);
     const known = new Set(live.flatMap((issue) => issue.shas ?? [issue.sha256]));

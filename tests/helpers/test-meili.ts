@@ -24,10 +24,10 @@ export class TestMeili {
     this.client = meiliClient(url, masterKey);
   }
 
-  /** Starts a server in a fresh temporary folder. */
-  static async start(): Promise<TestMeili> {
+  /** Starts a server in a fresh temporary folder (with this master key: servers of a cluster share one). */
+  static async start(masterKey: string = randomBytes(16).toString('hex')): Promise<TestMeili> {
     const port = await freePort();
-    const meili = new TestMeili(`http://127.0.0.1:${port}`, randomBytes(16).toString('hex'), port, mkdtempSync(join(tmpdir(), 'gazette-meili-')));
+    const meili = new TestMeili(`http://127.0.0.1:${port}`, masterKey, port, mkdtempSync(join(tmpdir(), 'gazette-meili-')));
     await meili.restart();
     return meili;
   }
