@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { relevanceCases, scoreCase, summarize } from '../bench/relevance.js';
+import { keptOut, relevanceCases, scoreCase, summarize } from '../bench/relevance.js';
 import { RecordSearch } from '../index/index.js';
 import { processIssue } from '../ingest/processor.js';
 import { CORPUS_FILES, corpusBytes, dropIndexes, isolated } from '../tests/helpers/ingest-setup.js';
@@ -28,7 +28,7 @@ describe('the relevance suite', () => {
     const cases = relevanceCases();
     expect(cases.length).toBeGreaterThanOrEqual(60);
     expect(new Set(cases.map((c) => c.category))).toEqual(
-      new Set(['clause-term', 'short-in-long', 'long-query', 'traditional', 'phrase', 'department', 'person', 'date-range', 'doc-number', 'none', 'typo']),
+      new Set(['clause-term', 'short-in-long', 'long-query', 'traditional', 'phrase', 'department', 'person', 'date-range', 'doc-number', 'none', 'typo', 'precision']),
     );
   });
 
@@ -36,10 +36,16 @@ describe('the relevance suite', () => {
     const cases = relevanceCases();
     const search = new RecordSearch(meili.client, setup.names);
     const scores: number[] = [];
+    const precision: boolean[] = [];
     for (const c of cases) {
       const result = await search.search({ q: c.q, ...c.params, limit: 10 });
-      scores.push(scoreCase(c, result.total, result.hits.map((h) => h.text)));
+      const texts = result.hits.map((h) => `${'title' in h ? h.title ?? '' : ''}\n${h.text}`);
+      scores.push(scoreCase(c, result.total, texts));
+      if (c.exclude) precision.push(keptOut(c, texts));
     }
+    // Of the cases naming records that must not appear, at least 90 % keep them out.
+    expect(precision.length).toBeGreaterThan(0);
+    expect(precision.filter(Boolean).length / precision.length).toBeGreaterThanOrEqual(0.9);
     const missed = cases.filter((_, i) => scores[i]! < 1).map((c) => c.id);
     expect(summarize(cases, scores).overall, `missed: ${missed.join(', ')}`).toBeGreaterThanOrEqual(0.95);
     expect(missed.filter((id) => id.startsWith('none'))).toEqual([]);

@@ -12,6 +12,8 @@ export interface RelevanceCase {
   expect: string[];
   /** The query must return nothing. */
   expectNone?: boolean;
+  /** Verbatim substrings of records that must not be in the top 10 (a precision case). */
+  exclude?: string[];
 }
 
 /** The relevance suite, from the source tree or from dist/. */
@@ -29,6 +31,11 @@ export function scoreCase(testCase: RelevanceCase, total: number, topTexts: stri
   if (testCase.expectNone) return total === 0 ? 1 : 0;
   const found = testCase.expect.filter((substring) => topTexts.some((text) => text.includes(substring)));
   return found.length / testCase.expect.length;
+}
+
+/** For a precision case: whether every record it excludes was kept out of the top 10. */
+export function keptOut(testCase: RelevanceCase, topTexts: string[]): boolean {
+  return (testCase.exclude ?? []).every((substring) => !topTexts.some((text) => text.includes(substring)));
 }
 
 /** Mean score per category and overall. */
