@@ -1,4 +1,4 @@
-import { departmentEverywhere, jurisdictionNamed, normalizeDepartment, parseDocNumberQuery } from '../parsers/index.js';
+import { type Jurisdiction, departmentEverywhere, jurisdictionNamed, normalizeDepartment, parseDocNumberQuery } from '../parsers/index.js';
 import { equals, isAnyOf } from './filter.js';
 import type { SearchParameters } from './search-parameters.js';
 import { toSimplified } from './to-simplified.js';
@@ -16,10 +16,9 @@ import { toSimplified } from './to-simplified.js';
 export function buildFilter(params: SearchParameters, departments?: readonly string[]): string[] {
   const filter: string[] = [];
   if (params.kind) filter.push(equals('kind', params.kind));
-  const jurisdiction = params.jurisdiction ? jurisdictionNamed(toSimplified(params.jurisdiction.trim())) : null;
+  const jurisdiction = jurisdictionOf(params);
   if (params.department) {
-    const name = toSimplified(params.department.trim());
-    const names = departments?.length ? [...departments] : jurisdiction ? [normalizeDepartment(name, jurisdiction) ?? name] : departmentEverywhere(name);
+    const names = departments?.length ? [...departments] : resolveDepartment(params.department, jurisdiction).names;
     filter.push(names.length === 1 ? equals('departments', names[0]!) : isAnyOf('departments', names));
   }
   if (jurisdiction) filter.push(equals('jurisdiction', jurisdiction.name));
@@ -33,6 +32,30 @@ export function buildFilter(params: SearchParameters, departments?: readonly str
   if (params.from) filter.push(`dateValue >= ${dateNumber(params.from)}`);
   if (params.to) filter.push(`dateValue <= ${dateNumber(params.to)}`);
   return filter;
+}
+
+function jurisdictionOf(params: SearchParameters): Jurisdiction | null {
+  return params.jurisdiction ? jurisdictionNamed(toSimplified(params.jurisdiction.trim())) : null;
+}
+
+/**
+ * The full names a department written in any form has, relative to the jurisdiction when one
+ * is given, else in every jurisdiction; `known` is false when the data knows no such department
+ * (the name as given is then the only one: perhaps part of a name, such as 自然资源).
+ */
+export function resolveDepartment(department: string, jurisdiction: Jurisdiction | null): { names: string[]; known: boolean } {
+  const name = toSimplified(department.trim());
+  if (jurisdiction) {
+    const full = normalizeDepartment(name, jurisdiction);
+    return { names: [full ?? name], known: full !== null };
+  }
+  const names = departmentEverywhere(name);
+  return { names, known: !(names.length === 1 && names[0] === name) };
+}
+
+/** Whether a search names a department the data does not know (see {@link resolveDepartment}). */
+export function namesUnknownDepartment(params: SearchParameters): boolean {
+  return params.department !== undefined && !resolveDepartment(params.department, jurisdictionOf(params)).known;
 }
 
 /** 2022-03-15 → 20220315. */

@@ -1,5 +1,5 @@
 import type { SearchForFacetValuesParams, SearchForFacetValuesResponse, SearchParams, SearchResponse } from 'meilisearch';
-import { departmentEverywhere, jurisdictionNamed, normalizeDepartment } from '../parsers/index.js';
+import { jurisdictionNamed } from '../parsers/index.js';
 import { equals } from './filter.js';
 import { toSimplified } from './to-simplified.js';
 
@@ -27,16 +27,4 @@ export async function departmentsContaining(sources: FacetSources, part: string,
   for (const hit of searched.facetHits) if (hit.value.includes(part)) found.set(hit.value, hit.count);
   for (const [value, count] of Object.entries(distribution.facetDistribution?.departments ?? {})) if (value.includes(part)) found.set(value, count);
   return [...found].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-}
-
-/**
- * Whether the department a search names is no department the data knows (so it may be part of
- * a name: 自然资源), rather than a name or alias (住建, 区政府办公室).
- */
-export function isUnknownDepartment(department: string, jurisdiction?: string): boolean {
-  const name = toSimplified(department.trim());
-  const where = jurisdiction ? jurisdictionNamed(toSimplified(jurisdiction.trim())) : null;
-  if (where) return normalizeDepartment(name, where) === null;
-  const everywhere = departmentEverywhere(name);
-  return everywhere.length === 1 && everywhere[0] === name;
 }

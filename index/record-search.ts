@@ -3,8 +3,8 @@ import type { DocNumber, GazetteRecord } from '../parsers/index.js';
 import { analyzeQuery } from './analyze-query.js';
 import { type Match, type MatchPlan, matchPlans } from './match-plans.js';
 import type { Correction } from './misspellings.js';
-import { buildFilter } from './build-filter.js';
-import { type FacetSources, departmentsContaining, isUnknownDepartment } from './department-parts.js';
+import { buildFilter, namesUnknownDepartment } from './build-filter.js';
+import { type FacetSources, departmentsContaining } from './department-parts.js';
 import { nearestNumbers, numberFilters, secondPartPage } from './number-search.js';
 import { toSimplified } from './to-simplified.js';
 import type { SearchDocument } from './documents.js';
@@ -103,11 +103,13 @@ export class RecordSearch {
 
   /**
    * A search with more filter expressions (`within`), without highlights when they are not
-   * shown, and its hits in keyset order (`orderBy`) rather than ranked when asked.
+   * shown, its hits in keyset order (`orderBy`) rather than ranked when asked, and with the
+   * filter of its parameters already resolved (`filter`) or a way of matching (`match`) already
+   * chosen, when a caller runs it many times.
    */
-  private async run(params: SearchParameters, options: { within: string[]; highlight: boolean; orderBy?: readonly string[]; match?: Match }): Promise<SearchResult> {
+  private async run(params: SearchParameters, options: { within: string[]; highlight: boolean; orderBy?: readonly string[]; match?: Match; filter?: string[] }): Promise<SearchResult> {
     const analyzed = analyzeQuery(params.q ?? '');
-    const filter = [...(await this.filterOf(params)), ...options.within];
+    const filter = [...(options.filter ?? (await this.filterOf(params))), ...options.within];
     const limit = params.limit ?? 20;
     const offset = params.offset ?? 0;
     const common: SearchParams = {
@@ -116,7 +118,7 @@ export class RecordSearch {
       ...(options.highlight
         ? {
             attributesToHighlight: HIGHLIGHTED,
-            // A notice's text is the whole document: its highlight is cut to the words around the hits.
+            // Long texts (a table's, a notice frame with its lines no clause holds): highlights cut to the words around the hits.
             attributesToCrop: ['text'],
             cropLength: 80,
             highlightPreTag: MATCH_START,
@@ -152,7 +154,8 @@ export class RecordSearch {
     // The queries of one plan share their matching strategy.
     const strategy = plan.queries[0]!.matchingStrategy;
     const response = await this.federated(plan.queries.map((query) => query.q), { ...common, ...(strategy ? { matchingStrategy: strategy } : {}) }, { limit: page.limit, offset: page.offset, facets: [...SEARCH_FACETS] });
-    return { ...toResult(response, reading, true, page.orderBy, this.options.rankingScores), totalExact: false };
+    // Merged facet counts count a record once per query it matched: the total is Meilisearch's estimate (as with distinct).
+    return toResult(response, reading, true, page.orderBy, this.options.rankingScores);
   }
 
   /**
@@ -183,8 +186,8 @@ export class RecordSearch {
    * as part of a name (自然资源): the indexed names containing it, when there are any.
    */
   private async filterOf(params: SearchParameters): Promise<string[]> {
-    if (!params.department || !isUnknownDepartment(params.department, params.jurisdiction)) return buildFilter(params);
-    const containing = await departmentsContaining(this.facetSources(), toSimplified(params.department.trim()), params.jurisdiction);
+    if (!namesUnknownDepartment(params)) return buildFilter(params);
+    const containing = await departmentsContaining(this.facetSources(), toSimplified(params.department!.trim()), params.jurisdiction);
     return buildFilter(params, containing.map((d) => d.value));
   }
 
@@ -233,15 +236,16 @@ export class RecordSearch {
    */
   async *every(params: SearchParameters): AsyncGenerator<RecordHit> {
     const { limit: _limit, offset: _offset, sort: _sort, distinct: _distinct, ...search } = params;
+    const filter = await this.filterOf(search);
     if (!search.q?.trim()) {
-      yield* this.browse(await this.filterOf(search));
+      yield* this.browse(filter);
       return;
     }
     // The way of matching is chosen once, over all records, so that every window matches alike.
-    const { match } = (await this.run({ ...search, limit: 0, offset: 0 }, { within: [], highlight: false })).interpretation;
-    for await (const page of this.keysetPages(await this.filterOf(search), KEYSET_FIELDS)) {
+    const { match } = (await this.run({ ...search, limit: 0, offset: 0 }, { within: [], highlight: false, filter })).interpretation;
+    for await (const page of this.keysetPages(filter, KEYSET_FIELDS)) {
       // The window holds at most a page of records (more only if some were written meanwhile).
-      const result = await this.run({ ...search, limit: KEYSET_PAGE, offset: 0 }, { within: page.window, highlight: false, orderBy: page.phase.keys, match });
+      const result = await this.run({ ...search, limit: KEYSET_PAGE, offset: 0 }, { within: page.window, highlight: false, orderBy: page.phase.keys, match, filter });
       yield* result.hits;
     }
   }
@@ -297,15 +301,16 @@ const KEYSET_PAGE = 1000;
 /**
  * The result of a response. Its `estimatedTotalHits` stops at `maxTotalHits`; the `kind` facet
  * counts every match (each record has exactly one kind), so its sum is the exact total, except
- * with `distinct`, whose facet counts Meilisearch 1.21 computes from a capped set.
+ * when its facet counts are not one per record (`estimated`): with `distinct`, whose counts
+ * Meilisearch 1.21 computes from a capped set, and for merged queries.
  */
-function toResult(response: SearchResponse<SearchDocument>, interpretation: SearchResult['interpretation'], distinct = false, orderBy?: readonly string[], scores = false): SearchResult {
+function toResult(response: SearchResponse<SearchDocument>, interpretation: SearchResult['interpretation'], estimated = false, orderBy?: readonly string[], scores = false): SearchResult {
   if (orderBy) response.hits.sort(compareByKey(orderBy));
   const facets = response.facetDistribution ?? {};
   const estimate = response.estimatedTotalHits ?? response.hits.length;
   // No match at all: Meilisearch may leave the facet out rather than give it no values.
   const kinds = facets.kind ?? (estimate === 0 ? {} : undefined);
-  const exact = !distinct && kinds !== undefined;
+  const exact = !estimated && kinds !== undefined;
   const total = exact ? Object.values(kinds).reduce((sum, n) => sum + n, 0) : estimate;
   const hits = response.hits.map((hit) => (scores ? { ...toHit(hit), rankingScore: hit._rankingScore ?? null } : toHit(hit)));
   return { total, totalExact: exact, hits, facets, interpretation };
