@@ -1,60 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Meilisearch } from 'meilisearch';
-import { IndexCluster, type IndexNames, RecordSearch, type SearchParameters, clusterSpec, freePort, indexNames, meiliClient, searchOnlyKey, verifiedMeiliBinary } from '../index/index.js';
+import { IndexCluster, type IndexNames, RecordSearch, type SearchParameters, clusterSpec, indexNames, meiliClient, searchOnlyKey } from '../index/index.js';
 import { Archive } from '../ingest/archive.js';
 import { processIssue } from '../ingest/processor.js';
+import { LocalMeili } from './local-meili.js';
 import { relevanceCases } from './relevance.js';
 import { corpusIssues } from './repeat-corpus.js';
 import { shiftedIssues } from './shifted-issues.js';
 
 const MASTER_KEY = 'gazette-cluster-bench-master-key';
-
-/** A Meilisearch process of the pinned binary on a free port, in a folder of its own. */
-class LocalMeili {
-  private child: ChildProcess | null = null;
-  private constructor(
-    readonly url: string,
-    private readonly port: number,
-    private readonly folder: string,
-  ) {}
-
-  static async start(): Promise<LocalMeili> {
-    const port = await freePort();
-    const meili = new LocalMeili(`http://127.0.0.1:${port}`, port, mkdtempSync(join(tmpdir(), 'gazette-bench-cluster-')));
-    const binary = await verifiedMeiliBinary();
-    meili.child = spawn(binary, ['--db-path', join(meili.folder, 'db'), '--http-addr', `127.0.0.1:${port}`, '--no-analytics', '--log-level', 'ERROR'], {
-      cwd: meili.folder,
-      env: { MEILI_MASTER_KEY: MASTER_KEY, MEILI_NO_ANALYTICS: 'true' },
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 600; i++) {
-      try {
-        if ((await fetch(`${meili.url}/health`)).ok) return meili;
-      } catch {
-        // not up yet
-      }
-      await sleep(50);
-    }
-    throw new Error(`Meilisearch did not start on ${meili.url}`);
-  }
-
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  async stop(): Promise<void> {
-    await this.kill();
-    rmSync(this.folder, { recursive: true, force: true });
-  }
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -90,7 +46,7 @@ async function timeSearches(search: RecordSearch, queries: SearchParameters[], r
 export async function clusterBench(): Promise<void> {
   const count = Number(process.env.BENCH_CLUSTER_ISSUES ?? 0);
   const issues = count > 0 ? shiftedIssues(count) : corpusIssues().map((bytes, i) => ({ name: `corpus-${i}.txt`, bytes }));
-  const servers = await Promise.all([0, 1, 2, 3].map(() => LocalMeili.start()));
+  const servers = await Promise.all([0, 1, 2, 3].map(() => LocalMeili.start(MASTER_KEY, 600)));
   const dataDir = mkdtempSync(join(tmpdir(), 'gazette-bench-cluster-data-'));
   const archive = new Archive(join(dataDir, 'archive'));
   try {
