@@ -40,20 +40,32 @@ async function get(url: string) {
 }
 
 describe('GET /api/search', () => {
-  it('should return records as the contract defines them, with highlights, clause paths and facets', async () => {
+  it('should return hits as a result list shows them: the record without its long fields, a crop, highlights, clause paths and facets', async () => {
     const { status, body } = await get(`/api/search?q=${encodeURIComponent('被征地农民')}&kind=clause`);
     expect(status).toBe(200);
     expect(body.total).toBeGreaterThan(0);
     const hit = body.hits[0];
-    expect(hit).toMatchObject({ kind: 'clause', docNumber: expect.any(String), text: expect.any(String), source: { file: expect.any(String), line: expect.any(Number) }, path: expect.any(Array) });
+    expect(hit).toMatchObject({ kind: 'clause', docNumber: expect.any(String), crop: expect.stringContaining('被征地农民'), source: { file: expect.any(String), line: expect.any(Number) }, path: expect.any(Array) });
     expect(hit.highlight.text).toContain('<mark>');
-    expect(hit.tokens).toBeUndefined();
+    for (const field of ['text', 'tokens', 'keywords', 'members', 'contentHash']) expect(hit[field], field).toBeUndefined();
+  });
+
+  it("should keep the long fields out of every hit (a table's cells, a notice's text) and serve them by the notice's own route", async () => {
+    const { body } = await get('/api/search?kind=table&limit=10');
+    expect(body.hits.length).toBeGreaterThan(0);
+    for (const hit of body.hits) {
+      expect(hit.rows).toBeUndefined();
+      expect(hit.text).toBeUndefined();
+      expect(hit.crop.length).toBeGreaterThan(0);
+    }
+    const notice = (await get(`/api/notices/${body.hits[0].noticeId}`)).body;
+    expect(notice.tables.find((t: { id: string }) => t.id === body.hits[0].id).rows.length).toBeGreaterThan(0);
     expect(Object.keys(body.facets).sort()).toEqual(['departments', 'docType', 'jurisdiction', 'kind', 'people', 'year']);
   });
 
   it('should find a short word inside a longer one (农业 in 区农业农村局)', async () => {
     const { body } = await get(`/api/search?q=${encodeURIComponent('农业')}&limit=100`);
-    expect(body.hits.some((h: { text: string }) => h.text.includes('区农业农村局') && !h.text.replace(/区农业农村局/g, '').includes('农业'))).toBe(true);
+    expect(body.hits.some((h: { crop: string }) => h.crop.includes('区农业农村局') && !h.crop.replace(/区农业农村局/g, '').includes('农业'))).toBe(true);
   });
 
   it('should keep two governments\' 住建局 apart: relative to the jurisdiction asked for, else each its own', async () => {
@@ -128,7 +140,7 @@ describe('GET /api/search', () => {
     const { body } = await get(`/api/search?q=${encodeURIComponent('秸杆')}`);
     expect(body.interpretation.corrections).toEqual([{ typed: '秸杆', searched: '秸秆' }]);
     expect(body.total).toBeGreaterThan(0);
-    for (const hit of body.hits.slice(0, 5)) expect(`${hit.title ?? ''}${hit.text}`).toContain('秸秆');
+    for (const hit of body.hits.slice(0, 5)) expect(`${hit.title ?? ''}${hit.crop}`).toContain('秸秆');
     const { body: quoted } = await get(`/api/search?q=${encodeURIComponent('"秸杆"')}`);
     expect(quoted.interpretation.corrections).toEqual([]);
   });
@@ -140,7 +152,7 @@ describe('GET /api/search', () => {
       expect(body.total, spelling).toBeGreaterThan(0);
       expect(body.interpretation.citing).toBe(body.total);
       for (const hit of body.hits) expect(hit.cites).toContain('苏政发〔2021〕87号');
-      expect(body.hits.some((hit: { kind: string; text: string }) => hit.kind === 'clause' && hit.text.includes('87号'))).toBe(true);
+      expect(body.hits.some((hit: { kind: string; crop: string }) => hit.kind === 'clause' && hit.crop.includes('87号'))).toBe(true);
     }
   });
 
@@ -153,7 +165,7 @@ describe('GET /api/search', () => {
   });
 
   it('should match a word whole, never a scatter of its characters: a name finds that person only', async () => {
-    const shown = (hit: Record<string, unknown>) => [hit.title, hit.heading, hit.text, hit.person, ...((hit.people as string[]) ?? [])].join('');
+    const shown = (hit: Record<string, unknown>) => [hit.title, hit.heading, hit.crop, hit.person, ...((hit.people as string[]) ?? [])].join('');
     const { body } = await get(`/api/search?q=${encodeURIComponent('施春伟')}&limit=100`);
     expect(body.interpretation.match).toBe('all-words');
     expect(body.total).toBeGreaterThan(0);
@@ -172,7 +184,7 @@ describe('GET /api/search', () => {
     const { body } = await get(`/api/search?q=${encodeURIComponent('老旧小区 燃气 安全隐患 排查整治')}&kind=clause`);
     expect(body.interpretation.match).toBe('all-but-one');
     expect(body.totalExact).toBe(false);
-    expect(body.hits[0].text).toContain('全面排查整治老旧小区燃气安全风险和重大隐患');
+    expect(body.hits[0].crop).toContain('全面排查整治老旧小区燃气安全风险和重大隐患');
   });
 
   it('should give one hit per notice when asked', async () => {

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import { buildApp } from '../api/app.js';
-import { EmbeddedMeili, type IndexNames, meiliClient, RecordSearch, SEARCH_FACETS, buildFilter, indexNames, searchOnlyKey } from '../index/index.js';
+import { EmbeddedMeili, type IndexNames, meiliClient, RecordSearch, type SearchParameters, indexNames, searchOnlyKey } from '../index/index.js';
 import { Archive } from '../ingest/archive.js';
 import { processIssue } from '../ingest/processor.js';
 import { parseGazette } from '../parsers/index.js';
-import { relevanceCases, scoreCase, summarize } from './relevance.js';
+import { type RelevanceCase, relevanceCases, scoreCase, summarize } from './relevance.js';
+import { type MeiliRequest, recordingClient, sendStraight } from './recorded-requests.js';
 import { corpusIssues } from './repeat-corpus.js';
 import { shiftedIssues } from './shifted-issues.js';
 
@@ -20,13 +21,20 @@ async function ingest(issues: Array<{ name: string; bytes: Buffer }>, archive: A
   for (const issue of issues) await processIssue({ sha256: archive.store(issue.bytes, issue.name), file: issue.name }, { archive, client, names });
 }
 
+/** What a case's expected texts are looked for in: a hit's title and text (as the relevance test does). */
+function hitText(hit: { title?: string | null; text: string }): string {
+  return `${hit.title ?? ''}\n${hit.text}`;
+}
+
 /**
  * The search benchmarks: recall@10 of the relevance suite against our search and against a
- * plain Meilisearch index of the same records with default settings; and latency p50/p99
- * through the HTTP API and straight against Meilisearch, at the corpus repeated to 50 issues.
+ * plain Meilisearch index of the same records with default settings; and latency p50/p99 and
+ * response sizes through the HTTP API and straight against Meilisearch, at the corpus ×50.
  */
 export async function searchBench(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gazette-bench-search-'));
+  // BENCH_SEARCH_DATA keeps the data (and the ×50 index) for the next run instead of a temporary folder.
+  const kept = process.env.BENCH_SEARCH_DATA;
+  const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'gazette-bench-search-'));
   const meili = await EmbeddedMeili.open(dataDir);
   const admin = meiliClient(meili.url, meili.masterKey);
   const archive = new Archive(join(dataDir, 'archive'));
@@ -45,12 +53,12 @@ export async function searchBench(): Promise<void> {
     const plainScores: number[] = [];
     const misses: string[] = [];
     for (const c of cases) {
-      const result = await ours.search({ q: c.q, ...c.params, limit: 10 });
-      const score = scoreCase(c, result.total, result.hits.map((h) => h.text));
+      const result = await ours.searchWhole({ q: c.q, ...c.params, limit: 10 });
+      const score = scoreCase(c, result.total, result.hits.map(hitText));
       ourScores.push(score);
       if (score < 1) misses.push(`${c.id} (${score.toFixed(2)}): ${c.q || JSON.stringify(c.params)}`);
       const baseline = await admin.index(plain).search(c.q, { limit: 10 });
-      plainScores.push(scoreCase(c, baseline.estimatedTotalHits ?? baseline.hits.length, baseline.hits.map((h) => String(h.text))));
+      plainScores.push(scoreCase(c, baseline.estimatedTotalHits ?? baseline.hits.length, baseline.hits.map((h) => hitText(h as { title?: string; text: string }))));
     }
     const a = summarize(cases, ourScores);
     const b = summarize(cases, plainScores);
@@ -61,57 +69,102 @@ export async function searchBench(): Promise<void> {
     console.log(`  ${'overall'.padEnd(14)} n=${String(cases.length).padStart(2)}  ours ${a.overall.toFixed(3)}  plain ${b.overall.toFixed(3)}`);
     if (misses.length) console.log(`  below 1: ${misses.join('; ')}`);
 
-    const latencyIssues = Number(process.env.BENCH_LATENCY_ISSUES ?? 50);
-    if (latencyIssues > 0) await latency(cases, latencyIssues, archive, admin, meili.url);
+    const times = Number(process.env.BENCH_CORPUS_TIMES ?? 50);
+    if (times > 0) await latency(cases, times, archive, admin, meili.url);
   } finally {
     await meili.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function latency(cases: ReturnType<typeof relevanceCases>, count: number, archive: Archive, admin: Meilisearch, url: string): Promise<void> {
+/** One kind of request the latency bench times: its label and the API query strings of each request. */
+interface Workload {
+  label: string;
+  requests: Array<Record<string, string>>;
+}
+
+function workloads(cases: RelevanceCase[]): Workload[] {
+  const departments = ['住建', '公安', '农业农村', '教育体育', '财政', '自然资源'];
+  const paramsOf = (c: RelevanceCase) => Object.fromEntries(Object.entries(c.params ?? {}).map(([key, value]) => [key, String(value)]));
+  return [
+    { label: 'searches (relevance suite, 10 hits)', requests: cases.map((c) => ({ q: c.q, ...paramsOf(c), limit: '10' })) },
+    { label: 'facet-only (no query, counts only)', requests: ['', ...departments].map((department) => ({ limit: '0', ...(department ? { department } : {}) })) },
+    {
+      label: 'filter-only (no query, 10 hits)',
+      requests: [
+        ...departments.map((department) => ({ department, limit: '10' })),
+        { kind: 'personnel', limit: '10' },
+        { from: '2023-01-01', to: '2023-06-30', limit: '10' },
+        { kind: 'notice', sort: 'date:desc', limit: '10' },
+      ],
+    },
+  ];
+}
+
+/**
+ * Latency and response size at the corpus repeated `times` times, through the HTTP API and
+ * straight against Meilisearch with the very requests the API sent (recorded once per
+ * search, then replayed over plain HTTP), alternating the two, for searches, facet-only and
+ * filter-only requests.
+ */
+async function latency(cases: RelevanceCase[], times: number, archive: Archive, admin: Meilisearch, url: string): Promise<void> {
   const names = indexNames('bench-latency');
-  const issues = shiftedIssues(count);
-  let start = performance.now();
-  await ingest(issues, archive, admin, names);
+  const issues = shiftedIssues(times * corpusIssues().length);
+  const start = performance.now();
+  const indexed = await admin.index(names.records).getStats().then((stats) => stats.numberOfDocuments, () => 0);
+  if (indexed === 0) await ingest(issues, archive, admin, names);
   const stats = await admin.index(names.records).getStats();
-  console.log(`\nsearch: latency at the corpus repeated to ${count} issues (${stats.numberOfDocuments} records, ingested in ${((performance.now() - start) / 1000).toFixed(0)} s)`);
-  const searchClient = meiliClient(url, await searchOnlyKey(admin, names));
+  const how = indexed === 0 ? `ingested in ${((performance.now() - start) / 1000).toFixed(0)} s` : 'kept from an earlier run';
+  console.log(`\nsearch: latency at the corpus ×${times} (${issues.length} issues, ${stats.numberOfDocuments} records, ${how})`);
+  const key = await searchOnlyKey(admin, names);
+  const searchClient = meiliClient(url, key);
+  const recorded: MeiliRequest[] = [];
+  const recording = new RecordSearch(recordingClient(searchClient, recorded), names);
   const app = await buildApp({ search: new RecordSearch(searchClient, names), healthy: async () => true });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   try {
-    const api: number[] = [];
-    const straight: number[] = [];
-    const facetApi: number[] = [];
-    const facetStraight: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      for (const c of cases) {
-        const params = new URLSearchParams({ q: c.q, limit: '20' });
-        for (const [key, value] of Object.entries(c.params ?? {})) params.set(key, String(value));
-        start = performance.now();
-        const response = await fetch(`${base}/api/search?${params}`);
-        await response.json();
-        api.push(performance.now() - start);
-        start = performance.now();
-        await searchClient.index(names.records).search(c.q, { filter: buildFilter(c.params ?? {}), facets: [...SEARCH_FACETS], limit: 20, attributesToHighlight: ['text', 'title', 'heading'] });
-        straight.push(performance.now() - start);
+    for (const workload of workloads(cases)) {
+      const api: number[] = [];
+      const straight: number[] = [];
+      const apiBytes: number[] = [];
+      const straightBytes: number[] = [];
+      let sent = 0;
+      const replays = await Promise.all(
+        workload.requests.map(async (query) => {
+          recorded.length = 0;
+          await recording.search(searchParameters(query));
+          sent += recorded.length;
+          return [...recorded];
+        }),
+      );
+      for (let round = 0; round < rounds; round++) {
+        for (const [i, query] of workload.requests.entries()) {
+          let t = performance.now();
+          const response = await fetch(`${base}/api/search?${new URLSearchParams(query)}`);
+          const body = await response.text();
+          if (!response.ok) throw new Error(`/api/search?${new URLSearchParams(query)}: ${response.status} ${body.slice(0, 200)}`);
+          api.push(performance.now() - t);
+          apiBytes.push(Buffer.byteLength(body));
+          t = performance.now();
+          straightBytes.push(await sendStraight(url, key, replays[i]!));
+          straight.push(performance.now() - t);
+        }
       }
-      for (const department of ['住建', '公安', '农业农村', '教育体育', '']) {
-        start = performance.now();
-        await (await fetch(`${base}/api/search?limit=0${department ? `&department=${encodeURIComponent(department)}` : ''}`)).json();
-        facetApi.push(performance.now() - start);
-        start = performance.now();
-        await searchClient.index(names.records).search('', { filter: department ? buildFilter({ department }) : [], facets: [...SEARCH_FACETS], limit: 0 });
-        facetStraight.push(performance.now() - start);
-      }
+      const ms = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} ms  p99 ${percentile(values, 99).toFixed(1)} ms`;
+      const kb = (values: number[]) => `median ${(percentile(values, 50) / 1024).toFixed(1)} KB, max ${(Math.max(...values) / 1024).toFixed(1)} KB`;
+      console.log(`  ${workload.label}: ${workload.requests.length} requests × ${rounds} rounds, ${(sent / workload.requests.length).toFixed(2)} Meilisearch requests per search`);
+      console.log(`    through the API        ${ms(api)}   response ${kb(apiBytes)}`);
+      console.log(`    straight, same requests ${ms(straight)}   response ${kb(straightBytes)}`);
+      console.log(`    API overhead ${(percentile(api, 50) / percentile(straight, 50)).toFixed(2)}× at p50, ${(percentile(api, 99) / percentile(straight, 99)).toFixed(2)}× at p99 (targets: API p50 ≤ 10 ms, p99 ≤ 50 ms, overhead ≤ 1.3×, 10 hits ≤ 40 KB)`);
     }
-    const line = (label: string, values: number[]) => `  ${label.padEnd(34)} p50 ${percentile(values, 50).toFixed(1)} ms  p99 ${percentile(values, 99).toFixed(1)} ms`;
-    console.log(line(`through the API (${api.length} searches)`, api));
-    console.log(line('straight against Meilisearch', straight));
-    console.log(`  API overhead: ${(percentile(api, 50) / percentile(straight, 50)).toFixed(2)}× at p50, ${(percentile(api, 99) / percentile(straight, 99)).toFixed(2)}× at p99 (target ≤ 1.3×; p99 target ≤ 50 ms)`);
-    console.log(line('facet counts through the API', facetApi));
-    console.log(line('facet counts straight', facetStraight));
   } finally {
     await app.close();
   }
+}
+
+/** API query strings as the search takes them (the API validates and converts the same way). */
+function searchParameters(query: Record<string, string>): SearchParameters {
+  const { limit, offset, distinct, ...rest } = query;
+  return { ...rest, ...(limit ? { limit: Number(limit) } : {}), ...(offset ? { offset: Number(offset) } : {}), ...(distinct ? { distinct: distinct === 'true' } : {}) } as SearchParameters;
 }

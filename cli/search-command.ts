@@ -1,4 +1,4 @@
-import { RecordSearch, type RecordHit, type SearchParameters, connectSearch, highlightText } from '../index/index.js';
+import { RecordSearch, type ListHit, type SearchParameters, connectSearch, highlightText } from '../index/index.js';
 import type { RecordKind } from '../parsers/index.js';
 import { type ServiceOptions, serviceConfig } from './service-options.js';
 import { UsageError } from './usage-error.js';
@@ -48,11 +48,11 @@ export async function searchCommand(query: string | undefined, options: SearchCo
   }
 }
 
-function formatHit(hit: RecordHit): string {
-  const r = hit as RecordHit & { docNumber?: string | null; date?: string | null; path?: string[] };
+function formatHit(hit: ListHit): string {
+  const r = hit as ListHit & { docNumber?: string | null; date?: string | null; path?: string[] };
   const head = [hit.kind, r.docNumber, r.date, `${hit.source.file}:${hit.source.line}`].filter(Boolean).join(' · ');
-  const text = (hit.highlight.text ? highlightText(hit.highlight.text, '【', '】') : hit.text).replace(/\s*\n\s*/g, ' ');
-  // The text starts with its own marker (（二）…); show the outer levels before it.
-  const outer = r.path?.length && hit.text.startsWith(r.path.at(-1)!) ? r.path.slice(0, -1) : r.path ?? [];
+  const text = (hit.highlight.text ? highlightText(hit.highlight.text, '【', '】') : hit.crop).replace(/\s*\n\s*/g, ' ');
+  // A crop from the start of the text starts with its own marker (（二）…); show the outer levels before it.
+  const outer = r.path?.length && hit.crop.startsWith(r.path.at(-1)!) ? r.path.slice(0, -1) : r.path ?? [];
   return `${head}\n  ${outer.length ? `${outer.join('')} ` : ''}${text.slice(0, 240)}\n\n`;
 }

@@ -7,7 +7,7 @@ import { startServer } from '../api/server.js';
 import { IndexCluster, clusterSpec } from './cluster.js';
 import { connectSearch } from './connect.js';
 import type { IssueDocument } from './documents.js';
-import { RecordSearch, type SearchResult } from './record-search.js';
+import { type ListHit, RecordSearch, type SearchResult } from './record-search.js';
 import { searchOnlyKey } from './search-key.js';
 import { meiliClient } from './meili-client.js';
 import type { SearchParameters } from './search-parameters.js';
@@ -56,8 +56,8 @@ afterAll(async () => {
  * differ between deployments): so ranks are compared hit by hit, and the ids within each run of
  * equal rank as sets, except runs cut by the page's start or end, which may hold any of the tied hits.
  */
-function answer(result: SearchResult, sorted: boolean): unknown {
-  const rank = (hit: SearchResult['hits'][number]) => `${sorted ? (hit as { date?: string | null }).date : ''}|${((hit as { rankingScore?: number }).rankingScore ?? 0).toFixed(9)}`;
+function answer(result: SearchResult<ListHit>, sorted: boolean): unknown {
+  const rank = (hit: ListHit) => `${sorted ? (hit as { date?: string | null }).date : ''}|${((hit as { rankingScore?: number }).rankingScore ?? 0).toFixed(9)}`;
   const runs: Array<{ rank: string; ids: string[] }> = [];
   for (const hit of result.hits) {
     const r = rank(hit);

@@ -21,7 +21,7 @@ export { findIndexedIssues, getIssue, listIssues, showsVersion, isSupersededVers
 export { IndexRebuild } from './rebuild.js';
 export { waitForWrite } from './tasks.js';
 export { filterValue, equals, isAnyOf } from './filter.js';
-export { RecordSearch, type RecordHit, type SearchResult } from './record-search.js';
+export { RecordSearch, type RecordHit, type ListHit, type SearchResult } from './record-search.js';
 export { escapeHtml, highlightHtml, highlightText } from './highlight.js';
 export { analyzeQuery, queryStrings, type AnalyzedQuery } from './analyze-query.js';
 export { buildFilter, dateNumber } from './build-filter.js';

@@ -22,8 +22,33 @@ import { SEARCH_FACETS, type SearchParameters } from './search-parameters.js';
  */
 export type RecordHit = GazetteRecord & { people?: string[]; year?: number | null; keywords?: string[]; highlight: Partial<Record<'text' | 'title' | 'heading', string>> };
 
+type FieldOf<T> = T extends unknown ? keyof T : never;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * Whether a hit of a result list carries each stored field. A list shows a record's names,
+ * number, date, path and where it is printed, and a crop of its text around the matches; the
+ * long fields (the text itself, a table's cells, a clause's list of members) come with the
+ * record's own route (/api/notices/:id). Every field is named, so a new one is decided here.
+ */
+const IN_LIST: Record<FieldOf<SearchDocument>, boolean> = {
+  id: true, kind: true, issue: true, source: true, departments: true, jurisdiction: true,
+  docNumber: true, docPrefix: true, docYear: true, docSeq: true, title: true, docType: true, issuer: true, date: true,
+  addressees: true, section: true, attachments: true, cites: true, repeals: true, effective: true,
+  noticeId: true, path: true, heading: true, documentKind: true, documentTitle: true,
+  caption: true, panel: true, person: true, action: true, mode: true, post: true, probation: true, posts: true, note: true,
+  datePrecision: true, endDate: true, people: true, timeOfDay: true, year: true, issues: true, sightings: true,
+  text: false, rows: false, header: false, groups: false, merged: false, members: false, repealStatements: false, enclosures: false,
+  tokens: false, keywords: false, textParts: false, contentHash: false, dateValue: false, noticeKey: false,
+};
+const LIST_FIELDS = Object.keys(IN_LIST).filter((field) => IN_LIST[field as keyof typeof IN_LIST]);
+type LongField = 'text' | 'rows' | 'header' | 'groups' | 'merged' | 'members' | 'repealStatements' | 'enclosures' | 'keywords';
+
+/** A hit of a result list: the record without its long fields, and `crop`, its text cut to the words around the matches (plain text). */
+export type ListHit = DistributiveOmit<RecordHit, LongField> & { crop: string };
+
 /** Result of a search. */
-export interface SearchResult {
+export interface SearchResult<H = RecordHit> {
   /** How many records match: every one, not capped at `pagination.maxTotalHits`. */
   total: number;
   /**
@@ -32,7 +57,7 @@ export interface SearchResult {
    * `maxTotalHits`, so `total` is then Meilisearch's estimate (at most `maxTotalHits`), and false.
    */
   totalExact: boolean;
-  hits: RecordHit[];
+  hits: H[];
   /** Counts per value of kind, jurisdiction, departments, docType and year. */
   facets: Record<string, Record<string, number>>;
   /** How the query was read: a document number, the query strings sent, and the misspellings corrected. */
@@ -96,8 +121,16 @@ export class RecordSearch {
     return response;
   }
 
-  /** Runs a search. A query that spells a document number is answered by an exact filter. */
-  search(params: SearchParameters): Promise<SearchResult> {
+  /**
+   * Runs a search for a result list: hits without their long fields (ListHit). A query that
+   * spells a document number is answered by the notice that has it, then the records citing it.
+   */
+  async search(params: SearchParameters): Promise<SearchResult<ListHit>> {
+    return (await this.run(params, { within: [], highlight: true, list: true })) as unknown as SearchResult<ListHit>;
+  }
+
+  /** The same search, its hits whole records (with highlights) rather than what a list shows. */
+  searchWhole(params: SearchParameters): Promise<SearchResult> {
     return this.run(params, { within: [], highlight: true });
   }
 
@@ -107,7 +140,7 @@ export class RecordSearch {
    * filter of its parameters already resolved (`filter`) or a way of matching (`match`) already
    * chosen, when a caller runs it many times.
    */
-  private async run(params: SearchParameters, options: { within: string[]; highlight: boolean; orderBy?: readonly string[]; match?: Match; filter?: string[] }): Promise<SearchResult> {
+  private async run(params: SearchParameters, options: { within: string[]; highlight: boolean; list?: boolean; orderBy?: readonly string[]; match?: Match; filter?: string[] }): Promise<SearchResult> {
     const analyzed = analyzeQuery(params.q ?? '');
     const filter = [...(options.filter ?? (await this.filterOf(params))), ...options.within];
     const limit = params.limit ?? 20;
@@ -125,15 +158,18 @@ export class RecordSearch {
             highlightPostTag: MATCH_END,
           }
         : {}),
+      // A list's hits: Meilisearch sends (and formats) only the fields a list shows, and the crop of the text.
+      ...(options.list ? { attributesToRetrieve: LIST_FIELDS } : {}),
       ...(params.distinct ? { distinct: 'noticeKey' } : {}),
       ...(params.sort && params.sort !== 'relevance' ? { sort: [`dateValue:${params.sort.slice(5)}`] } : {}),
     };
-    if (analyzed.docNumber) return this.numberAnswer(analyzed.docNumber, filter, common, params, options.orderBy);
+    const shape: HitShape = { orderBy: options.orderBy, scores: this.options.rankingScores, list: options.list };
+    if (analyzed.docNumber) return this.numberAnswer(analyzed.docNumber, filter, common, params, shape);
     const plans = matchPlans(analyzed);
     const chosen = options.match ? plans.filter((plan) => plan.match === options.match) : plans;
     let result: SearchResult | null = null;
     for (const plan of chosen.length ? chosen : plans) {
-      result = await this.runPlan(plan, common, { limit, offset, distinct: params.distinct, orderBy: options.orderBy, corrections: analyzed.corrections });
+      result = await this.runPlan(plan, common, { limit, offset, distinct: params.distinct, corrections: analyzed.corrections }, shape);
       if (result.total > 0) break;
     }
     return result!;
@@ -144,18 +180,18 @@ export class RecordSearch {
    * total of several is Meilisearch's estimate and their facet counts are added per query, so
    * both are marked inexact.
    */
-  private async runPlan(plan: MatchPlan, common: SearchParams, page: { limit: number; offset: number; distinct?: boolean; orderBy?: readonly string[]; corrections: Correction[] }): Promise<SearchResult> {
+  private async runPlan(plan: MatchPlan, common: SearchParams, page: { limit: number; offset: number; distinct?: boolean; corrections: Correction[] }, shape: HitShape): Promise<SearchResult> {
     const reading = { docNumber: null, queries: plan.queries.map((query) => query.q), corrections: page.corrections, match: plan.match };
     if (plan.queries.length === 1) {
       const [query] = plan.queries;
       const response = await this.searchRecords(query!.q, { ...common, ...(query!.matchingStrategy ? { matchingStrategy: query!.matchingStrategy } : {}), facets: [...SEARCH_FACETS], limit: page.limit, offset: page.offset });
-      return toResult(response, reading, page.distinct, page.orderBy, this.options.rankingScores);
+      return toResult(response, reading, { ...shape, estimated: page.distinct });
     }
     // The queries of one plan share their matching strategy.
     const strategy = plan.queries[0]!.matchingStrategy;
     const response = await this.federated(plan.queries.map((query) => query.q), { ...common, ...(strategy ? { matchingStrategy: strategy } : {}) }, { limit: page.limit, offset: page.offset, facets: [...SEARCH_FACETS] });
     // Merged facet counts count a record once per query it matched: the total is Meilisearch's estimate (as with distinct).
-    return toResult(response, reading, true, page.orderBy, this.options.rankingScores);
+    return toResult(response, reading, { ...shape, estimated: true });
   }
 
   /**
@@ -163,13 +199,13 @@ export class RecordSearch {
    * order printed), then the records citing it (newest first); a cited-by answer is still an
    * answer. A number that nothing has or cites gets the nearest existing numbers as suggestions.
    */
-  private async numberAnswer(number: DocNumber, filter: string[], common: SearchParams, params: SearchParameters, orderBy?: readonly string[]): Promise<SearchResult> {
+  private async numberAnswer(number: DocNumber, filter: string[], common: SearchParams, params: SearchParameters, shape: HitShape): Promise<SearchResult> {
     const limit = params.limit ?? 20;
     const offset = params.offset ?? 0;
     const filters = numberFilters(number.text, filter);
-    const own = toResult(await this.searchRecords('', { ...common, filter: filters.own, sort: ['source.line:asc'], facets: [...SEARCH_FACETS], limit, offset }), EMPTY_READING, params.distinct, orderBy, this.options.rankingScores);
+    const own = toResult(await this.searchRecords('', { ...common, filter: filters.own, sort: ['source.line:asc'], facets: [...SEARCH_FACETS], limit, offset }), EMPTY_READING, { ...shape, estimated: params.distinct });
     const page = secondPartPage(offset, limit, own.total, own.hits.length);
-    const citing = toResult(await this.searchRecords('', { ...common, filter: filters.citing, sort: ['dateValue:desc', 'source.line:asc'], facets: [...SEARCH_FACETS], ...page }), EMPTY_READING, params.distinct, orderBy, this.options.rankingScores);
+    const citing = toResult(await this.searchRecords('', { ...common, filter: filters.citing, sort: ['dateValue:desc', 'source.line:asc'], facets: [...SEARCH_FACETS], ...page }), EMPTY_READING, { ...shape, estimated: params.distinct });
     const total = own.total + citing.total;
     const suggestions = total === 0 ? await nearestNumbers((q, query) => this.searchRecords(q, query), number, filter) : [];
     return {
@@ -298,22 +334,38 @@ function addFacets(a: SearchResult['facets'], b: SearchResult['facets']): Search
 /** Records asked for per keyset page. */
 const KEYSET_PAGE = 1000;
 
+/** How a response's hits are made: their order (keyset), ranking scores, and whether they are a list's. */
+interface HitShape {
+  orderBy?: readonly string[] | undefined;
+  scores?: boolean | undefined;
+  list?: boolean | undefined;
+}
+
 /**
  * The result of a response. Its `estimatedTotalHits` stops at `maxTotalHits`; the `kind` facet
  * counts every match (each record has exactly one kind), so its sum is the exact total, except
  * when its facet counts are not one per record (`estimated`): with `distinct`, whose counts
  * Meilisearch 1.21 computes from a capped set, and for merged queries.
  */
-function toResult(response: SearchResponse<SearchDocument>, interpretation: SearchResult['interpretation'], estimated = false, orderBy?: readonly string[], scores = false): SearchResult {
-  if (orderBy) response.hits.sort(compareByKey(orderBy));
+function toResult(response: SearchResponse<SearchDocument>, interpretation: SearchResult['interpretation'], shape: HitShape & { estimated?: boolean | undefined }): SearchResult {
+  if (shape.orderBy) response.hits.sort(compareByKey(shape.orderBy));
   const facets = response.facetDistribution ?? {};
   const estimate = response.estimatedTotalHits ?? response.hits.length;
   // No match at all: Meilisearch may leave the facet out rather than give it no values.
   const kinds = facets.kind ?? (estimate === 0 ? {} : undefined);
-  const exact = !estimated && kinds !== undefined;
+  const exact = !shape.estimated && kinds !== undefined;
   const total = exact ? Object.values(kinds).reduce((sum, n) => sum + n, 0) : estimate;
-  const hits = response.hits.map((hit) => (scores ? { ...toHit(hit), rankingScore: hit._rankingScore ?? null } : toHit(hit)));
+  const hits = response.hits.map((hit) => {
+    const made = shape.list ? { ...toHit(hit), crop: cropOf(hit) } : toHit(hit);
+    return shape.scores ? { ...made, rankingScore: hit._rankingScore ?? null } : made;
+  });
   return { total, totalExact: exact, hits, facets, interpretation };
+}
+
+/** The text of a hit cut to the words around its matches, as plain text. */
+function cropOf(hit: Hit<SearchDocument>): string {
+  const formatted = (hit._formatted as { text?: unknown } | undefined)?.text;
+  return typeof formatted === 'string' ? formatted.replace(/[\uE000\uE001]/g, '') : '';
 }
 
 function toHit(hit: Hit<SearchDocument>): RecordHit {

@@ -67,10 +67,10 @@ function renderFacets(facets) {
   $('#facets').innerHTML = parts.join('');
 }
 
-// A clause's text starts with its own marker (（二）…): show the outer levels before it.
+// A crop from the start of a clause starts with its own marker (（二）…): show the outer levels before it.
 function pathOf(hit) {
   if (!hit.path?.length) return '';
-  const outer = hit.text.startsWith(hit.path.at(-1)) ? hit.path.slice(0, -1) : hit.path;
+  const outer = hit.crop.startsWith(hit.path.at(-1)) ? hit.path.slice(0, -1) : hit.path;
   return outer.length ? `<span class="path">${escapeHtml(outer.join(''))}</span> ` : '';
 }
 
@@ -82,7 +82,7 @@ function renderResults(result) {
   // What this summary answers, so a reader (or a test) can tell a stale result from a new one.
   $('#summary').dataset.query = `${state.q}|${state.kind}|${state.department}|${state.docType}|${state.year}`;
   $('#results').innerHTML = result.hits.map((hit) => {
-    const text = hit.highlight.text ? highlighted(hit.highlight.text) : escapeHtml(hit.text.slice(0, 300));
+    const text = hit.highlight.text ? highlighted(hit.highlight.text) : escapeHtml(hit.crop);
     const title = hit.highlight.title ? highlighted(hit.highlight.title) : escapeHtml(hit.title ?? '');
     const noticeId = hit.kind === 'notice' ? hit.id : hit.noticeId;
     const who = hit.kind === 'personnel' ? `<a href="#" data-person="${escapeHtml(hit.person)}">${escapeHtml(hit.person)}</a> ` : (hit.people ?? []).map((p) => `<a href="#" data-person="${escapeHtml(p)}">${escapeHtml(p)}</a>`).join(' ');
