@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**'],
     testTimeout: 30_000,
+    globalSetup: ['tests/helpers/temporary-root.ts'],
   },
 });
