@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import { buildApp } from '../api/app.js';
-import { EmbeddedMeili, type IndexNames, meiliClient, RecordSearch, type SearchParameters, indexNames, searchOnlyKey } from '../index/index.js';
+import { EmbeddedMeili, type IndexNames, meiliClient, RecordSearch, type SearchParameters, indexNames, searchOnlyKey, segmentQuery } from '../index/index.js';
 import { Archive } from '../ingest/archive.js';
 import { processIssue } from '../ingest/processor.js';
 import { parseGazette } from '../parsers/index.js';
@@ -69,12 +70,44 @@ export async function searchBench(): Promise<void> {
     console.log(`  ${'overall'.padEnd(14)} n=${String(cases.length).padStart(2)}  ours ${a.overall.toFixed(3)}  plain ${b.overall.toFixed(3)}`);
     if (misses.length) console.log(`  below 1: ${misses.join('; ')}`);
 
+    await precisionChecks(ours, corpus.flatMap((issue) => parseGazette(issue.bytes, { file: issue.name }).records.map((r) => hitText(r as { title?: string; text: string }))));
+
     const times = Number(process.env.BENCH_CORPUS_TIMES ?? 50);
     if (times > 0) await latency(cases, times, archive, admin, meili.url);
   } finally {
     await meili.close();
     if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Precision on queries nobody wrote: 60 one-word queries sampled from the corpus's own words
+ * (jieba's, two to four characters, seen in at least 3 records, evenly over their frequency
+ * ranks), scored by the share of the first 10 hits whose title or text holds the word; and 20
+ * words of jieba's dictionary that are in no record, scored by how many find nothing.
+ */
+async function precisionChecks(search: RecordSearch, texts: string[]): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const word of new Set(segmentQuery(text))) if (/^\p{Script=Han}{2,4}$/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const frequent = [...counts].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
+  const sampled = Array.from({ length: 60 }, (_, i) => frequent[Math.floor((i * frequent.length) / 60)]!);
+  let containing = 0;
+  let shown = 0;
+  for (const word of sampled) {
+    const hits = (await search.searchWhole({ q: word, limit: 10 })).hits;
+    shown += hits.length;
+    containing += hits.filter((hit) => hitText(hit as { title?: string; text: string }).includes(word)).length;
+  }
+  const corpusText = texts.join('\n');
+  const dictionary = readFileSync(join(dirname(createRequire(import.meta.url).resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8'), 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[0]!)
+    .filter((word) => /^\p{Script=Han}{3,4}$/u.test(word) && !corpusText.includes(word));
+  const absent = Array.from({ length: 20 }, (_, i) => dictionary[Math.floor(((i + 0.5) * dictionary.length) / 20)]!);
+  let none = 0;
+  for (const word of absent) if ((await search.searchWhole({ q: word, limit: 10 })).total === 0) none++;
+  console.log(`  one-word queries sampled from the corpus: ${containing} of ${shown} first-10 hits hold the word (${((100 * containing) / Math.max(1, shown)).toFixed(1)} %, target ≥ 90 %)`);
+  console.log(`  words of jieba's dictionary in no record: ${none} of ${absent.length} find nothing (target ≥ 9 of 10): ${absent.join(' ')}`);
 }
 
 /** One kind of request the latency bench times: its label and the API query strings of each request. */
