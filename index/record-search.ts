@@ -10,7 +10,8 @@ import { toSimplified } from './to-simplified.js';
 import type { SearchDocument } from './documents.js';
 import { SearchServerError } from './errors.js';
 import { equals } from './filter.js';
-import { MATCH_END, MATCH_START, highlightHtml } from './highlight.js';
+import { cropAround, markWords } from './excerpt.js';
+import { highlightHtml } from './highlight.js';
 import type { IndexNames } from './index-names.js';
 import type { TextPart } from './notice-text.js';
 import { KEYSET_FIELDS, KEYSET_PHASES, type KeysetPhase, afterKey, atOrBeforeKey, compareByKey, keyOf, sameKey } from './keyset.js';
@@ -76,7 +77,7 @@ export interface SearchResult<H = RecordHit> {
 
 /** Stored fields a hit carries: everything but the worker's tokens and the content hash. */
 const HIDDEN = new Set(['tokens', 'contentHash', 'dateValue', 'noticeKey', 'textParts']);
-const HIGHLIGHTED = ['text', 'title', 'heading'];
+const HIGHLIGHTED = ['text', 'title', 'heading'] as const;
 
 /**
  * Searching the records index: the query read like the index (simplified characters, the
@@ -148,28 +149,18 @@ export class RecordSearch {
     const common: SearchParams = {
       filter,
       ...(this.options.rankingScores ? { showRankingScore: true } : {}),
-      ...(options.highlight
-        ? {
-            attributesToHighlight: HIGHLIGHTED,
-            // Long texts (a table's, a notice frame with its lines no clause holds): highlights cut to the words around the hits.
-            attributesToCrop: ['text'],
-            cropLength: 80,
-            highlightPreTag: MATCH_START,
-            highlightPostTag: MATCH_END,
-          }
-        : {}),
-      // A list's hits: Meilisearch sends (and formats) only the fields a list shows, and the crop of the text.
-      ...(options.list ? { attributesToRetrieve: LIST_FIELDS } : {}),
+      // A list's hits: Meilisearch sends only the fields a list shows, and the text to crop.
+      ...(options.list ? { attributesToRetrieve: [...LIST_FIELDS, 'text'] } : {}),
       ...(params.distinct ? { distinct: 'noticeKey' } : {}),
       ...(params.sort && params.sort !== 'relevance' ? { sort: [`dateValue:${params.sort.slice(5)}`] } : {}),
     };
-    const shape: HitShape = { orderBy: options.orderBy, scores: this.options.rankingScores, list: options.list };
+    const shape: HitShape = { orderBy: options.orderBy, scores: this.options.rankingScores, list: options.list, ...(options.highlight ? { words: [] } : {}) };
     if (analyzed.docNumber) return this.numberAnswer(analyzed.docNumber, filter, common, params, shape);
     const plans = matchPlans(analyzed);
     const chosen = options.match ? plans.filter((plan) => plan.match === options.match) : plans;
     let result: SearchResult | null = null;
     for (const plan of chosen.length ? chosen : plans) {
-      result = await this.runPlan(plan, common, { limit, offset, distinct: params.distinct, corrections: analyzed.corrections }, shape);
+      result = await this.runPlan(plan, common, { limit, offset, distinct: params.distinct, corrections: analyzed.corrections }, shape.words ? { ...shape, words: wordsOf(plan) } : shape);
       if (result.total > 0) break;
     }
     return result!;
@@ -182,16 +173,15 @@ export class RecordSearch {
    */
   private async runPlan(plan: MatchPlan, common: SearchParams, page: { limit: number; offset: number; distinct?: boolean; corrections: Correction[] }, shape: HitShape): Promise<SearchResult> {
     const reading = { docNumber: null, queries: plan.queries.map((query) => query.q), corrections: page.corrections, match: plan.match };
-    if (plan.queries.length === 1) {
-      const [query] = plan.queries;
-      const response = await this.searchRecords(query!.q, { ...common, ...(query!.matchingStrategy ? { matchingStrategy: query!.matchingStrategy } : {}), facets: [...SEARCH_FACETS], limit: page.limit, offset: page.offset });
-      return toResult(response, reading, { ...shape, estimated: page.distinct });
-    }
     // The queries of one plan share their matching strategy.
     const strategy = plan.queries[0]!.matchingStrategy;
-    const response = await this.federated(plan.queries.map((query) => query.q), { ...common, ...(strategy ? { matchingStrategy: strategy } : {}) }, { limit: page.limit, offset: page.offset, facets: [...SEARCH_FACETS] });
+    const query = { ...common, ...(strategy ? { matchingStrategy: strategy } : {}) };
+    const response =
+      plan.queries.length === 1
+        ? await this.searchRecords(plan.queries[0]!.q, { ...query, facets: [...SEARCH_FACETS], limit: page.limit, offset: page.offset })
+        : await this.federated(plan.queries.map((q) => q.q), query, { limit: page.limit, offset: page.offset, facets: [...SEARCH_FACETS] });
     // Merged facet counts count a record once per query it matched: the total is Meilisearch's estimate (as with distinct).
-    return toResult(response, reading, { ...shape, estimated: true });
+    return toResult(response, reading, { ...shape, estimated: plan.queries.length > 1 || page.distinct });
   }
 
   /**
@@ -253,7 +243,7 @@ export class RecordSearch {
   /** The first `limit` records (at most 1 000) matching a filter in a Meilisearch sort order, such as a feed's newest notices. */
   async first(filter: string[], sort: string[], limit: number): Promise<RecordHit[]> {
     const response = await this.searchRecords('', { filter, sort, limit: Math.min(limit, KEYSET_PAGE) });
-    return response.hits.map(toHit);
+    return response.hits.map((hit) => toHit(hit));
   }
 
   /**
@@ -324,6 +314,12 @@ export class RecordSearch {
 
 const EMPTY_READING: SearchResult['interpretation'] = { docNumber: null, queries: [], corrections: [] };
 
+/** The words of a plan's queries, unquoted, each once: what its hits are highlighted by. */
+function wordsOf(plan: MatchPlan): string[] {
+  const words = plan.queries.flatMap((query) => query.q.match(/"[^"]*"|\S+/g) ?? []).map((word) => word.replaceAll('"', ''));
+  return [...new Set(words)];
+}
+
 /** Facet counts of two disjoint result sets, added. */
 function addFacets(a: SearchResult['facets'], b: SearchResult['facets']): SearchResult['facets'] {
   const sum: SearchResult['facets'] = {};
@@ -334,11 +330,12 @@ function addFacets(a: SearchResult['facets'], b: SearchResult['facets']): Search
 /** Records asked for per keyset page. */
 const KEYSET_PAGE = 1000;
 
-/** How a response's hits are made: their order (keyset), ranking scores, and whether they are a list's. */
+/** How a response's hits are made: their order (keyset), ranking scores, whether they are a list's, and the words highlighted (none: no highlights). */
 interface HitShape {
   orderBy?: readonly string[] | undefined;
   scores?: boolean | undefined;
   list?: boolean | undefined;
+  words?: string[] | undefined;
 }
 
 /**
@@ -356,27 +353,31 @@ function toResult(response: SearchResponse<SearchDocument>, interpretation: Sear
   const exact = !shape.estimated && kinds !== undefined;
   const total = exact ? Object.values(kinds).reduce((sum, n) => sum + n, 0) : estimate;
   const hits = response.hits.map((hit) => {
-    const made = shape.list ? { ...toHit(hit), crop: cropOf(hit) } : toHit(hit);
+    const made = toHit(hit, shape);
     return shape.scores ? { ...made, rankingScore: hit._rankingScore ?? null } : made;
   });
   return { total, totalExact: exact, hits, facets, interpretation };
 }
 
-/** The text of a hit cut to the words around its matches, as plain text. */
-function cropOf(hit: Hit<SearchDocument>): string {
-  const formatted = (hit._formatted as { text?: unknown } | undefined)?.text;
-  return typeof formatted === 'string' ? formatted.replace(/[\uE000\uE001]/g, '') : '';
-}
-
-function toHit(hit: Hit<SearchDocument>): RecordHit {
+/**
+ * A hit as the API gives it: the stored fields but the worker's, with highlights of the words
+ * (index/excerpt.ts) when asked; a list's without its text, which only its crop shows.
+ */
+function toHit(hit: Hit<SearchDocument>, shape: HitShape = {}): RecordHit {
   const record: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(hit)) if (!HIDDEN.has(key) && !key.startsWith('_')) record[key] = value;
-  const formatted = hit._formatted ?? {};
   const highlight: RecordHit['highlight'] = {};
-  for (const field of HIGHLIGHTED) {
-    const value = (formatted as Record<string, unknown>)[field];
-    const html = typeof value === 'string' ? highlightHtml(value) : null;
-    if (html) highlight[field as 'text'] = html;
+  if (shape.words) {
+    const crop = cropAround(hit.text ?? '', shape.words);
+    const marked = { text: crop, title: markWords((hit as { title?: string | null }).title, shape.words), heading: markWords((hit as { heading?: string | null }).heading, shape.words) };
+    for (const field of HIGHLIGHTED) {
+      const html = marked[field] ? highlightHtml(marked[field]) : null;
+      if (html) highlight[field] = html;
+    }
+    if (shape.list) {
+      delete record.text;
+      record.crop = crop.replace(/[\uE000\uE001]/g, '');
+    }
   }
   return { ...(record as unknown as GazetteRecord), highlight };
 }
