@@ -162,15 +162,14 @@ async function latency(cases: RelevanceCase[], times: number, archive: Archive, 
       const straight: number[] = [];
       const apiBytes: number[] = [];
       const straightBytes: number[] = [];
-      let sent = 0;
-      const replays = await Promise.all(
-        workload.requests.map(async (query) => {
-          recorded.length = 0;
-          await recording.search(searchParameters(query));
-          sent += recorded.length;
-          return [...recorded];
-        }),
-      );
+      // One search at a time, so that each one's requests are its own.
+      const replays: MeiliRequest[][] = [];
+      for (const query of workload.requests) {
+        recorded.length = 0;
+        await recording.search(searchParameters(query));
+        replays.push([...recorded]);
+      }
+      const sent = replays.reduce((sum, requests) => sum + requests.length, 0);
       for (let round = 0; round < rounds; round++) {
         for (const [i, query] of workload.requests.entries()) {
           let t = performance.now();
