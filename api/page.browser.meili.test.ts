@@ -12,7 +12,7 @@ import { buildApp } from './app.js';
 
 /*
  * The search page in a real browser: Debian's chromium driven by playwright-core (.ci/run
- * installs chromium when it is missing). One ingest (the corpus, a hostile notice and the
+ * installs chromium when it is missing). One ingest (a corpus slice, a hostile notice and the
  * page's own fixture) serves every test; each test keeps a screenshot to look at.
  */
 const CHROMIUM = '/usr/bin/chromium';
@@ -27,6 +27,8 @@ const SHOTS = join(root, 'tests', 'artifacts', 'page');
 const HOSTILE = 'tests/hostile/markup-notice.txt';
 // A scheme that cites and repeals an older one and has a table; an appointment, a chronicle and a removal of one person.
 const FIXTURE = ['old-scheme', 'new-scheme', 'appointment', 'removal'].map((name) => `tests/page/${name}.txt`);
+// A slice of the corpus: three issues of 2022 hold more than two pages of 安全生产, chronicle events and 海政办发〔2022〕14号's tables.
+const CORPUS_SLICE = [CORPUS_FILES[0]!, CORPUS_FILES[1]!, CORPUS_FILES[3]!];
 const OLD_SCHEME = '海政发〔2020〕3号';
 const NEW_SCHEME = '海政发〔2024〕7号';
 
@@ -34,7 +36,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
   meili = await TestMeili.start();
   const context = { archive: setup.archive, client: meili.client, names: setup.names };
-  for (const file of [...CORPUS_FILES, HOSTILE, ...FIXTURE]) await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
+  for (const file of [...CORPUS_SLICE, HOSTILE, ...FIXTURE]) await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
   mkdirSync(SHOTS, { recursive: true });
   const client = new Meilisearch({ host: meili.url, apiKey: await searchOnlyKey(meili.client, setup.names) });
   app = await buildApp({ search: new RecordSearch(client, setup.names), healthy: async () => true });
@@ -107,6 +109,17 @@ async function overflows(page: Page): Promise<number> {
   });
 }
 
+/** The rows of a CSV text: its line ends outside quoted cells (a cell may hold line breaks). */
+function csvRowCount(text: string): number {
+  let rows = 0;
+  let quoted = false;
+  for (const c of text) {
+    if (c === '"') quoted = !quoted;
+    else if (c === '\n' && !quoted) rows += 1;
+  }
+  return rows;
+}
+
 // As the page writes a value into its URL (URLSearchParams: a space is +).
 const q = (text: string) => new URLSearchParams({ v: text }).toString().slice(2);
 
@@ -136,13 +149,26 @@ describe('the search page', () => {
     expect(await page.locator('#results li.hit .text').first().textContent()).not.toBe(firstText);
     expect(await page.locator('#results li.hit mark').count()).toBeGreaterThan(0);
     // Every facet count is what choosing it gives: a department's count is its list's total.
+    await page.locator('button.facet[data-param="kind"][data-value="event"]').click(); // clear the kind filter
+    await summaryAnswers(page, '安全生产||||');
     const department = page.locator('button.facet[data-param="department"]').first();
     const departmentCount = Number(await department.locator('.count').textContent());
-    const departmentName = await department.getAttribute('data-value');
+    const departmentName = (await department.getAttribute('data-value'))!;
     await department.click();
-    await summaryAnswers(page, `安全生产|event|${departmentName}||`);
+    await summaryAnswers(page, `安全生产||${departmentName}||`);
     expect(Number(await page.getAttribute('#summary', 'data-total'))).toBe(departmentCount);
-    expect(await page.locator('#active-filters a.chip').count()).toBe(2);
+    expect(await page.locator('#active-filters a.chip').allTextContents()).toEqual([`责任部门：${departmentName} ×`]);
+    // The export links give the list's records, all of them; the feed is the chosen department's.
+    const csv = await app.inject({ method: 'GET', url: (await page.getAttribute('#exports a[href*="format=csv"]', 'href'))! });
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    expect(csvRowCount(csv.body)).toBe(departmentCount + 1);
+    const jsonl = await app.inject({ method: 'GET', url: (await page.getAttribute('#exports a[href*="format=jsonl"]', 'href'))! });
+    const exported = jsonl.body.trim().split('\n').map((line) => JSON.parse(line) as { departments: string[] });
+    expect(exported.length).toBe(departmentCount);
+    expect(exported.every((record) => record.departments.includes(departmentName))).toBe(true);
+    const feedHref = (await page.getAttribute('#exports a[type="application/atom+xml"]', 'href'))!;
+    expect(new URL(feedHref, url).searchParams.get('department')).toBe(departmentName);
+    expect((await app.inject({ method: 'GET', url: feedHref })).statusCode).toBe(200);
     await shot(page, 'search-facets');
 
     // The notice view marks the hit's lines.
@@ -403,6 +429,12 @@ describe('the search page', () => {
     // A reload keeps the person open.
     await page.reload();
     await detailShows(page, 'p:李明远');
+    // The appointment's number opens its notice with the appointment marked.
+    const appointment = page.locator('#detail .timeline li.entry a[data-notice]').first();
+    const noticeId = await appointment.getAttribute('data-notice');
+    await appointment.click();
+    await page.waitForFunction((id) => (globalThis as unknown as PageGlobals).document.querySelector('#detail')?.dataset.shows?.startsWith(`n:${id}:p-`) ?? false, noticeId);
+    expect(await page.locator('#detail .document .hit').textContent()).toBe('李明远同志任区住房和城乡建设局局长，试用期一年。');
     await page.close();
   }, 60_000);
 

@@ -88,7 +88,7 @@ function renderList(result, groupResult, members) {
   $('#pager').innerHTML = pagerHtml(groupResult ? groupResult.total : result.total, state);
   $('#facets').innerHTML = facetsHtml(result.facets, state);
   $('#active-filters').innerHTML = activeFiltersHtml(state);
-  $('#exports').innerHTML = exportsHtml(state);
+  $('#exports').innerHTML = result.total > 0 ? exportsHtml(state) : '';
   renderNoResults(result);
 }
 

@@ -29,6 +29,9 @@ function tableHtml(table, hitId) {
  */
 function bodyHtml(view, hitId) {
   const { notice } = view;
+  // A personnel record is no part of its own: its lines are the frame's, marked when it is the hit.
+  const person = view.personnel.find((p) => p.id === hitId);
+  let personMarked = false;
   const parts = [...view.clauses, ...view.tables].sort((a, b) => a.source.line - b.source.line);
   const byLine = new Map(parts.map((part) => [part.source.line, part]));
   const lines = notice.text.split('\n');
@@ -44,6 +47,11 @@ function bodyHtml(view, hitId) {
     }
     const text = lines[i].trim();
     if (!text || head.has(text) || (i < 4 && notice.title?.includes(text))) continue;
+    if (person && lineNumber >= person.source.line && lineNumber <= (person.source.endLine ?? person.source.line)) {
+      out.push(`<p class="frame hit" aria-current="true"${personMarked ? '' : ` id="r-${escapeHtml(person.id)}"`}>${escapeHtml(text)}</p>`);
+      personMarked = true;
+      continue;
+    }
     out.push(`<p class="frame">${escapeHtml(text)}</p>`);
   }
   return out.join('');

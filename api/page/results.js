@@ -44,7 +44,7 @@ export function activeFiltersHtml(state) {
 export function summaryText(result, groups, state) {
   const { interpretation } = result;
   let text = `共 ${result.totalExact === false ? '约 ' : ''}${result.total} 条结果`;
-  if (groups) text += `，归并为 ${groups.totalExact === false ? '约 ' : ''}${groups.total} 篇公文或条目`;
+  if (groups && result.total > 0) text += `，归并为 ${groups.totalExact === false ? '约 ' : ''}${groups.total} 篇公文或条目`;
   if (interpretation.docNumber) text += `（文号 ${interpretation.docNumber}${interpretation.citing ? `，其中 ${interpretation.citing} 条引用此文号` : ''}）`;
   if (interpretation.corrections?.length) {
     text += `（已按 ${interpretation.corrections.map((c) => `“${c.searched}”`).join('、')} 搜索，输入为 ${interpretation.corrections.map((c) => `“${c.typed}”`).join('、')}；加引号可按原词搜索）`;
