@@ -324,6 +324,8 @@ describe('the search page', () => {
     await page.locator(`#pager a[data-page="${last}"]`).click();
     await listShows(page, `/?q=${q('安全生产')}&page=${last}&view=records`);
     expect(await page.locator('#results li.hit').count()).toBe(total - (last - 1) * 20);
+    // Hits are numbered on from the pages before.
+    expect(await page.getAttribute('#results', 'start')).toBe(String((last - 1) * 20 + 1));
     expect(await page.getAttribute('#pager a[aria-current=page]', 'data-page')).toBe(String(last));
     const expected = await api(`/api/search?q=${q('安全生产')}&limit=20&offset=${(last - 1) * 20}`);
     expect(await hitIds(page)).toEqual(expected.hits.map((h) => h.id));

@@ -4,7 +4,7 @@ import { ApiProblem, getJson, problemText } from './api.js';
 import { noticeHtml } from './notice-view.js';
 import { personHtml } from './person-view.js';
 import { activeFiltersHtml, exportsHtml, facetsHtml, groupsHtml, hitsHtml, pagerHtml, summaryText } from './results.js';
-import { listKey, searchParams, searchesAnything, stateFromUrl, urlOf, withChanges } from './url-state.js';
+import { PAGE_SIZE, lastPage, listKey, searchParams, searchesAnything, stateFromUrl, urlOf, withChanges } from './url-state.js';
 
 const $ = (selector) => document.querySelector(selector);
 let state = stateFromUrl(location.search);
@@ -84,6 +84,8 @@ function renderList(result, groupResult, members) {
   $('#summary').dataset.query = `${state.q}|${state.kind}|${state.department}|${state.docType}|${state.year}`;
   $('#summary').dataset.url = urlOf({ ...state, notice: '', hit: '', profile: '' });
   $('#results').className = groupResult ? 'grouped' : 'records';
+  // Numbered on from the pages before: the 21st hit is 21 on page 2.
+  $('#results').start = (Math.min(state.page, lastPage(groupResult ? groupResult.total : result.total)) - 1) * PAGE_SIZE + 1;
   $('#results').innerHTML = groupResult ? groupsHtml(groupResult.hits, members, state) : hitsHtml(result.hits, state);
   $('#pager').innerHTML = pagerHtml(groupResult ? groupResult.total : result.total, state);
   $('#facets').innerHTML = facetsHtml(result.facets, state);
