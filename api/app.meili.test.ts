@@ -193,6 +193,18 @@ describe('GET /api/search', () => {
     expect(new Set(notices).size).toBe(notices.length);
   });
 
+  it('should give the matching records of chosen notices, and only theirs', async () => {
+    const q = encodeURIComponent('安全生产');
+    const page = (await get(`/api/search?q=${q}&distinct=true&limit=3`)).body;
+    const chosen = page.hits.map((h: { kind: string; id: string; noticeId?: string }) => (h.kind === 'notice' ? h.id : h.noticeId));
+    const { body } = await get(`/api/search?q=${q}&notices=${chosen.join(',')}&limit=100`);
+    const all = (await get(`/api/search?q=${q}&limit=100`)).body;
+    const noticeOf = (h: { kind: string; id: string; noticeId?: string }) => (h.kind === 'notice' ? h.id : h.noticeId);
+    expect(body.hits.length).toBeGreaterThan(chosen.length - 1);
+    expect(body.hits.map((h: { id: string }) => h.id).sort()).toEqual(all.hits.filter((h: { kind: string; id: string; noticeId?: string }) => chosen.includes(noticeOf(h))).map((h: { id: string }) => h.id).sort());
+    expect(await get('/api/search?notices=a,b%20c')).toMatchObject({ status: 400, body: { parameter: 'notices' } });
+  });
+
   it('should refuse a bad parameter with a 400 that names it, in one format', async () => {
     expect(await get('/api/search?limit=500')).toMatchObject({ status: 400, body: { statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: 'invalid querystring: limit: must be <= 100', parameter: 'limit' } });
     expect(await get('/api/search?colour=red')).toMatchObject({ status: 400, body: { message: 'invalid querystring: colour: unknown parameter', parameter: 'colour' } });

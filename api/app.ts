@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
-import type { RecordSearch } from '../index/index.js';
+import { IndexMissingError, type RecordSearch, SearchUnavailableError } from '../index/index.js';
 import { ApiError, errorBody } from './errors.js';
 import { healthResponseSchema } from './schemas.js';
 import { formatValidationError } from './validation-errors.js';
@@ -63,6 +63,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // here, with the request they failed; the client gets only a generic message (a Meilisearch
   // error names hosts and index uids).
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; parameter?: string }, request, reply) => {
+    // What a reader can act on: nothing ingested yet, or Meilisearch down. Logged like any 5xx;
+    // the client is told what to do, never the hosts or index uids.
+    if (error instanceof IndexMissingError || error instanceof SearchUnavailableError) {
+      request.log.error({ err: error, method: request.method, url: request.url }, `request failed: ${request.method} ${request.url}: ${error.message}`);
+      return error instanceof IndexMissingError
+        ? reply.status(503).send(errorBody(503, 'not_ingested', 'nothing ingested yet: run gazette ingest PATH (archive files or folders) to index gazettes'))
+        : reply.status(503).send(errorBody(503, 'unavailable', 'Meilisearch does not answer: try again shortly'));
+    }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error, method: request.method, url: request.url }, `request failed: ${request.method} ${request.url}: ${error.message}`);

@@ -36,7 +36,7 @@ export const errorSchema = {
   required: ['statusCode', 'code', 'error', 'message'],
   properties: {
     statusCode: { type: 'integer' },
-    code: { type: 'string', description: 'FST_ERR_VALIDATION for a bad parameter; not_found, bad_range, not_a_doc_number, internal, unavailable' },
+    code: { type: 'string', description: 'FST_ERR_VALIDATION for a bad parameter; not_found, bad_range, not_a_doc_number, internal, not_ingested, unavailable' },
     error: { type: 'string', description: 'the status reason phrase' },
     message: { type: 'string', description: 'what is wrong, naming the parameter' },
     parameter: { type: 'string', description: 'the parameter at fault' },

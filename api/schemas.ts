@@ -30,6 +30,7 @@ export const searchQuerySchema = {
     limit: { type: 'integer', minimum: 0, maximum: 100, default: 20 },
     offset: { type: 'integer', minimum: 0, maximum: 10_000, default: 0 },
     distinct: { type: 'boolean', default: false, description: 'one hit per notice' },
+    notices: { type: 'string', maxLength: 2100, pattern: '^[A-Za-z0-9_-]{1,100}(,[A-Za-z0-9_-]{1,100}){0,99}$', description: 'only the records of these notices (comma-separated notice ids, at most 100): the matching parts of a page of `distinct` hits' },
   },
 } as const;
 
@@ -89,7 +90,11 @@ const records = { type: 'array', items: record } as const;
 const openObject = { type: 'object', additionalProperties: true } as const;
 
 /** The responses every route can give besides its own: a bad parameter and a server fault. */
-const errors = { 400: { description: 'a bad parameter, named in `parameter`', ...errorSchema }, 500: { description: 'a server fault (logged by the server)', ...errorSchema } } as const;
+const errors = {
+  400: { description: 'a bad parameter, named in `parameter`', ...errorSchema },
+  500: { description: 'a server fault (logged by the server)', ...errorSchema },
+  503: { description: 'nothing ingested yet (`not_ingested`: no records index) or Meilisearch does not answer (`unavailable`)', ...errorSchema },
+} as const;
 
 export const searchResponseSchema = {
   200: {

@@ -43,15 +43,16 @@ describe('startServer', () => {
     expect(response.body).toContain('<link rel="self" href="https://gazette.example.gov.cn/api/feed.atom?department=');
   });
 
-  it('should log a request that fails with a 5xx, and give the client only a generic message', async () => {
+  it('should log a request that fails with a 5xx, and give the client only a message it can act on', async () => {
     const { server, logged } = await serve();
     expect((await server.app.inject({ method: 'GET', url: '/api/search?q=x' })).statusCode).toBe(200);
     expect((await server.app.inject({ method: 'GET', url: '/api/search?colour=red' })).statusCode).toBe(400);
     expect(logged()).toBe('');
     await meili.kill();
     const response = await server.app.inject({ method: 'GET', url: '/api/search?q=%E5%AE%89%E5%85%A8' });
-    expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ statusCode: 500, code: 'internal', error: 'Internal Server Error', message: 'internal error' });
+    // Meilisearch down is a 503 that says so, naming no host, port or index.
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({ statusCode: 503, code: 'unavailable', error: 'Service Unavailable', message: 'Meilisearch does not answer: try again shortly' });
     const lines = logged().trim().split('\n').map((line) => JSON.parse(line));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 50, method: 'GET', url: '/api/search?q=%E5%AE%89%E5%85%A8', err: { type: expect.any(String), message: expect.any(String) } });

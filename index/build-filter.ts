@@ -31,6 +31,7 @@ export function buildFilter(params: SearchParameters, departments?: readonly str
   if (params.person) filter.push(equals('people', toSimplified(params.person.replace(/\s/g, ''))));
   if (params.from) filter.push(`dateValue >= ${dateNumber(params.from)}`);
   if (params.to) filter.push(`dateValue <= ${dateNumber(params.to)}`);
+  if (params.noticeIds?.length) filter.push(isAnyOf('noticeKey', params.noticeIds));
   return filter;
 }
 

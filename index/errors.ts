@@ -33,3 +33,19 @@ export class StorageFullError extends GazetteError {
     super(message, options);
   }
 }
+
+/**
+ * A search found no records index: nothing has been ingested into this deployment yet (or the
+ * index prefix names another one). `indexUid` is the index that was looked for.
+ */
+export class IndexMissingError extends GazetteError {
+  override name = 'IndexMissingError';
+  constructor(readonly indexUid: string, options?: ErrorOptions) {
+    super(`index "${indexUid}" does not exist: nothing ingested yet (run gazette ingest PATH)`, options);
+  }
+}
+
+/** Meilisearch did not answer a read (down, restarting, or unreachable). */
+export class SearchUnavailableError extends GazetteError {
+  override name = 'SearchUnavailableError';
+}

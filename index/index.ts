@@ -6,7 +6,7 @@
 export { connectSearch, type ConnectOptions, type SearchConnection } from './connect.js';
 export { EmbeddedMeili, freePort } from './meili-server.js';
 export { verifiedMeiliBinary, MEILI_BINARY_SHA256, MEILI_VERSION } from './meili-binary.js';
-export { IndexTaskError, SearchServerError, StorageFullError } from './errors.js';
+export { IndexMissingError, IndexTaskError, SearchServerError, SearchUnavailableError, StorageFullError } from './errors.js';
 export { assertFreeSpace, totalSize } from './storage.js';
 export { indexNames, DEFAULT_INDEX_PREFIX, type IndexNames } from './index-names.js';
 export { RECORD_INDEX_SETTINGS, ISSUE_INDEX_SETTINGS } from './settings.js';

@@ -1,4 +1,4 @@
-import type { FederatedMultiSearchParams, Hit, Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
+import { type FederatedMultiSearchParams, type Hit, type Meilisearch, MeilisearchApiError, MeilisearchRequestError, type SearchParams, type SearchResponse } from 'meilisearch';
 import type { DocNumber, GazetteRecord } from '../parsers/index.js';
 import { analyzeQuery } from './analyze-query.js';
 import { type Match, type MatchPlan, matchPlans } from './match-plans.js';
@@ -8,7 +8,7 @@ import { type FacetSources, departmentsContaining } from './department-parts.js'
 import { nearestNumbers, numberFilters, secondPartPage } from './number-search.js';
 import { toSimplified } from './to-simplified.js';
 import type { SearchDocument } from './documents.js';
-import { SearchServerError } from './errors.js';
+import { IndexMissingError, SearchServerError, SearchUnavailableError } from './errors.js';
 import { equals } from './filter.js';
 import { cropAround, markWords } from './excerpt.js';
 import { highlightHtml } from './highlight.js';
@@ -103,9 +103,19 @@ export class RecordSearch {
    */
   private async searchRecords(q: string, params: SearchParams): Promise<SearchResponse<SearchDocument>> {
     const remotes = this.options.remotes;
-    if (!remotes) return this.client.index<SearchDocument>(this.names.records).search(q, params);
+    if (!remotes) return this.client.index<SearchDocument>(this.names.records).search(q, params).catch((error: unknown) => this.readFailure(error));
     const { limit, offset, facets, ...query } = params;
     return this.federated([q], query, { limit: limit ?? 20, offset: offset ?? 0, facets });
+  }
+
+  /**
+   * A failed read as what a reader can act on: no records index (nothing ingested) or no
+   * answer from Meilisearch; anything else as it came.
+   */
+  private readFailure(error: unknown): never {
+    if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') throw new IndexMissingError(this.names.records, { cause: error });
+    if (error instanceof MeilisearchRequestError) throw new SearchUnavailableError(`Meilisearch did not answer a search of ${this.names.records}: ${error.message}`, { cause: error });
+    throw error;
   }
 
   /** A federated multi-search of these query strings (times the shards, when sharded), merged by Meilisearch. */
@@ -115,7 +125,7 @@ export class RecordSearch {
       federation: { limit: page.limit, offset: page.offset, ...(page.facets ? { facetsByIndex: { [this.names.records]: page.facets }, mergeFacets: {} } : {}) },
       queries: strings.flatMap((q) => remotes.map((remote) => ({ indexUid: this.names.records, q, ...query, ...(remote ? { federationOptions: { weight: 1, remote } } : {}) }))),
     };
-    const response = await this.client.multiSearch<FederatedMultiSearchParams, SearchDocument>(federated);
+    const response = await this.client.multiSearch<FederatedMultiSearchParams, SearchDocument>(federated).catch((error: unknown) => this.readFailure(error));
     const remoteErrors = (response as { remoteErrors?: Record<string, { message?: string }> }).remoteErrors ?? {};
     const failed = Object.entries(remoteErrors);
     if (failed.length > 0) throw new SearchServerError(`shard ${failed.map(([name, e]) => `${name}: ${e.message ?? 'error'}`).join('; ')}`);
@@ -220,7 +230,7 @@ export class RecordSearch {
   /** Where department names are looked up: Meilisearch's facet search (of the one server) and facet counts (of every shard). */
   private facetSources(): FacetSources {
     return {
-      facetSearch: (query) => this.client.index(this.names.records).searchForFacetValues(query),
+      facetSearch: (query) => this.client.index(this.names.records).searchForFacetValues(query).catch((error: unknown) => this.readFailure(error)),
       search: (q, query) => this.searchRecords(q, query),
     };
   }

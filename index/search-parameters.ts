@@ -24,6 +24,8 @@ export interface SearchParameters {
   sort?: SearchSort;
   /** One hit per notice. */
   distinct?: boolean;
+  /** Only records of these notices (and the notices): the page lists a page of notices' matching parts with it. */
+  noticeIds?: string[];
 }
 
 /** Facets every search returns counts for. */

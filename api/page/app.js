@@ -1,182 +1,220 @@
-// The search page: reads the API, renders facets, results, a notice view and a person view.
+// The search page: the URL is the state; every change is a new address (pushState), and every
+// address (a reload, Back/Forward, a pasted link) is drawn from the URL alone.
+import { ApiProblem, getJson, problemText } from './api.js';
+import { noticeHtml } from './notice-view.js';
+import { personHtml } from './person-view.js';
+import { activeFiltersHtml, exportsHtml, facetsHtml, groupsHtml, hitsHtml, pagerHtml, summaryText } from './results.js';
+import { PAGE_SIZE, lastPage, listKey, searchParams, searchesAnything, stateFromUrl, urlOf, withChanges } from './url-state.js';
+
 const $ = (selector) => document.querySelector(selector);
-const KIND_NAMES = { notice: '公文', clause: '条款', table: '表格', personnel: '人事任免', event: '大事记' };
-const FACETS = [
-  ['departments', 'department', '责任部门'],
-  ['docType', 'docType', '文种'],
-  ['year', 'year', '年份'],
-  ['kind', 'kind', '类别'],
-  ['people', 'person', '人物'],
-];
-const state = { q: '', from: '', to: '', department: '', docType: '', kind: '', year: '', person: '', offset: 0 };
+let state = stateFromUrl(location.search);
+let shownList = null;
+let shownDetail = null;
+// Each draw counts; an answer that arrives after a newer draw began is dropped.
+let drawing = 0;
 
-function escapeHtml(text) {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}
-// Highlights come from the API as escaped text with <mark> around matches. Whatever the API
-// sends, only bare <mark> and </mark> become markup here: any other < > " ' is escaped again
-// (entities already in the text stay entities, which show as text).
-function highlighted(html) {
-  return String(html ?? '').split(/(<\/?mark>)/).map((part) => (part === '<mark>' || part === '</mark>' ? part : part.replace(/[<>"']/g, (c) => escapeHtml(c)))).join('');
+/** Goes to a new state: a new history entry, then the screen drawn from it. */
+function go(next) {
+  history.pushState(null, '', urlOf(next));
+  draw();
 }
 
-function searchParams() {
-  const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  for (const key of ['department', 'docType', 'kind', 'person']) if (state[key]) params.set(key, state[key]);
-  const from = state.year ? `${state.year}-01-01` : state.from;
-  const to = state.year ? `${state.year}-12-31` : state.to;
-  if (from) params.set('from', from);
-  if (to) params.set('to', to);
-  params.set('limit', '20');
-  params.set('offset', String(state.offset));
-  return params;
+function fillForm() {
+  $('#q').value = state.q;
+  $('#from').value = state.from;
+  $('#to').value = state.to;
+  $('#sort').value = state.sort;
+  for (const radio of document.querySelectorAll('input[name=view]')) radio.checked = radio.value === state.view;
 }
 
-async function getJson(url) {
-  const response = await fetch(url);
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.message ?? response.statusText);
-  return body;
+/** A problem as a message with what to do (plain text), plus a retry button for what may pass. */
+function showProblem(where, problem, what) {
+  const { title, action } = problemText(problem instanceof ApiProblem ? problem : new ApiProblem(-1, 'page', String(problem?.message ?? problem)), what);
+  const heading = document.createElement('strong');
+  heading.textContent = title;
+  const detail = document.createElement('p');
+  detail.textContent = action;
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.className = 'retry';
+  retry.textContent = '重试';
+  where.replaceChildren(heading, detail, retry);
+  where.hidden = false;
+  where.dataset.code = problem.code ?? 'error';
 }
 
-async function runSearch() {
+async function drawList(turn) {
+  const grouped = state.view === 'notices';
   $('#summary').textContent = '检索中…';
+  $('#summary').setAttribute('aria-busy', 'true');
+  $('#problem').hidden = true;
   try {
-    const result = await getJson(`/api/search?${searchParams()}`);
-    renderResults(result);
-    renderFacets(result.facets);
+    // The record list gives the exact total and the facet counts (counts of records, as in the list of them);
+    // grouped, the page's notices are one `distinct` hit each, and their matching records a second search.
+    const records = getJson(`/api/search?${searchParams(state, grouped ? { limit: 0, offset: 0 } : {})}`);
+    const groups = grouped ? getJson(`/api/search?${searchParams(state, { distinct: true })}`) : null;
+    const [result, groupResult] = await Promise.all([records, groups]);
+    const noticeIds = groupResult ? [...new Set(groupResult.hits.map((h) => (h.kind === 'notice' ? h.id : h.noticeId)).filter(Boolean))] : [];
+    const members = noticeIds.length ? await getJson(`/api/search?${searchParams(state, { notices: noticeIds.join(','), limit: 100, offset: 0 })}`) : { hits: [] };
+    if (turn !== drawing) return;
+    const empty = result.total === 0 && (!searchesAnything(state) || (await getJson('/api/search?limit=0')).total === 0);
+    if (turn !== drawing) return;
+    if (empty) throw new ApiProblem(503, 'not_ingested', 'the index holds no records');
+    renderList(result, groupResult, members.hits);
   } catch (error) {
-    $('#summary').textContent = `出错：${error.message}`;
+    if (turn !== drawing) return;
+    renderList(null);
+    $('#summary').textContent = '';
+    showProblem($('#problem'), error, '检索');
+  } finally {
+    if (turn === drawing) $('#summary').removeAttribute('aria-busy');
   }
 }
 
-function renderFacets(facets) {
-  const parts = [];
-  for (const [field, param, title] of FACETS) {
-    const counts = Object.entries(facets[field] ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 15);
-    if (!counts.length) continue;
-    parts.push(`<h2>${title}</h2><ul>`);
-    for (const [value, count] of counts) {
-      const active = state[param] === value;
-      const label = field === 'kind' ? KIND_NAMES[value] ?? value : value;
-      parts.push(`<li><button type="button" class="facet${active ? ' active' : ''}" data-param="${param}" data-value="${escapeHtml(value)}">${escapeHtml(label)} <span class="count">${Number(count)}</span></button></li>`);
-    }
-    parts.push('</ul>');
+function renderList(result, groupResult, members) {
+  if (!result) {
+    for (const id of ['#results', '#pager', '#facets', '#active-filters', '#suggestions']) $(id).replaceChildren();
+    $('#exports').replaceChildren();
+    delete $('#summary').dataset.url;
+    return;
   }
-  $('#facets').innerHTML = parts.join('');
-}
-
-// A crop from the start of a clause starts with its own marker (（二）…): show the outer levels before it.
-function pathOf(hit) {
-  if (!hit.path?.length) return '';
-  const outer = hit.crop.startsWith(hit.path.at(-1)) ? hit.path.slice(0, -1) : hit.path;
-  return outer.length ? `<span class="path">${escapeHtml(outer.join(''))}</span> ` : '';
-}
-
-function renderResults(result) {
-  $('#summary').textContent = `共 ${result.totalExact === false ? '约 ' : ''}${result.total} 条结果` + (result.interpretation.docNumber ? `（文号 ${result.interpretation.docNumber}${result.interpretation.citing ? `，其中 ${result.interpretation.citing} 条引用此文号` : ''}）` : '')
-    + (result.interpretation.corrections?.length ? `（已按 ${result.interpretation.corrections.map((c) => `“${c.searched}”`).join('、')} 搜索，输入为 ${result.interpretation.corrections.map((c) => `“${c.typed}”`).join('、')}；加引号可按原词搜索）` : '');
+  $('#summary').textContent = summaryText(result, groupResult, state);
   $('#summary').dataset.total = String(result.total);
-  renderSuggestions(result.interpretation.suggestions ?? []);
   // What this summary answers, so a reader (or a test) can tell a stale result from a new one.
   $('#summary').dataset.query = `${state.q}|${state.kind}|${state.department}|${state.docType}|${state.year}`;
-  $('#results').innerHTML = result.hits.map((hit) => {
-    const text = hit.highlight.text ? highlighted(hit.highlight.text) : escapeHtml(hit.crop);
-    const title = hit.highlight.title ? highlighted(hit.highlight.title) : escapeHtml(hit.title ?? '');
-    const noticeId = hit.kind === 'notice' ? hit.id : hit.noticeId;
-    const who = hit.kind === 'personnel' ? `<a href="#" data-person="${escapeHtml(hit.person)}">${escapeHtml(hit.person)}</a> ` : (hit.people ?? []).map((p) => `<a href="#" data-person="${escapeHtml(p)}">${escapeHtml(p)}</a>`).join(' ');
-    return `<li class="hit" data-kind="${escapeHtml(hit.kind)}">
-      <div class="meta">${escapeHtml(KIND_NAMES[hit.kind] ?? hit.kind)} · ${hit.docNumber ? `<span class="doc-number">${escapeHtml(hit.docNumber)}</span> · ` : ''}${escapeHtml(hit.date ?? '')} · <span class="source">${escapeHtml(hit.source.file)}:${Number(hit.source.line)}</span></div>
-      ${title ? `<div><strong>${title}</strong></div>` : ''}
-      <div class="text">${pathOf(hit)}${text}</div>
-      <div class="meta">${who}${noticeId ? ` <a href="#" data-notice="${escapeHtml(noticeId)}" data-lines="${Number(hit.source.line)}-${Number(hit.source.endLine)}">查看全文</a>` : ''}</div>
-    </li>`;
-  }).join('');
-  const pages = [];
-  if (state.offset > 0) pages.push('<button type="button" data-page="-20">上一页</button>');
-  // The total counts every match, but pages reach only the first 10 000 (maxTotalHits; the export has them all).
-  if (state.offset + 20 < Math.min(result.total, 10_000)) pages.push('<button type="button" data-page="20">下一页</button>');
-  $('#pager').innerHTML = pages.join(' ');
+  $('#summary').dataset.url = urlOf({ ...state, notice: '', hit: '', profile: '' });
+  $('#results').className = groupResult ? 'grouped' : 'records';
+  // Numbered on from the pages before: the 21st hit is 21 on page 2.
+  $('#results').start = (Math.min(state.page, lastPage(groupResult ? groupResult.total : result.total)) - 1) * PAGE_SIZE + 1;
+  $('#results').innerHTML = groupResult ? groupsHtml(groupResult.hits, members, state) : hitsHtml(result.hits, state);
+  $('#pager').innerHTML = pagerHtml(groupResult ? groupResult.total : result.total, state);
+  $('#facets').innerHTML = facetsHtml(result.facets, state);
+  $('#active-filters').innerHTML = activeFiltersHtml(state);
+  $('#exports').innerHTML = result.total > 0 ? exportsHtml(state) : '';
+  renderNoResults(result);
 }
 
-async function showNotice(id, lines) {
-  const view = await getJson(`/api/notices/${encodeURIComponent(id)}`);
-  const [from, to] = (lines ?? '0-0').split('-').map(Number);
-  const first = view.notice.source.line;
-  const body = view.notice.text.split('\n').map((line, i) => {
-    const lineNumber = first + i;
-    const hit = lineNumber >= from && lineNumber <= to;
-    return hit ? `<span class="hit-line">${escapeHtml(line)}</span>` : escapeHtml(line);
-  }).join('\n');
-  const status = view.status.state === 'repealed' ? `<p>已被 ${view.status.repealedBy.map((n) => escapeHtml(n.docNumber ?? n.title)).join('、')} 废止</p>` : '';
-  $('#detail').hidden = false;
-  $('#detail').innerHTML = `<h2>${escapeHtml(view.notice.title ?? '')}</h2>
-    <p class="meta">${escapeHtml(view.notice.docNumber ?? '')} · ${escapeHtml(view.notice.issuer ?? '')} · ${escapeHtml(view.notice.date ?? '')} · ${escapeHtml(view.notice.source.file)}:${first}</p>${status}
-    <pre>${body}</pre>`;
-  $('#detail .hit-line')?.scrollIntoView({ block: 'center' });
+/** No match: say so, with the numbers the search suggests and the filters that may be too narrow (built as text). */
+function renderNoResults(result) {
+  const box = $('#suggestions');
+  if (result.total > 0) return box.replaceChildren();
+  const parts = [document.createTextNode(`没有找到${state.q ? `与“${state.q}”相符的` : ''}记录。`)];
+  const numbers = result.interpretation.suggestions ?? [];
+  if (numbers.length) {
+    parts.push(document.createTextNode('没有这个文号。您要找的是不是：'));
+    for (const number of numbers) {
+      const link = document.createElement('a');
+      link.href = urlOf(withChanges(state, { q: number, notice: '', hit: '' }));
+      link.dataset.nav = '';
+      link.className = 'suggestion';
+      link.textContent = number;
+      parts.push(link, document.createTextNode(' '));
+    }
+  } else if (activeFiltersHtml(state)) {
+    parts.push(document.createTextNode('可以去掉上面的筛选条件再试。'));
+  } else {
+    parts.push(document.createTextNode('可以减少检索词，或换一种说法再试。'));
+  }
+  box.replaceChildren(...parts);
 }
 
-async function showPerson(name) {
-  const view = await getJson(`/api/people/${encodeURIComponent(name)}`);
-  const WHAT = { appoint: '任', remove: '免', event: '大事记' };
-  const entries = view.timeline.map((t) => `<li><span class="date">${escapeHtml(t.date ?? '日期不详')}</span> <span class="what">${WHAT[t.what]}</span> ${escapeHtml(t.text)}${t.docNumber && t.what !== 'event' ? `（${escapeHtml(t.docNumber)}）` : ''}</li>`).join('');
-  $('#detail').hidden = false;
-  $('#detail').innerHTML = `<h2>${escapeHtml(view.name)}</h2><p class="meta">任免 ${view.personnel.length} 条 · 大事记 ${view.events.length} 条</p><h3>时间线</h3><ol class="timeline">${entries || '<li>无</li>'}</ol>`;
+async function drawDetail(turn) {
+  const detail = $('#detail');
+  const key = state.notice ? `n:${state.notice}:${state.hit}` : state.profile ? `p:${state.profile}` : '';
+  document.body.classList.toggle('detail-open', Boolean(key));
+  if (key === shownDetail) return;
+  shownDetail = key;
+  if (!key) {
+    detail.hidden = true;
+    detail.replaceChildren();
+    detail.dataset.shows = '';
+    return;
+  }
+  detail.hidden = false;
+  detail.setAttribute('aria-busy', 'true');
+  detail.replaceChildren(document.createTextNode('载入中…'));
+  try {
+    const html = state.notice
+      ? noticeHtml(await getJson(`/api/notices/${encodeURIComponent(state.notice)}`), state.hit, state)
+      : personHtml(await getJson(`/api/people/${encodeURIComponent(state.profile)}`), state);
+    if (turn !== drawing) return;
+    detail.innerHTML = html;
+    detail.dataset.shows = key;
+    const hit = state.hit && document.getElementById(`r-${state.hit}`);
+    $('#detail-title')?.focus({ preventScroll: true });
+    (hit || detail).scrollIntoView({ block: hit ? 'center' : 'start' });
+  } catch (error) {
+    if (turn !== drawing) return;
+    shownDetail = null;
+    const box = document.createElement('div');
+    box.className = 'problem';
+    box.setAttribute('role', 'alert');
+    showProblem(box, error, state.notice ? '公文' : '人物');
+    const back = document.createElement('a');
+    back.href = urlOf({ ...state, notice: '', hit: '', profile: '' });
+    back.dataset.nav = '';
+    back.textContent = '← 返回结果列表';
+    detail.replaceChildren(box, back);
+    detail.dataset.shows = `error:${key}`;
+  } finally {
+    if (turn === drawing) detail.removeAttribute('aria-busy');
+  }
 }
 
-/** Near document numbers for one that matched nothing, as buttons that search them (built as text, never markup). */
-function renderSuggestions(numbers) {
-  const buttons = numbers.map((number) => {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'suggestion';
-    button.dataset.q = number;
-    button.textContent = number;
-    return button;
-  });
-  $('#suggestions').replaceChildren(...(buttons.length ? [document.createTextNode('没有这个文号。您要找的是不是：'), ...buttons] : []));
+/** Draws the screen the URL says: the list only when what decides it changed. */
+function draw() {
+  state = stateFromUrl(location.search);
+  drawing += 1;
+  const turn = drawing;
+  fillForm();
+  const key = listKey(state);
+  const jobs = [drawDetail(turn)];
+  if (key !== shownList) {
+    shownList = key;
+    jobs.push(drawList(turn));
+  }
+  return Promise.all(jobs);
 }
 
-$('#suggestions').addEventListener('click', (event) => {
-  const button = event.target.closest('button.suggestion');
-  if (!button) return;
-  $('#q').value = button.dataset.q;
-  Object.assign(state, { q: button.dataset.q, offset: 0 });
-  runSearch();
-});
 $('#search-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  Object.assign(state, { q: $('#q').value.trim(), from: $('#from').value, to: $('#to').value, offset: 0 });
-  runSearch();
+  go(withChanges(state, { q: $('#q').value.trim(), from: $('#from').value, to: $('#to').value, year: '', notice: '', hit: '', profile: '' }));
 });
+$('#sort').addEventListener('change', () => go(withChanges(state, { sort: $('#sort').value })));
+$('#view').addEventListener('change', (event) => go(withChanges(state, { view: event.target.value })));
 $('#facets').addEventListener('click', (event) => {
   const button = event.target.closest('button.facet');
   if (!button) return;
   const { param, value } = button.dataset;
-  state[param] = state[param] === value ? '' : value;
-  state.offset = 0;
-  runSearch();
+  const changes = { [param]: state[param] === value ? '' : value };
+  // A year and a typed date range are two ways of saying a range: the newer one wins.
+  if (param === 'year') Object.assign(changes, { from: '', to: '' });
+  go(withChanges(state, changes));
 });
-$('#pager').addEventListener('click', (event) => {
-  const step = Number(event.target.dataset.page);
-  if (step) {
-    state.offset = Math.max(0, state.offset + step);
-    runSearch();
+document.addEventListener('click', (event) => {
+  if (event.target.closest('button.retry')) {
+    shownList = null;
+    shownDetail = null;
+    draw();
+    return;
   }
-});
-$('#results').addEventListener('click', (event) => {
-  const link = event.target.closest('a');
-  if (!link) return;
+  const jump = event.target.closest('a[data-jump]');
+  if (jump) {
+    event.preventDefault();
+    const target = document.getElementById(jump.dataset.jump);
+    if (target?.tagName === 'DETAILS') target.open = true;
+    target?.scrollIntoView({ block: 'start' });
+    return;
+  }
+  const link = event.target.closest('a[data-nav]');
+  // A modified click (new tab, new window) is the browser's: the address is a whole screen anyway.
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  if (link.dataset.notice) showNotice(link.dataset.notice, link.dataset.lines);
-  if (link.dataset.person) showPerson(link.dataset.person);
+  history.pushState(null, '', link.getAttribute('href'));
+  draw();
 });
+window.addEventListener('popstate', () => draw());
 
-const initial = new URLSearchParams(location.search);
-if (initial.get('notice')) showNotice(initial.get('notice'));
-if (initial.get('q')) {
-  $('#q').value = initial.get('q');
-  state.q = initial.get('q');
-}
-runSearch();
+// On a narrow screen the facets start folded, so the results come first.
+if (window.matchMedia('(max-width: 700px)').matches) $('#facet-panel').open = false;
+draw();
