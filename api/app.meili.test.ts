@@ -97,7 +97,7 @@ describe('GET /api/search', () => {
   });
 
   it('should fold the government and its office to one facet value each, found by any of their names', async () => {
-    const { body: all } = await get('/api/search?limit=0&jurisdiction=' + encodeURIComponent('海门'));
+    const { body: all } = await get(`/api/search?limit=0&jurisdiction=${encodeURIComponent('海门')}`);
     const facet = Object.keys(all.facets.departments);
     expect(facet).toContain('区政府办公室');
     expect(facet.filter((d) => /人民政府办公室$/u.test(d))).toEqual([]);

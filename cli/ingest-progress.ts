@@ -100,7 +100,7 @@ export function formatSummary(outcomes: SummaryOutcome[]): string {
   const kinds = inputKinds(outcomes);
   // Identity and versions: ambiguous issues, partial copies, older versions kept.
   const notes = outcomes.filter((o) => o.status !== 'failed' && o.status !== 'interrupted' && o.reason).map((o) => `note: ${o.file}: ${o.reason}`);
-  return redactCredentials([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...kinds, ...failures, ...notes].join('\n') + '\n');
+  return redactCredentials(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...kinds, ...failures, ...notes].join('\n')}\n`);
 }
 
 /** `by input: text 3 files (40 records), html 2 files (25 records)`: what the inputs were read as. */

@@ -45,7 +45,8 @@ function buildSynonyms(): Record<string, string[]> {
   for (const { departments } of glossaries) {
     for (const { name, aliases } of departments) {
       for (const alias of aliases) {
-        const names = (synonyms[alias] ??= []);
+        const names = synonyms[alias] ?? [];
+        synonyms[alias] = names;
         if (alias !== name && !names.includes(name)) names.push(name);
       }
     }

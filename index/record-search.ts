@@ -333,7 +333,11 @@ function wordsOf(plan: MatchPlan): string[] {
 /** Facet counts of two disjoint result sets, added. */
 function addFacets(a: SearchResult['facets'], b: SearchResult['facets']): SearchResult['facets'] {
   const sum: SearchResult['facets'] = {};
-  for (const facets of [a, b]) for (const [facet, counts] of Object.entries(facets)) for (const [value, n] of Object.entries(counts)) (sum[facet] ??= {})[value] = (sum[facet][value] ?? 0) + n;
+  for (const facets of [a, b]) for (const [facet, counts] of Object.entries(facets)) {
+    const into = sum[facet] ?? {};
+    sum[facet] = into;
+    for (const [value, n] of Object.entries(counts)) into[value] = (into[value] ?? 0) + n;
+  }
   return sum;
 }
 

@@ -7,7 +7,7 @@ describe('RECORD_INDEX_SETTINGS', () => {
     expect(rest).toMatchSnapshot();
     expect(dictionary.length).toBeGreaterThan(100);
     // A short form finds the profile's full name and the standard name every level's name holds.
-    expect(synonyms['住建']).toEqual(['区住房和城乡建设局', '住房和城乡建设部', '住房和城乡建设局']);
+    expect(synonyms.住建).toEqual(['区住房和城乡建设局', '住房和城乡建设部', '住房和城乡建设局']);
   });
 
   it('should let exports page by keyset: id and source.line filterable, the keyset order sortable', () => {

@@ -109,7 +109,7 @@ describe.each(keys.filter((key) => key.textTwin))('web page $file and its text t
   it('should give the same notices, the page\'s text holding the twin\'s', () => {
     const [fromPage, fromText] = [of(page, 'notice'), of(text, 'notice')];
     expect(fromPage.map(({ text: _t, ...rest }) => rest)).toEqual(fromText.map(({ text: _t, ...rest }) => rest));
-    fromText.forEach((n, k) => expect(fromPage[k]!.text).toContain(n.text));
+    for (const [k, n] of fromText.entries()) expect(fromPage[k]!.text).toContain(n.text);
   });
 
   it.each(['clause', 'personnel'])('should give the same %s records', (kind) => {

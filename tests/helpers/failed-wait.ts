@@ -18,12 +18,18 @@ process.removeAllListeners('warning'); // count them instead of printing thousan
 process.on('warning', (warning) => (listenerWarnings += warning.name === 'MaxListenersExceededWarning' ? 1 : 0));
 let polls = 0;
 let firstPoll = 0;
+/** The task stays `processing` for 1,600 polls or 5 s from the first, whichever comes first; then the server fails. */
+function stillProcessing(): boolean {
+  if (firstPoll === 0) firstPoll = Date.now();
+  polls++;
+  return polls <= 1600 && Date.now() - firstPoll < 5000;
+}
 const server = createServer((request, response) => {
   response.setHeader('Content-Type', 'application/json');
   if (request.method === 'POST') {
     response.statusCode = 202;
     response.end(JSON.stringify({ taskUid: 7, indexUid: 'x', status: 'enqueued', type: 'documentAdditionOrUpdate', enqueuedAt: new Date().toISOString() }));
-  } else if ((firstPoll ||= Date.now()) && ++polls <= 1600 && Date.now() - firstPoll < 5000) {
+  } else if (stillProcessing()) {
     response.end(JSON.stringify({ uid: 7, indexUid: 'x', status: 'processing', type: 'documentAdditionOrUpdate' }));
   } else {
     response.statusCode = 500;
