@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DecodeError, type ParseResult, parseGazette } from '../parsers/index.js';
+import { DecodeError, type GazetteRecord, type ParseResult, type StreamedParse, parseGazette, parseGazetteStreaming } from '../parsers/index.js';
 
 /**
  * Reads and parses one file given on the command line. A file that cannot be read or decoded
@@ -7,6 +7,19 @@ import { DecodeError, type ParseResult, parseGazette } from '../parsers/index.js
  * @returns the parse result, or null when the file could not be parsed at all
  */
 export function parseFile(file: string): ParseResult | null {
+  return readAndParse(file, (bytes) => parseGazette(bytes, { file }));
+}
+
+/**
+ * Reads and parses one file as {@link parseFile} does, giving each notice's records to `write`
+ * as soon as they are built (parseGazetteStreaming) instead of returning them all.
+ * @returns what was parsed besides the records, or null when the file could not be parsed at all
+ */
+export function streamFile(file: string, write: (records: GazetteRecord[]) => void): StreamedParse | null {
+  return readAndParse(file, (bytes) => parseGazetteStreaming(bytes, { file }, write));
+}
+
+function readAndParse<T>(file: string, parse: (bytes: Buffer) => T): T | null {
   const reason = (why: string) => {
     process.stderr.write(`${file}: error: cannot parse: ${why}\n`);
     return null;
@@ -19,7 +32,7 @@ export function parseFile(file: string): ParseResult | null {
     return reason(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : String(error));
   }
   try {
-    return parseGazette(bytes, { file });
+    return parse(bytes);
   } catch (error) {
     if (error instanceof DecodeError) return reason(error.message.slice(file.length + 2));
     throw error;
