@@ -7,7 +7,7 @@ import { DecodeError, type GazetteRecord, type ParseResult, type StreamedParse, 
  * @returns the parse result, or null when the file could not be parsed at all
  */
 export function parseFile(file: string): ParseResult | null {
-  return readAndParse(file, (bytes) => parseGazette(bytes, { file }));
+  return readAndParse(file, (take) => parseGazette(take(), { file }));
 }
 
 /**
@@ -16,15 +16,19 @@ export function parseFile(file: string): ParseResult | null {
  * @returns what was parsed besides the records, or null when the file could not be parsed at all
  */
 export function streamFile(file: string, write: (records: GazetteRecord[]) => void): StreamedParse | null {
-  return readAndParse(file, (bytes) => parseGazetteStreaming(bytes, { file }, write));
+  return readAndParse(file, (take) => parseGazetteStreaming(take, { file }, write));
 }
 
-function readAndParse<T>(file: string, parse: (bytes: Buffer) => T): T | null {
+/**
+ * Reads the file, then parses it with `parse`, which gets the bytes by calling `take`: they are
+ * handed over, not kept here, so a parser that lets go of them once decoded frees their memory.
+ */
+function readAndParse<T>(file: string, parse: (take: () => Buffer) => T): T | null {
   const reason = (why: string) => {
     process.stderr.write(`${file}: error: cannot parse: ${why}\n`);
     return null;
   };
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
     bytes = readFileSync(file);
   } catch (error) {
@@ -32,7 +36,11 @@ function readAndParse<T>(file: string, parse: (bytes: Buffer) => T): T | null {
     return reason(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : String(error));
   }
   try {
-    return parse(bytes);
+    return parse(() => {
+      const taken = bytes!;
+      bytes = undefined;
+      return taken;
+    });
   } catch (error) {
     if (error instanceof DecodeError) return reason(error.message.slice(file.length + 2));
     throw error;

@@ -123,22 +123,35 @@ export type StreamedParse = Omit<ParseResult, 'records' | 'tree'> & { recordCoun
  * entry's) records to `write` as soon as they are built, in the same order, and keeping none:
  * the part of the tree they were read from is let go, so the records of a large file never
  * all sit in memory at once. Messages (which the last steps add to) come back at the end.
+ * @param bytes the file's bytes, or a function that hands them over: the parser then holds the
+ *   only reference and lets go of them once they are decoded, before the tree is built
  * @throws DecodeError when the bytes are binary or undecodable (names file and byte offset)
  */
-export function parseGazetteStreaming(bytes: Uint8Array, options: ParseOptions, write: (records: GazetteRecord[]) => void): StreamedParse {
+export function parseGazetteStreaming(
+  bytes: Uint8Array | (() => Uint8Array),
+  options: ParseOptions,
+  write: (records: GazetteRecord[]) => void,
+): StreamedParse {
   const { tree: _released, ...rest } = readGazette(bytes, options, write, false);
   return rest;
 }
 
-/** Decodes (or reads the page of) `bytes` and parses the text; `keepTree` keeps the whole tree for the caller. */
-function readGazette(bytes: Uint8Array, options: ParseOptions, write: (records: GazetteRecord[]) => void, keepTree: boolean) {
+/** Decodes (or reads the page of) the bytes and parses the text; `keepTree` keeps the whole tree for the caller. */
+function readGazette(bytes: Uint8Array | (() => Uint8Array), options: ParseOptions, write: (records: GazetteRecord[]) => void, keepTree: boolean) {
+  const input = decodeInput(typeof bytes === 'function' ? bytes : () => bytes, options.file);
+  return { ...parseText(input.text, options, input.sha256, write, keepTree, input.page), encoding: input.encoding, input: input.kind };
+}
+
+/** The text of the bytes, what they were read as, and their hash; the bytes live only in this call. */
+function decodeInput(read: () => Uint8Array, file: string): { text: string; encoding: TextEncoding; kind: InputKind; sha256: string; page?: ReadPage } {
+  const bytes = read();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (isHtml(bytes, options.file)) {
-    const page = readPage(bytes, options.file);
-    return { ...parseText(page.text, options, sha256, write, keepTree, page), encoding: page.encoding, input: 'html' as const };
+  if (isHtml(bytes, file)) {
+    const page = readPage(bytes, file);
+    return { text: page.text, encoding: page.encoding, kind: 'html', sha256, page };
   }
-  const { text: raw, encoding } = decodeBytes(bytes, options.file);
-  return { ...parseText(raw, options, sha256, write, keepTree), encoding, input: 'text' as const };
+  const { text, encoding } = decodeBytes(bytes, file);
+  return { text, encoding, kind: 'text', sha256 };
 }
 
 /** Parses decoded text; for a page, its generated text, with positions taken back into the page. */
