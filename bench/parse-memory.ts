@@ -15,9 +15,13 @@ if (mode === 'streaming') {
     bytes = undefined;
     return taken;
   };
+  // Serialised as gazette parse does, so the memory of the JSON Lines is counted; then let go.
+  let printed = 0;
   parseGazetteStreaming(take, { file }, (batch) => {
-    for (const record of batch) records += JSON.stringify(record).length > 0 ? 1 : 0;
+    for (const record of batch) printed += JSON.stringify(record).length;
+    records += batch.length;
   });
+  if (printed === 0 && records > 0) throw new Error('records serialised to nothing');
 } else {
   records = parseGazette(readFileSync(file), { file }).records.length;
 }
