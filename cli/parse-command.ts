@@ -1,6 +1,6 @@
 import type { ParseResult } from '../parsers/index.js';
 import { formatMessage } from '../parsers/format-message.js';
-import { parseFile } from './read-input.js';
+import { parseFile, streamFile } from './read-input.js';
 import { formatReport } from './report.js';
 
 /** Options of `gazette parse`. */
@@ -18,19 +18,48 @@ export interface ParseCommandOptions {
 export function parseCommand(files: string[], options: ParseCommandOptions): number {
   const parsed: Array<{ file: string; result: ParseResult }> = [];
   let code = 0;
-  for (const file of files) {
-    const result = parseFile(file);
-    if (!result) {
-      code = 1;
-      continue;
-    }
-    for (const message of result.messages) {
+  const printMessages = (file: string, messages: ParseResult['messages']) => {
+    for (const message of messages) {
       if (message.fatal) code = 1;
       if (!options.quiet || message.fatal) process.stderr.write(`${formatMessage(file, message)}\n`);
     }
-    if (options.report) parsed.push({ file, result });
-    else process.stdout.write(result.records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  };
+  for (const file of files) {
+    if (options.report) {
+      const result = parseFile(file);
+      if (result) {
+        printMessages(file, result.messages);
+        parsed.push({ file, result });
+      } else code = 1;
+      continue;
+    }
+    // Records are written notice by notice as they are built, so memory does not grow with the file.
+    const output = new LineBuffer();
+    const result = streamFile(file, (records) => {
+      for (const record of records) output.add(`${JSON.stringify(record)}\n`);
+    });
+    output.flush();
+    if (result) printMessages(file, result.messages);
+    else code = 1;
   }
   if (options.report) process.stdout.write(formatReport(parsed));
   return code;
+}
+
+/** Lines gathered into writes of about a megabyte: one write per record would cost a system call each. */
+class LineBuffer {
+  private pending: string[] = [];
+  private size = 0;
+
+  add(line: string): void {
+    this.pending.push(line);
+    this.size += line.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length > 0) process.stdout.write(this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+  }
 }

@@ -5,7 +5,7 @@ describe('parsers/index.ts', () => {
   it('should export exactly the public entry points', () => {
     expect(Object.keys(parsers).sort()).toEqual([
       'DecodeError', 'GazetteError', 'createProcessor', 'departmentEverywhere', 'departmentGlossaries', 'findCitedDocNumbers', 'formatDocNumber', 'formatMessage',
-      'isTotalRow', 'jurisdictionNamed', 'normalizeDepartment', 'parseDocNumberQuery', 'parseGazette',
+      'isTotalRow', 'jurisdictionNamed', 'normalizeDepartment', 'parseDocNumberQuery', 'parseGazette', 'parseGazetteStreaming',
     ]);
   });
 });

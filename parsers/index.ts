@@ -28,7 +28,7 @@ import splitEnclosures from './plugins/split-enclosures.js';
 import splitNotices from './plugins/split-notices.js';
 import tabTables from './plugins/tab-tables.js';
 import type { GazetteRecord } from './records.js';
-import { toRecords } from './to-records.js';
+import { recordsByNode } from './to-records.js';
 
 export { DecodeError, GazetteError } from './errors.js';
 export type { TextEncoding } from './decode.js';
@@ -108,17 +108,61 @@ export interface ParseResult {
  * @throws DecodeError when the bytes are binary or undecodable (names file and byte offset)
  */
 export function parseGazette(bytes: Uint8Array, options: ParseOptions): ParseResult {
+  const records: GazetteRecord[] = [];
+  const { tree, recordCount: _count, ...rest } = readGazette(bytes, options, (batch) => {
+    for (const record of batch) records.push(record);
+  }, true);
+  return { records, ...rest, tree: tree! };
+}
+
+/** What {@link parseGazetteStreaming} gives besides the records it hands out. */
+export type StreamedParse = Omit<ParseResult, 'records' | 'tree'> & { recordCount: number };
+
+/**
+ * Parses one gazette file as {@link parseGazette} does, giving each notice's (or chronicle
+ * entry's) records to `write` as soon as they are built, in the same order, and keeping none:
+ * the part of the tree they were read from is let go, so the records of a large file never
+ * all sit in memory at once. Messages (which the last steps add to) come back at the end.
+ * @param bytes the file's bytes, or a function that hands them over: the parser then holds the
+ *   only reference and lets go of them once they are decoded, before the tree is built
+ * @throws DecodeError when the bytes are binary or undecodable (names file and byte offset)
+ */
+export function parseGazetteStreaming(
+  bytes: Uint8Array | (() => Uint8Array),
+  options: ParseOptions,
+  write: (records: GazetteRecord[]) => void,
+): StreamedParse {
+  const { tree: _released, ...rest } = readGazette(bytes, options, write, false);
+  return rest;
+}
+
+/** Decodes (or reads the page of) the bytes and parses the text; `keepTree` keeps the whole tree for the caller. */
+function readGazette(bytes: Uint8Array | (() => Uint8Array), options: ParseOptions, write: (records: GazetteRecord[]) => void, keepTree: boolean) {
+  const input = decodeInput(typeof bytes === 'function' ? bytes : () => bytes, options.file);
+  return { ...parseText(input.text, options, input.sha256, write, keepTree, input.page), encoding: input.encoding, input: input.kind };
+}
+
+/** The text of the bytes, what they were read as, and their hash; the bytes live only in this call. */
+function decodeInput(read: () => Uint8Array, file: string): { text: string; encoding: TextEncoding; kind: InputKind; sha256: string; page?: ReadPage } {
+  const bytes = read();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (isHtml(bytes, options.file)) {
-    const page = readPage(bytes, options.file);
-    return { ...parseText(page.text, options, sha256, page), encoding: page.encoding, input: 'html' };
+  if (isHtml(bytes, file)) {
+    const page = readPage(bytes, file);
+    return { text: page.text, encoding: page.encoding, kind: 'html', sha256, page };
   }
-  const { text: raw, encoding } = decodeBytes(bytes, options.file);
-  return { ...parseText(raw, options, sha256), encoding, input: 'text' };
+  const { text, encoding } = decodeBytes(bytes, file);
+  return { text, encoding, kind: 'text', sha256 };
 }
 
 /** Parses decoded text; for a page, its generated text, with positions taken back into the page. */
-function parseText(raw: string, options: ParseOptions, sha256: string, page?: ReadPage): Omit<ParseResult, 'encoding' | 'input'> {
+function parseText(
+  raw: string,
+  options: ParseOptions,
+  sha256: string,
+  write: (records: GazetteRecord[]) => void,
+  keepTree: boolean,
+  page?: ReadPage,
+): Omit<ParseResult, 'encoding' | 'input' | 'records' | 'tree'> & { recordCount: number; tree?: GazetteRoot } {
   const text = simplifiedView(raw);
   const file = new VFile({ path: options.file, value: text });
   if (page) file.data.htmlTables = page.tables;
@@ -132,16 +176,22 @@ function parseText(raw: string, options: ParseOptions, sha256: string, page?: Re
   const coverage = measureCoverage(tree, file);
   const script = text === raw ? undefined : { raw, view: text };
   const locate = page ? (position: Position) => page.positions.position(position) : undefined;
-  const records = toRecords(tree, { file: options.file, sha256, text: raw, script, issue: options.issue, locate });
-  if (script) restorePrinted(tree, script);
-  if (records.length === 0 && text.trim() !== '') {
+  let recordCount = 0;
+  for (const { node, records } of recordsByNode(tree, { file: options.file, sha256, text: raw, script, issue: options.issue, locate })) {
+    recordCount += records.length;
+    write(records);
+    // Streaming: what this node's records were read from is no longer needed.
+    if (!keepTree && 'children' in node) node.children = [];
+  }
+  if (keepTree && script) restorePrinted(tree, script);
+  if (recordCount === 0 && text.trim() !== '') {
     report(file, 'No records: expected a document (a title, a document number) or chronicle entries, found only lines that are neither', { line: 1, column: 1 }, 'no-records', 'parse-gazette');
   }
   if (page) {
     for (const message of file.messages) page.positions.remapMessage(message);
-    page.positions.remapTree(tree);
+    if (keepTree) page.positions.remapTree(tree);
     const mismatch = page.charsetMismatch;
     if (mismatch) report(file, mismatch.reason, page.positions.htmlPoint(mismatch.offset), 'html-charset', 'read-page');
   }
-  return { records, messages: file.messages, sha256, coverage, tree };
+  return { messages: file.messages, sha256, coverage, recordCount, tree: keepTree ? tree : undefined };
 }

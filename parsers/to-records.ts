@@ -12,6 +12,7 @@ import type {
   NoticeNode,
   PersonnelAction,
   TableNode,
+  TopLevelNode,
 } from './nodes.js';
 import { paragraphDepartments } from './plugins/responsibility.js';
 import { type ScriptTexts, printedForm } from './printed-text.js';
@@ -89,7 +90,8 @@ interface UsedKey {
 }
 
 class RecordBuilder {
-  readonly records: GazetteRecord[] = [];
+  /** The records of the node being read. */
+  records: GazetteRecord[] = [];
   /** Keys given so far with how often each was used, bucketed by their hash (see `id`). */
   private readonly used = new Map<number, UsedKey>();
   private readonly prefixes = new Map<string, string>();
@@ -319,18 +321,34 @@ function eventRecord(b: RecordBuilder, event: EventNode): void {
   b.records.push(record);
 }
 
+/** The records of one node directly under the root: a notice's, or a chronicle entry's. */
+export interface NodeRecords {
+  node: TopLevelNode;
+  records: GazetteRecord[];
+}
+
 /**
- * Reads the finished tree into records (records.md), in source order: each notice followed by
- * its clauses, tables and personnel actions; then the chronicle's events.
+ * Reads the finished tree into records (records.md), node by node in source order: each notice
+ * with its clauses, tables and personnel actions; each chronicle entry with its event. A node's
+ * records are complete when it is given, so they can be written out before the next is read.
  */
-export function toRecords(tree: GazetteRoot, ctx: RecordContext): GazetteRecord[] {
+export function* recordsByNode(tree: GazetteRoot, ctx: RecordContext): Generator<NodeRecords> {
   const b = new RecordBuilder(ctx, ctx.issue ?? issueIdOf(tree, ctx.sha256));
   for (const node of tree.children) {
     if (node.type === 'notice') noticeRecords(b, node);
     else if (node.type === 'event') {
       b.where = tree.data?.jurisdiction ?? null;
       eventRecord(b, node);
-    }
+    } else continue;
+    yield { node, records: b.records };
+    // A paragraph joined to the one above (paragraphRecord) never reaches back past its notice's own record.
+    b.records = [];
   }
-  return b.records;
+}
+
+/** Every record of the finished tree, in source order (see {@link recordsByNode}). */
+export function toRecords(tree: GazetteRoot, ctx: RecordContext): GazetteRecord[] {
+  const records: GazetteRecord[] = [];
+  for (const batch of recordsByNode(tree, ctx)) for (const record of batch.records) records.push(record);
+  return records;
 }

@@ -58,7 +58,8 @@ function content(node: BlockNode | undefined): LineNode | null {
 }
 
 function roleOf(line: LineNode): { role: string; rest: string } | null {
-  const m = ROLE_LINE.exec(line.text);
+  // Most lines hold no colon: a search for one is cheaper than the pattern, which is tried on every line.
+  const m = line.text.includes('：') || line.text.includes(':') ? ROLE_LINE.exec(line.text) : null;
   if (!m) return null;
   const role = cleanName(m[1]!);
   return isRosterRole(role) ? { role, rest: m[2]!.trim() } : null;

@@ -1,4 +1,5 @@
 import type { Processor } from 'unified';
+import type { Point, Position } from 'unist';
 import type { GazetteRoot, LineNode, TopLevelNode } from '../nodes.js';
 import { isPlainLine, logicalSpans, secondCopyAt } from '../syntax/reflow.js';
 
@@ -18,18 +19,35 @@ export function trimLine(value: string): { text: string; tab: boolean } {
   return { text: start === 0 && end === value.length ? value : value.slice(start, end), tab };
 }
 
+/**
+ * Where a line is, kept as four numbers: its points are made when asked for. A file has hundreds
+ * of thousands of lines, and a position object with two point objects for each was a large part
+ * of the tree's memory and of the time spent collecting it. Serialises as a plain position.
+ */
+export class LinePosition implements Position {
+  constructor(
+    readonly lineNumber: number,
+    readonly firstColumn: number,
+    readonly startOffset: number,
+    readonly length: number,
+  ) {}
+
+  get start(): Point {
+    return { line: this.lineNumber, column: this.firstColumn, offset: this.startOffset };
+  }
+
+  get end(): Point {
+    return { line: this.lineNumber, column: this.firstColumn + this.length, offset: this.startOffset + this.length };
+  }
+
+  toJSON(): Position {
+    return { start: this.start, end: this.end };
+  }
+}
+
 function lineNode(value: string, line: number, column: number, offset: number): LineNode {
   const { text, tab } = trimLine(value);
-  return {
-    type: 'line',
-    value,
-    text,
-    tab,
-    position: {
-      start: { line, column, offset },
-      end: { line, column: column + value.length, offset: offset + value.length },
-    },
-  };
+  return { type: 'line', value, text, tab, position: new LinePosition(line, column, offset, value.length) };
 }
 
 /** The part `value.slice(from, to)` of a line, as a line of its own with its position. */
