@@ -43,15 +43,37 @@ const MEANINGLESS = /^(?:[\p{P}\p{S}\p{Z}\s]+|\p{Script=Han})$/u;
 // 2022) is kept as written, because jieba would cut it into single characters.
 const RUNS = /(\p{Script=Han}+)|([\p{L}\p{N}][\p{L}\p{N}.\-_]*[\p{L}\p{N}]|[\p{L}\p{N}])/gu;
 
-/** Words of `text`, each Han run cut by `cutHan`, other words kept whole. */
-function words(text: string, cutHan: (run: string) => string[]): string[] {
+/**
+ * Words of `text`, each Han run cut by `cutHan`, other words kept whole. `cutHan` is given every
+ * run at once and returns the words of each (a native call per run cost more than the cutting).
+ */
+function words(text: string, cutHan: (runs: string[]) => string[][]): string[] {
   ensureLoaded();
+  const matches = [...text.matchAll(RUNS)];
+  const cut = cutHan(matches.flatMap(([, han]) => (han ? [han] : [])));
   const out: string[] = [];
-  for (const [, han, other] of text.matchAll(RUNS)) {
-    if (han) out.push(...cutHan(han));
+  let run = 0;
+  for (const [, han, other] of matches) {
+    if (han) out.push(...cut[run++]!);
     else if (other) out.push(other);
   }
   return out;
+}
+
+/**
+ * The words jieba's `cut` gives each of `runs` (runs of Han characters), in one call: the runs
+ * joined by line breaks, which jieba cuts at and returns as words of their own, so that each
+ * run is cut as if alone.
+ */
+function cutEach(runs: string[], cut: (text: string) => string[]): string[][] {
+  const each: string[][] = runs.map(() => []);
+  if (runs.length === 0) return each;
+  let run = 0;
+  for (const word of cut(runs.join('\n'))) {
+    if (word === '\n') run++;
+    else each[run]!.push(word);
+  }
+  return each;
 }
 
 /**
@@ -63,7 +85,10 @@ export function segmentForSearch(text: string): string[] {
   const tokens = new Set<string>();
   // Search mode already gives the two- and three-character words inside long ones; full mode
   // adds the longer ones (退役军人 inside 区退役军人事务局), and only those, to keep documents small.
-  const cut = (run: string) => [...nodejieba.cutForSearch(run), ...nodejieba.cutAll(run).filter((word) => word.length >= 4)];
+  const cut = (runs: string[]) => {
+    const full = cutEach(runs, (text) => nodejieba.cutAll(text));
+    return cutEach(runs, (text) => nodejieba.cutForSearch(text)).map((words, i) => [...words, ...full[i]!.filter((word) => word.length >= 4)]);
+  };
   for (const word of words(text, cut)) {
     if (!MEANINGLESS.test(word)) tokens.add(word);
   }
@@ -83,7 +108,7 @@ export function segmentInnerWords(text: string): string[] {
 
 /** Plain segmentation for queries: the words of `text` in order, punctuation dropped. */
 export function segmentQuery(text: string): string[] {
-  return words(text, (run) => nodejieba.cut(run)).filter((word) => !/^[\p{P}\p{S}\p{Z}\s]+$/u.test(word));
+  return words(text, (runs) => cutEach(runs, (joined) => nodejieba.cut(joined))).filter((word) => !/^[\p{P}\p{S}\p{Z}\s]+$/u.test(word));
 }
 
 /** The `count` terms of `text` with the highest TF-IDF weight. */

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import {
   type IndexNames,
@@ -21,6 +20,7 @@ import { BadInputError } from './errors.js';
 import { PIPELINE_VERSION, type Stage } from './prepare-issue.js';
 import { FileIndexLock, fileLockPath } from './index-lock.js';
 import { type IngestJobData, type IngestResult, type IngestStatus, type ProcessorContext, processIssue } from './processor.js';
+import { JobEvents } from './job-events.js';
 import { IngestQueue } from './queue.js';
 import { connectRedis, redisAnswers } from './redis.js';
 import { withRetries } from './retry.js';
@@ -215,23 +215,28 @@ async function runThroughQueue(pending: IngestJobData[], archive: Archive, searc
   const context = sharedContext(sharedConnection, options.queueName, options.names, archive, search.client);
   let worker: ReturnType<typeof startWorker> | null = null;
   let workerConnection: Redis | null = null;
+  let events: JobEvents | null = null;
   try {
     // The bytes go to Redis with the job: a worker on another machine has no access to this archive.
     const enqueue = async (input: IngestJobData) => {
       await context.bytes!.put(input.sha256, archive.read(input.sha256));
       await queue.add(input);
     };
+    // Listening before any job is added: the events say which jobs to look at.
+    events = new JobEvents(connection, options.queueName, (jobId, stage) => options.reporter.stage(jobId, stage), logError);
+    await events.ready();
     for (const input of pending) await enqueue(input);
     if (options.concurrency > 0) {
       workerConnection = connectRedis(options.redisUrl);
       workerConnection.on('error', () => {});
       worker = startWorker({ connection: workerConnection, queueName: options.queueName, concurrency: options.concurrency, context, onError: logError });
     }
-    return await waitForJobs(pending, queue, enqueue, search, options);
+    return await waitForJobs(pending, queue, events, enqueue, search, options);
   } finally {
     await closeInOrder(
       [
         ['worker', async () => worker?.close()],
+        ['events', async () => events?.close()],
         ['queue', () => queue.close()],
         ['redis', () => Promise.all([connection.quit(), sharedConnection.quit(), workerConnection?.quit()])],
       ],
@@ -240,56 +245,72 @@ async function runThroughQueue(pending: IngestJobData[], archive: Archive, searc
   }
 }
 
+/** How often every job still waited for is looked at, whatever the queue's events said. */
+const SWEEP_MS = 5_000;
+
 /**
- * Polls the jobs until each is completed or failed for good. A job that vanished (Redis restarted
- * without persistence) is done if the index already reflects its bytes, else added again, with
- * its bytes.
+ * Waits until each job is completed or failed for good, looking at the jobs the queue's events
+ * say finished, and at every job each {@link SWEEP_MS} (an event can be missed). A job that
+ * vanished (Redis restarted without persistence) is done if the index already reflects its
+ * bytes, else added again, with its bytes.
  */
 async function waitForJobs(
   pending: IngestJobData[],
   queue: IngestQueue,
+  events: JobEvents,
   enqueue: (input: IngestJobData) => Promise<void>,
   search: SearchConnection,
   options: IngestOptions,
 ): Promise<IssueOutcome[]> {
   const outcomes: IssueOutcome[] = [];
   const waiting = new Map(pending.map((input) => [input.sha256, input]));
+  let nextSweep = 0;
   while (waiting.size > 0 && !options.signal?.aborted) {
+    const sweep = Date.now() >= nextSweep;
+    if (sweep) nextSweep = Date.now() + SWEEP_MS;
+    const changed = events.take();
     for (const input of [...waiting.values()]) {
-      const job = await queue.queue.getJob(input.sha256);
-      let outcome: IssueOutcome | null = null;
-      if (!job) {
-        const issue = (await findIndexedIssues(search.client, options.names, [input.sha256])).get(input.sha256);
-        const done = alreadyDone(input, issue);
-        if (done) {
-          outcome = done.status === 'unchanged' ? { ...done, status: 'indexed' } : done;
-        } else {
-          options.reporter.notice(`job ${input.sha256.slice(0, 12)} (${input.file}) is no longer in the queue: added it again`);
-          await enqueue(input); // its bytes too: Redis may have lost them with the job
-        }
-      } else {
-        const state = await job.getState();
-        const progress = job.progress as { stage?: Stage } | number;
-        if (typeof progress === 'object' && progress.stage) options.reporter.stage(input.sha256, progress.stage);
-        if (state === 'completed' || state === 'failed') {
-          // The job was read before its state: read it again for the result it finished with.
-          const finished = (await queue.queue.getJob(input.sha256)) ?? job;
-          const result = finished.returnvalue;
-          outcome = state === 'completed'
-            ? { file: input.file, sha256: input.sha256, status: statusOfRun(result), result, reason: result?.note ?? null }
-            : { file: input.file, sha256: input.sha256, status: 'failed', result: null, reason: finished.failedReason };
-        }
-      }
+      if (!sweep && !changed.has(input.sha256)) continue;
+      const outcome = await outcomeOfJob(input, queue, enqueue, search, options);
       if (outcome) {
         waiting.delete(input.sha256);
         outcomes.push(outcome);
         options.reporter.finished(outcome);
       }
     }
-    if (waiting.size > 0) await sleep(200);
+    if (waiting.size > 0) await events.wait(nextSweep - Date.now(), options.signal);
   }
   for (const input of waiting.values()) {
     outcomes.push({ ...input, status: 'failed', result: null, reason: 'interrupted: its job stays queued, and the next `gazette worker` or `gazette ingest` finishes it' });
   }
   return outcomes;
+}
+
+/** How a job ended, or null while it is not finished (a vanished job is added again). */
+async function outcomeOfJob(
+  input: IngestJobData,
+  queue: IngestQueue,
+  enqueue: (input: IngestJobData) => Promise<void>,
+  search: SearchConnection,
+  options: IngestOptions,
+): Promise<IssueOutcome | null> {
+  const job = await queue.queue.getJob(input.sha256);
+  if (!job) {
+    const issue = (await findIndexedIssues(search.client, options.names, [input.sha256])).get(input.sha256);
+    const done = alreadyDone(input, issue);
+    if (done) return done.status === 'unchanged' ? { ...done, status: 'indexed' } : done;
+    options.reporter.notice(`job ${input.sha256.slice(0, 12)} (${input.file}) is no longer in the queue: added it again`);
+    await enqueue(input); // its bytes too: Redis may have lost them with the job
+    return null;
+  }
+  const state = await job.getState();
+  const progress = job.progress as { stage?: Stage } | number;
+  if (typeof progress === 'object' && progress.stage) options.reporter.stage(input.sha256, progress.stage);
+  if (state !== 'completed' && state !== 'failed') return null;
+  // The job was read before its state: read it again for the result it finished with.
+  const finished = (await queue.queue.getJob(input.sha256)) ?? job;
+  const result = finished.returnvalue;
+  return state === 'completed'
+    ? { file: input.file, sha256: input.sha256, status: statusOfRun(result), result, reason: result?.note ?? null }
+    : { file: input.file, sha256: input.sha256, status: 'failed', result: null, reason: finished.failedReason };
 }
