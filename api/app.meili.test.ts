@@ -16,12 +16,25 @@ const setup = isolated('api');
 // A notice of another county (its 住建局 is the county's, not 海门's).
 const COUNTY = 'tests/synthetic/qingshan-county-notice.txt';
 // An older notice that 海政发〔2022〕8号 repeals (同时废止), so the repeal status can be seen.
-const REPEALED = ['关于加强城市绿化管理工作的通知', '海政发〔2017〕14号', '', '各区镇人民政府：', '', '一、做好城市绿化管理工作。', '', '南通市海门区人民政府', '', '2017年5月2日', ''].join('\n');
+const REPEALED = [
+  '关于加强城市绿化管理工作的通知',
+  '海政发〔2017〕14号',
+  '',
+  '各区镇人民政府：',
+  '',
+  '一、做好城市绿化管理工作。',
+  '',
+  '南通市海门区人民政府',
+  '',
+  '2017年5月2日',
+  '',
+].join('\n');
 
 beforeAll(async () => {
   meili = await TestMeili.start();
   const context = { archive: setup.archive, client: meili.client, names: setup.names };
-  for (const file of CORPUS_FILES) await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
+  for (const file of CORPUS_FILES)
+    await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
   await processIssue({ sha256: setup.archive.store(Buffer.from(REPEALED), 'old.txt'), file: 'old.txt' }, context);
   await processIssue({ sha256: setup.archive.store(corpusBytes(COUNTY), COUNTY), file: COUNTY }, context);
   key = await searchOnlyKey(meili.client, setup.names);
@@ -36,7 +49,11 @@ afterAll(async () => {
 
 async function get(url: string) {
   const response = await app.inject({ method: 'GET', url });
-  return { status: response.statusCode, body: response.headers['content-type']?.toString().startsWith('application/json') ? response.json() : response.body, headers: response.headers };
+  return {
+    status: response.statusCode,
+    body: response.headers['content-type']?.toString().startsWith('application/json') ? response.json() : response.body,
+    headers: response.headers,
+  };
 }
 
 describe('GET /api/search', () => {
@@ -45,9 +62,16 @@ describe('GET /api/search', () => {
     expect(status).toBe(200);
     expect(body.total).toBeGreaterThan(0);
     const hit = body.hits[0];
-    expect(hit).toMatchObject({ kind: 'clause', docNumber: expect.any(String), crop: expect.stringContaining('被征地农民'), source: { file: expect.any(String), line: expect.any(Number) }, path: expect.any(Array) });
+    expect(hit).toMatchObject({
+      kind: 'clause',
+      docNumber: expect.any(String),
+      crop: expect.stringContaining('被征地农民'),
+      source: { file: expect.any(String), line: expect.any(Number) },
+      path: expect.any(Array),
+    });
     expect(hit.highlight.text).toContain('<mark>');
-    for (const field of ['text', 'tokens', 'keywords', 'members', 'contentHash']) expect(hit[field], field).toBeUndefined();
+    for (const field of ['text', 'tokens', 'keywords', 'members', 'contentHash'])
+      expect(hit[field], field).toBeUndefined();
   });
 
   it("should keep the long fields out of every hit (a table's cells, a notice's text) and serve them by the notice's own route", async () => {
@@ -60,22 +84,38 @@ describe('GET /api/search', () => {
     }
     const notice = (await get(`/api/notices/${body.hits[0].noticeId}`)).body;
     expect(notice.tables.find((t: { id: string }) => t.id === body.hits[0].id).rows.length).toBeGreaterThan(0);
-    expect(Object.keys(body.facets).sort()).toEqual(['departments', 'docType', 'jurisdiction', 'kind', 'people', 'year']);
+    expect(Object.keys(body.facets).sort()).toEqual([
+      'departments',
+      'docType',
+      'jurisdiction',
+      'kind',
+      'people',
+      'year',
+    ]);
   });
 
   it('should find a short word inside a longer one (农业 in 区农业农村局)', async () => {
     const { body } = await get(`/api/search?q=${encodeURIComponent('农业')}&limit=100`);
-    expect(body.hits.some((h: { crop: string }) => h.crop.includes('区农业农村局') && !h.crop.replace(/区农业农村局/g, '').includes('农业'))).toBe(true);
+    expect(
+      body.hits.some(
+        (h: { crop: string }) =>
+          h.crop.includes('区农业农村局') && !h.crop.replace(/区农业农村局/g, '').includes('农业'),
+      ),
+    ).toBe(true);
   });
 
-  it('should keep two governments\' 住建局 apart: relative to the jurisdiction asked for, else each its own', async () => {
-    const county = await get(`/api/search?department=${encodeURIComponent('住建')}&jurisdiction=${encodeURIComponent('青山县')}&limit=100`);
+  it("should keep two governments' 住建局 apart: relative to the jurisdiction asked for, else each its own", async () => {
+    const county = await get(
+      `/api/search?department=${encodeURIComponent('住建')}&jurisdiction=${encodeURIComponent('青山县')}&limit=100`,
+    );
     expect(county.body.total).toBeGreaterThan(0);
     for (const hit of county.body.hits) {
       expect(hit.jurisdiction).toBe('青山县');
       expect(hit.departments).toContain('县住房和城乡建设局');
     }
-    const haimen = await get(`/api/search?department=${encodeURIComponent('住建')}&jurisdiction=${encodeURIComponent('海门')}&limit=100`);
+    const haimen = await get(
+      `/api/search?department=${encodeURIComponent('住建')}&jurisdiction=${encodeURIComponent('海门')}&limit=100`,
+    );
     expect(haimen.body.total).toBeGreaterThan(0);
     expect(haimen.body.hits.every((h: { jurisdiction: string }) => h.jurisdiction === '南通市海门区')).toBe(true);
     const both = await get(`/api/search?department=${encodeURIComponent('住建')}&limit=100`);
@@ -93,7 +133,8 @@ describe('GET /api/search', () => {
   it('should filter by department given as an abbreviation, with no query', async () => {
     const { body } = await get(`/api/search?department=${encodeURIComponent('住建')}&limit=100`);
     expect(body.total).toBeGreaterThan(0);
-    for (const hit of body.hits) expect(hit.departments.some((d: string) => /^[区县]住房和城乡建设局$/u.test(d))).toBe(true);
+    for (const hit of body.hits)
+      expect(hit.departments.some((d: string) => /^[区县]住房和城乡建设局$/u.test(d))).toBe(true);
   });
 
   it('should fold the government and its office to one facet value each, found by any of their names', async () => {
@@ -102,10 +143,13 @@ describe('GET /api/search', () => {
     expect(facet).toContain('区政府办公室');
     expect(facet.filter((d) => /人民政府办公室$/u.test(d))).toEqual([]);
     const totals = new Set<number>();
-    for (const name of ['区政府办公室', '南通市海门区人民政府办公室', '区政府办']) totals.add((await get(`/api/search?limit=0&department=${encodeURIComponent(name)}`)).body.total);
+    for (const name of ['区政府办公室', '南通市海门区人民政府办公室', '区政府办'])
+      totals.add((await get(`/api/search?limit=0&department=${encodeURIComponent(name)}`)).body.total);
     expect(totals.size).toBe(1);
     expect([...totals][0]).toBeGreaterThan(0);
-    const { body: government } = await get(`/api/search?kind=notice&department=${encodeURIComponent('区政府')}&jurisdiction=${encodeURIComponent('海门')}`);
+    const { body: government } = await get(
+      `/api/search?kind=notice&department=${encodeURIComponent('区政府')}&jurisdiction=${encodeURIComponent('海门')}`,
+    );
     expect(government.total).toBeGreaterThan(0);
     for (const hit of government.hits) expect(hit.departments).toContain('区人民政府');
   });
@@ -116,7 +160,13 @@ describe('GET /api/search', () => {
     for (const d of parts.departments) expect(d.value).toContain('自然资源');
     // A part inside a word, which Meilisearch's facet search (word prefixes) alone misses.
     const { body: inner } = await get(`/api/departments?q=${encodeURIComponent('规划')}`);
-    expect(inner.departments.map((d: { value: string }) => d.value)).toEqual(expect.arrayContaining(parts.departments.filter((d: { value: string }) => d.value.includes('规划')).map((d: { value: string }) => d.value)));
+    expect(inner.departments.map((d: { value: string }) => d.value)).toEqual(
+      expect.arrayContaining(
+        parts.departments
+          .filter((d: { value: string }) => d.value.includes('规划'))
+          .map((d: { value: string }) => d.value),
+      ),
+    );
     const { body } = await get(`/api/search?department=${encodeURIComponent('自然资源')}&limit=100`);
     // Every record of any of them: at least as many as the largest holds.
     expect(body.total).toBeGreaterThanOrEqual(Math.max(...parts.departments.map((d: { count: number }) => d.count)));
@@ -146,13 +196,21 @@ describe('GET /api/search', () => {
   });
 
   it('should answer a number that only other documents cite with the provisions citing it, in any bracket', async () => {
-    for (const spelling of ['苏政发〔2021〕87号', '苏政发﹝2021﹞87号', '苏政发（2021）87号', '苏政发【2021】87号', '苏政发 2021年 第87号']) {
+    for (const spelling of [
+      '苏政发〔2021〕87号',
+      '苏政发﹝2021﹞87号',
+      '苏政发（2021）87号',
+      '苏政发【2021】87号',
+      '苏政发 2021年 第87号',
+    ]) {
       const { body } = await get(`/api/search?q=${encodeURIComponent(spelling)}`);
       expect(body.interpretation, spelling).toMatchObject({ docNumber: '苏政发〔2021〕87号' });
       expect(body.total, spelling).toBeGreaterThan(0);
       expect(body.interpretation.citing).toBe(body.total);
       for (const hit of body.hits) expect(hit.cites).toContain('苏政发〔2021〕87号');
-      expect(body.hits.some((hit: { kind: string; crop: string }) => hit.kind === 'clause' && hit.crop.includes('87号'))).toBe(true);
+      expect(
+        body.hits.some((hit: { kind: string; crop: string }) => hit.kind === 'clause' && hit.crop.includes('87号')),
+      ).toBe(true);
     }
   });
 
@@ -165,7 +223,8 @@ describe('GET /api/search', () => {
   });
 
   it('should match a word whole, never a scatter of its characters: a name finds that person only', async () => {
-    const shown = (hit: Record<string, unknown>) => [hit.title, hit.heading, hit.crop, hit.person, ...((hit.people as string[]) ?? [])].join('');
+    const shown = (hit: Record<string, unknown>) =>
+      [hit.title, hit.heading, hit.crop, hit.person, ...((hit.people as string[]) ?? [])].join('');
     const { body } = await get(`/api/search?q=${encodeURIComponent('施春伟')}&limit=100`);
     expect(body.interpretation.match).toBe('all-words');
     expect(body.total).toBeGreaterThan(0);
@@ -180,7 +239,8 @@ describe('GET /api/search', () => {
   });
 
   it('should find nothing for words in no record, and say so when it loosens a longer query', async () => {
-    for (const absent of ['元宇宙', '量子纠缠', '火星探测器 登月舱']) expect((await get(`/api/search?q=${encodeURIComponent(absent)}`)).body.total, absent).toBe(0);
+    for (const absent of ['元宇宙', '量子纠缠', '火星探测器 登月舱'])
+      expect((await get(`/api/search?q=${encodeURIComponent(absent)}`)).body.total, absent).toBe(0);
     const { body } = await get(`/api/search?q=${encodeURIComponent('老旧小区 燃气 安全隐患 排查整治')}&kind=clause`);
     expect(body.interpretation.match).toBe('all-but-one');
     expect(body.totalExact).toBe(false);
@@ -189,44 +249,85 @@ describe('GET /api/search', () => {
 
   it('should give one hit per notice when asked', async () => {
     const { body } = await get(`/api/search?q=${encodeURIComponent('安全生产')}&distinct=true&limit=100`);
-    const notices = body.hits.map((h: { kind: string; id: string; noticeId?: string }) => (h.kind === 'notice' ? h.id : h.noticeId)).filter(Boolean);
+    const notices = body.hits
+      .map((h: { kind: string; id: string; noticeId?: string }) => (h.kind === 'notice' ? h.id : h.noticeId))
+      .filter(Boolean);
     expect(new Set(notices).size).toBe(notices.length);
   });
 
   it('should give the matching records of chosen notices, and only theirs', async () => {
     const q = encodeURIComponent('安全生产');
     const page = (await get(`/api/search?q=${q}&distinct=true&limit=3`)).body;
-    const chosen = page.hits.map((h: { kind: string; id: string; noticeId?: string }) => (h.kind === 'notice' ? h.id : h.noticeId));
+    const chosen = page.hits.map((h: { kind: string; id: string; noticeId?: string }) =>
+      h.kind === 'notice' ? h.id : h.noticeId,
+    );
     const { body } = await get(`/api/search?q=${q}&notices=${chosen.join(',')}&limit=100`);
     const all = (await get(`/api/search?q=${q}&limit=100`)).body;
     const noticeOf = (h: { kind: string; id: string; noticeId?: string }) => (h.kind === 'notice' ? h.id : h.noticeId);
     expect(body.hits.length).toBeGreaterThan(chosen.length - 1);
-    expect(body.hits.map((h: { id: string }) => h.id).sort()).toEqual(all.hits.filter((h: { kind: string; id: string; noticeId?: string }) => chosen.includes(noticeOf(h))).map((h: { id: string }) => h.id).sort());
+    expect(body.hits.map((h: { id: string }) => h.id).sort()).toEqual(
+      all.hits
+        .filter((h: { kind: string; id: string; noticeId?: string }) => chosen.includes(noticeOf(h)))
+        .map((h: { id: string }) => h.id)
+        .sort(),
+    );
     expect(await get('/api/search?notices=a,b%20c')).toMatchObject({ status: 400, body: { parameter: 'notices' } });
   });
 
   it('should refuse a bad parameter with a 400 that names it, in one format', async () => {
-    expect(await get('/api/search?limit=500')).toMatchObject({ status: 400, body: { statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: 'invalid querystring: limit: must be <= 100', parameter: 'limit' } });
-    expect(await get('/api/search?colour=red')).toMatchObject({ status: 400, body: { message: 'invalid querystring: colour: unknown parameter', parameter: 'colour' } });
-    expect(await get('/api/search?kind=memo')).toMatchObject({ status: 400, body: { message: expect.stringContaining('kind: must be equal to one of the allowed values'), parameter: 'kind' } });
+    expect(await get('/api/search?limit=500')).toMatchObject({
+      status: 400,
+      body: {
+        statusCode: 400,
+        code: 'FST_ERR_VALIDATION',
+        error: 'Bad Request',
+        message: 'invalid querystring: limit: must be <= 100',
+        parameter: 'limit',
+      },
+    });
+    expect(await get('/api/search?colour=red')).toMatchObject({
+      status: 400,
+      body: { message: 'invalid querystring: colour: unknown parameter', parameter: 'colour' },
+    });
+    expect(await get('/api/search?kind=memo')).toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('kind: must be equal to one of the allowed values'), parameter: 'kind' },
+    });
   });
 
   it('should take only real dates and a range in order', async () => {
     for (const date of ['2022-13-45', '2022-02-29', '2022-04-31', '2022-13', '2022-1-1']) {
-      expect(await get(`/api/search?from=${date}`)).toMatchObject({ status: 400, body: { message: 'invalid querystring: from: must be a real date, YYYY-MM-DD', parameter: 'from' } });
+      expect(await get(`/api/search?from=${date}`)).toMatchObject({
+        status: 400,
+        body: { message: 'invalid querystring: from: must be a real date, YYYY-MM-DD', parameter: 'from' },
+      });
     }
     expect((await get('/api/search?from=2024-02-29&to=2024-03-01')).status).toBe(200);
     for (const route of ['/api/search', '/api/events', '/api/export']) {
-      expect(await get(`${route}?from=2022-05-01&to=2022-04-30`)).toMatchObject({ status: 400, body: { code: 'bad_range', message: 'to: 2022-04-30 is before from: 2022-05-01', parameter: 'to' } });
+      expect(await get(`${route}?from=2022-05-01&to=2022-04-30`)).toMatchObject({
+        status: 400,
+        body: { code: 'bad_range', message: 'to: 2022-04-30 is before from: 2022-05-01', parameter: 'to' },
+      });
     }
   });
 
   it('should answer every error in the format of a bad parameter', async () => {
-    const shape = { statusCode: expect.any(Number), code: expect.any(String), error: expect.any(String), message: expect.any(String) };
+    const shape = {
+      statusCode: expect.any(Number),
+      code: expect.any(String),
+      error: expect.any(String),
+      message: expect.any(String),
+    };
     const notice = await get('/api/notices/nope');
     expect(notice).toMatchObject({ status: 404, body: { ...shape, code: 'not_found', parameter: 'id' } });
-    expect(await get('/api/no-such-route')).toMatchObject({ status: 404, body: { ...shape, statusCode: 404, error: 'Not Found' } });
-    expect(await get(`/api/doc-numbers/${encodeURIComponent('城市绿化')}`)).toMatchObject({ status: 400, body: { ...shape, code: 'not_a_doc_number', parameter: 'docNumber' } });
+    expect(await get('/api/no-such-route')).toMatchObject({
+      status: 404,
+      body: { ...shape, statusCode: 404, error: 'Not Found' },
+    });
+    expect(await get(`/api/doc-numbers/${encodeURIComponent('城市绿化')}`)).toMatchObject({
+      status: 400,
+      body: { ...shape, code: 'not_a_doc_number', parameter: 'docNumber' },
+    });
     expect(await get('/api/feed.atom')).toMatchObject({ status: 400, body: { ...shape, parameter: 'department' } });
   });
 
@@ -280,11 +381,16 @@ describe('exports, feed, OpenAPI, health', () => {
   it('should stream every match as JSON Lines or CSV', async () => {
     const jsonl = await get(`/api/export?department=${encodeURIComponent('住建')}&format=jsonl`);
     const { body: search } = await get(`/api/search?department=${encodeURIComponent('住建')}&limit=0`);
-    const lines = (jsonl.body as string).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (jsonl.body as string)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(search.total);
     const csv = await get(`/api/export?department=${encodeURIComponent('住建')}&format=csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect((csv.body as string).split('\r\n')[0]).toBe('\uFEFFid,kind,docNumber,title,date,departments,path,person,post,text,file,line');
+    expect((csv.body as string).split('\r\n')[0]).toBe(
+      '\uFEFFid,kind,docNumber,title,date,departments,path,person,post,text,file,line',
+    );
     expect((csv.body as string).trim().split('\r\n').length).toBeGreaterThanOrEqual(search.total + 1);
   });
 
@@ -298,9 +404,23 @@ describe('exports, feed, OpenAPI, health', () => {
 
   it('should describe itself in OpenAPI and report health', async () => {
     const { body } = await get('/api/openapi.json');
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/search', '/api/notices/{id}', '/api/doc-numbers/{docNumber}', '/api/people/{name}', '/api/events', '/api/departments', '/api/export', '/api/feed.atom', '/api/health']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/search',
+        '/api/notices/{id}',
+        '/api/doc-numbers/{docNumber}',
+        '/api/people/{name}',
+        '/api/events',
+        '/api/departments',
+        '/api/export',
+        '/api/feed.atom',
+        '/api/health',
+      ]),
+    );
     await SwaggerParser.validate(structuredClone(body)); // throws on a document that breaks the OpenAPI schema
-    for (const [path, operations] of Object.entries(body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)) {
+    for (const [path, operations] of Object.entries(
+      body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>,
+    )) {
       const statuses = Object.keys(operations.get!.responses);
       expect(statuses, path).toContain('200');
       expect(statuses, path).toContain('500');

@@ -57,7 +57,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     referrerPolicy: { policy: 'no-referrer' },
   });
   await app.register(swagger, {
-    openapi: { info: { title: 'gazette search API', version: '0.1.0', description: 'Search Chinese government gazette records: notices, clauses, tables, personnel, events.' } },
+    openapi: {
+      info: {
+        title: 'gazette search API',
+        version: '0.1.0',
+        description: 'Search Chinese government gazette records: notices, clauses, tables, personnel, events.',
+      },
+    },
   });
   // Every error, whatever raised it, leaves in one format (errors.ts). 5xx errors are logged
   // here, with the request they failed; the client gets only a generic message (a Meilisearch
@@ -66,19 +72,35 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // What a reader can act on: nothing ingested yet, or Meilisearch down. Logged like any 5xx;
     // the client is told what to do, never the hosts or index uids.
     if (error instanceof IndexMissingError || error instanceof SearchUnavailableError) {
-      request.log.error({ err: error, method: request.method, url: request.url }, `request failed: ${request.method} ${request.url}: ${error.message}`);
+      request.log.error(
+        { err: error, method: request.method, url: request.url },
+        `request failed: ${request.method} ${request.url}: ${error.message}`,
+      );
       return error instanceof IndexMissingError
-        ? reply.status(503).send(errorBody(503, 'not_ingested', 'nothing ingested yet: run gazette ingest PATH (archive files or folders) to index gazettes'))
+        ? reply
+            .status(503)
+            .send(
+              errorBody(
+                503,
+                'not_ingested',
+                'nothing ingested yet: run gazette ingest PATH (archive files or folders) to index gazettes',
+              ),
+            )
         : reply.status(503).send(errorBody(503, 'unavailable', 'Meilisearch does not answer: try again shortly'));
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
-      request.log.error({ err: error, method: request.method, url: request.url }, `request failed: ${request.method} ${request.url}: ${error.message}`);
+      request.log.error(
+        { err: error, method: request.method, url: request.url },
+        `request failed: ${request.method} ${request.url}: ${error.message}`,
+      );
       return reply.status(500).send(errorBody(500, 'internal', 'internal error'));
     }
     return reply.status(status).send(errorBody(status, error.code ?? 'bad_request', error.message, error.parameter));
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody(404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`)));
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorBody(404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
+  );
   // A reversed range would match nothing and say nothing: refuse it, naming both ends.
   app.addHook('preHandler', async (request) => {
     const { from, to } = (request.query ?? {}) as { from?: string; to?: string };
@@ -88,10 +110,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(lookupRoutes, { search: deps.search });
   await app.register(exportRoutes, { search: deps.search, baseUrl: deps.baseUrl ?? (() => 'http://localhost') });
   await app.register(pageRoutes);
-  app.get('/api/health', { schema: { summary: 'Whether the API and Meilisearch answer', response: healthResponseSchema } }, async (_request, reply) => {
-    const meilisearch = await deps.healthy();
-    return reply.status(meilisearch ? 200 : 503).send({ status: meilisearch ? 'ok' : 'degraded', meilisearch });
-  });
+  app.get(
+    '/api/health',
+    { schema: { summary: 'Whether the API and Meilisearch answer', response: healthResponseSchema } },
+    async (_request, reply) => {
+      const meilisearch = await deps.healthy();
+      return reply.status(meilisearch ? 200 : 503).send({ status: meilisearch ? 'ok' : 'degraded', meilisearch });
+    },
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -19,7 +19,9 @@ export function toAtom(notices: RecordHit[], feed: { title: string; selfUrl: str
       notice.issuer ? `    <author><name>${escapeXml(notice.issuer)}</name></author>` : '',
       `    <summary>${escapeXml(notice.text.slice(0, 300))}</summary>`,
       '  </entry>',
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -23,8 +23,20 @@ describe('csvField', () => {
 
 describe('toCsvRow', () => {
   it('should neutralise every text column, the text included', () => {
-    const record = { id: 'c-1', kind: 'clause', docNumber: null, title: '=cmd|\' /C calc\'!A0', date: '2022-03-01', departments: ['@区公安局'], path: [], text: '-1+1', source: { file: 'a.txt', line: 3 } };
-    expect(toCsvRow(record as unknown as RecordHit)).toBe("c-1,clause,,'=cmd|' /C calc'!A0,2022-03-01,'@区公安局,,,,'-1+1,a.txt,3\r\n");
+    const record = {
+      id: 'c-1',
+      kind: 'clause',
+      docNumber: null,
+      title: "=cmd|' /C calc'!A0",
+      date: '2022-03-01',
+      departments: ['@区公安局'],
+      path: [],
+      text: '-1+1',
+      source: { file: 'a.txt', line: 3 },
+    };
+    expect(toCsvRow(record as unknown as RecordHit)).toBe(
+      "c-1,clause,,'=cmd|' /C calc'!A0,2022-03-01,'@区公安局,,,,'-1+1,a.txt,3\r\n",
+    );
   });
 
   it('should start a file with a UTF-8 byte-order mark before the header', () => {

@@ -1,6 +1,19 @@
 import type { RecordHit } from '../index/index.js';
 
-const COLUMNS = ['id', 'kind', 'docNumber', 'title', 'date', 'departments', 'path', 'person', 'post', 'text', 'file', 'line'] as const;
+const COLUMNS = [
+  'id',
+  'kind',
+  'docNumber',
+  'title',
+  'date',
+  'departments',
+  'path',
+  'person',
+  'post',
+  'text',
+  'file',
+  'line',
+] as const;
 
 /** The UTF-8 byte-order mark a CSV export starts with, so that Excel reads it as UTF-8. */
 export const CSV_BOM = '\uFEFF';
@@ -15,9 +28,18 @@ export const CSV_HEADER = `${COLUMNS.join(',')}\r\n`;
 export function toCsvRow(record: RecordHit): string {
   const r = record as unknown as Record<string, unknown>;
   const values: Record<(typeof COLUMNS)[number], unknown> = {
-    id: r.id, kind: r.kind, docNumber: r.docNumber, title: r.title, date: r.date,
-    departments: (r.departments as string[] | undefined)?.join(';'), path: (r.path as string[] | undefined)?.join(''),
-    person: r.person, post: r.post, text: r.text, file: record.source.file, line: record.source.line,
+    id: r.id,
+    kind: r.kind,
+    docNumber: r.docNumber,
+    title: r.title,
+    date: r.date,
+    departments: (r.departments as string[] | undefined)?.join(';'),
+    path: (r.path as string[] | undefined)?.join(''),
+    person: r.person,
+    post: r.post,
+    text: r.text,
+    file: record.source.file,
+    line: record.source.line,
   };
   return `${COLUMNS.map((column) => csvField(values[column])).join(',')}\r\n`;
 }

@@ -11,7 +11,12 @@ export interface ErrorBody {
   parameter?: string;
 }
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
 
 /** An error a route throws to answer with a 4xx: the status, a code, and the parameter it is about. */
 export class ApiError extends Error {
@@ -36,7 +41,11 @@ export const errorSchema = {
   required: ['statusCode', 'code', 'error', 'message'],
   properties: {
     statusCode: { type: 'integer' },
-    code: { type: 'string', description: 'FST_ERR_VALIDATION for a bad parameter; not_found, bad_range, not_a_doc_number, internal, not_ingested, unavailable' },
+    code: {
+      type: 'string',
+      description:
+        'FST_ERR_VALIDATION for a bad parameter; not_found, bad_range, not_a_doc_number, internal, not_ingested, unavailable',
+    },
     error: { type: 'string', description: 'the status reason phrase' },
     message: { type: 'string', description: 'what is wrong, naming the parameter' },
     parameter: { type: 'string', description: 'the parameter at fault' },

@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RecordSearch, type SearchDocument, ensureIndexes, searchKeyName, searchOnlyKey, waitForWrite } from '../index/index.js';
+import {
+  RecordSearch,
+  type SearchDocument,
+  ensureIndexes,
+  searchKeyName,
+  searchOnlyKey,
+  waitForWrite,
+} from '../index/index.js';
 import { enrichRecords } from '../ingest/enrich.js';
 import { parseGazette } from '../parsers/index.js';
 import { CORPUS_FILES, corpusBytes, dropIndexes, isolated } from '../tests/helpers/ingest-setup.js';
@@ -33,11 +40,20 @@ beforeAll(async () => {
   documents = [...byId.values()];
   await ensureIndexes(meili.client, setup.names);
   await waitForWrite(setup.names.records, meili.client.index(setup.names.records).addDocuments(documents), 120_000);
-  const truth = await meili.client.index(setup.names.records).search(QUERY, { limit: 10_000, attributesToRetrieve: ['id'] });
+  const truth = await meili.client
+    .index(setup.names.records)
+    .search(QUERY, { limit: 10_000, attributesToRetrieve: ['id'] });
   queryIds = new Set(truth.hits.map((hit) => hit.id as string));
-  await waitForWrite(setup.names.records, meili.client.index(setup.names.records).updateSettings({ pagination: { maxTotalHits: CAP } }));
+  await waitForWrite(
+    setup.names.records,
+    meili.client.index(setup.names.records).updateSettings({ pagination: { maxTotalHits: CAP } }),
+  );
   key = await searchOnlyKey(meili.client, setup.names);
-  app = await buildApp({ search: new RecordSearch(new Meilisearch({ host: meili.url, apiKey: key }), setup.names), healthy: async () => true, baseUrl: () => 'https://gazette.example.gov.cn/g' });
+  app = await buildApp({
+    search: new RecordSearch(new Meilisearch({ host: meili.url, apiKey: key }), setup.names),
+    healthy: async () => true,
+    baseUrl: () => 'https://gazette.example.gov.cn/g',
+  });
 }, 180_000);
 afterAll(async () => {
   await app?.close();
@@ -51,14 +67,19 @@ async function get(url: string, headers: Record<string, string> = {}) {
 }
 
 function jsonLines(body: string): Array<SearchDocument & { highlight?: unknown }> {
-  return body.trim().split('\n').map((line) => JSON.parse(line));
+  return body
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 }
 
 describe('exports beyond maxTotalHits', () => {
   it('should hold more records than the cap, and more query matches (the test means something)', async () => {
     expect(documents.length).toBeGreaterThan(CAP * 10);
     expect(queryIds.size).toBeGreaterThan(CAP * 2);
-    const capped = await new Meilisearch({ host: meili.url, apiKey: key }).index(setup.names.records).search('', { limit: 1000, offset: 0 });
+    const capped = await new Meilisearch({ host: meili.url, apiKey: key })
+      .index(setup.names.records)
+      .search('', { limit: 1000, offset: 0 });
     expect(capped.hits).toHaveLength(CAP);
     expect(capped.estimatedTotalHits).toBe(CAP);
   });
@@ -90,7 +111,11 @@ describe('exports beyond maxTotalHits', () => {
     const { body, headers } = await get(`/api/export?q=${encodeURIComponent(QUERY)}&kind=clause&format=csv`);
     expect(headers['content-type']).toContain('text/csv');
     expect(body.startsWith('\uFEFFid,kind,docNumber,')).toBe(true);
-    const ids = body.split('\r\n').slice(1).filter((row) => /^c-/.test(row)).map((row) => row.split(',')[0]);
+    const ids = body
+      .split('\r\n')
+      .slice(1)
+      .filter((row) => /^c-/.test(row))
+      .map((row) => row.split(',')[0]);
     expect(new Set(ids)).toEqual(new Set(expected.map((d) => d.id)));
   });
 
@@ -111,10 +136,14 @@ describe('exports beyond maxTotalHits', () => {
 
 describe('the feed', () => {
   it('should build its ids and links from the configured base URL, never from the Host header', async () => {
-    const { status, body } = await get(`/api/feed.atom?department=${encodeURIComponent('公安')}`, { host: 'evil.example' });
+    const { status, body } = await get(`/api/feed.atom?department=${encodeURIComponent('公安')}`, {
+      host: 'evil.example',
+    });
     expect(status).toBe(200);
     expect(body).not.toContain('evil.example');
-    expect(body).toContain(`<id>https://gazette.example.gov.cn/g/api/feed.atom?department=${encodeURIComponent('公安')}</id>`);
+    expect(body).toContain(
+      `<id>https://gazette.example.gov.cn/g/api/feed.atom?department=${encodeURIComponent('公安')}</id>`,
+    );
     expect(body).toMatch(/<link href="https:\/\/gazette\.example\.gov\.cn\/g\/\?notice=n-[0-9a-f]+"\/>/);
   });
 });
@@ -131,7 +160,12 @@ describe('the search key', () => {
   it('should replace a key of its name that can do more than search, or search more than the records', async () => {
     const name = searchKeyName(setup.names);
     const prefix = setup.names.records.replace(/-records$/, '');
-    const wide = await meili.client.createKey({ name, actions: ['search', 'documents.add'], indexes: [`${prefix}-*`], expiresAt: null });
+    const wide = await meili.client.createKey({
+      name,
+      actions: ['search', 'documents.add'],
+      indexes: [`${prefix}-*`],
+      expiresAt: null,
+    });
     // Our own key, already there, is kept; the wide one is deleted.
     expect(await searchOnlyKey(meili.client, setup.names)).toBe(key);
     const named = (await meili.client.getKeys({ limit: 1000 })).results.filter((k) => k.name === name);

@@ -33,17 +33,28 @@ const OLD_SCHEME = '海政发〔2020〕3号';
 const NEW_SCHEME = '海政发〔2024〕7号';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
   meili = await TestMeili.start();
   const context = { archive: setup.archive, client: meili.client, names: setup.names };
-  for (const file of [...CORPUS_SLICE, HOSTILE, ...FIXTURE]) await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
+  for (const file of [...CORPUS_SLICE, HOSTILE, ...FIXTURE])
+    await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
   mkdirSync(SHOTS, { recursive: true });
   const client = new Meilisearch({ host: meili.url, apiKey: await searchOnlyKey(meili.client, setup.names) });
   app = await buildApp({ search: new RecordSearch(client, setup.names), healthy: async () => true });
   url = await app.listen({ port: 0, host: '127.0.0.1' });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 180_000);
 afterAll(async () => {
@@ -55,8 +66,17 @@ afterAll(async () => {
   }
 });
 
-interface Hit { id: string; kind: string; date?: string | null; noticeId?: string; docNumber?: string | null }
-interface SearchBody { total: number; hits: Hit[] }
+interface Hit {
+  id: string;
+  kind: string;
+  date?: string | null;
+  noticeId?: string;
+  docNumber?: string | null;
+}
+interface SearchBody {
+  total: number;
+  hits: Hit[];
+}
 
 /** What the API answers, to compare the page with. */
 async function api<T = SearchBody>(path: string): Promise<T> {
@@ -71,7 +91,10 @@ async function firstHitsOf(q: string): Promise<string> {
 
 /** What the page's globals look like from here (the project compiles without the DOM types). */
 interface PageGlobals {
-  document: { querySelector(selector: string): { dataset: Record<string, string | undefined> } | null; documentElement: { scrollWidth: number; clientWidth: number } };
+  document: {
+    querySelector(selector: string): { dataset: Record<string, string | undefined> } | null;
+    documentElement: { scrollWidth: number; clientWidth: number };
+  };
   location: { search: string };
   __xss?: string;
 }
@@ -79,21 +102,32 @@ interface PageGlobals {
 /** Waits until the summary says it answers this query (`q|kind|department|docType|year`). */
 async function summaryAnswers(page: Page, query: string): Promise<void> {
   // A function, not a string: the page's CSP forbids evaluating strings.
-  await page.waitForFunction((q) => (globalThis as unknown as PageGlobals).document.querySelector('#summary')?.dataset.query === q, query);
+  await page.waitForFunction(
+    (q) => (globalThis as unknown as PageGlobals).document.querySelector('#summary')?.dataset.query === q,
+    query,
+  );
 }
 
 /** Waits until the list shows the page address `listUrl` (the URL without the open notice or person). */
 async function listShows(page: Page, listUrl: string): Promise<void> {
-  await page.waitForFunction((u) => (globalThis as unknown as PageGlobals).document.querySelector('#summary')?.dataset.url === u, listUrl);
+  await page.waitForFunction(
+    (u) => (globalThis as unknown as PageGlobals).document.querySelector('#summary')?.dataset.url === u,
+    listUrl,
+  );
 }
 
 /** Waits until the detail pane shows `key` (`n:ID:HIT`, `p:NAME`, or `error:…`). */
 async function detailShows(page: Page, key: string): Promise<void> {
-  await page.waitForFunction((k) => (globalThis as unknown as PageGlobals).document.querySelector('#detail')?.dataset.shows === k, key);
+  await page.waitForFunction(
+    (k) => (globalThis as unknown as PageGlobals).document.querySelector('#detail')?.dataset.shows === k,
+    key,
+  );
 }
 
 async function hitIds(page: Page): Promise<string[]> {
-  return page.locator('#results li.hit').evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { id: string } }).dataset.id));
+  return page
+    .locator('#results li.hit')
+    .evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { id: string } }).dataset.id));
 }
 
 /** A screenshot to look at: the whole page, or only the window (a phone's whole page is too long to read). */
@@ -159,11 +193,20 @@ describe('the search page', () => {
     expect(Number(await page.getAttribute('#summary', 'data-total'))).toBe(departmentCount);
     expect(await page.locator('#active-filters a.chip').allTextContents()).toEqual([`责任部门：${departmentName} ×`]);
     // The export links give the list's records, all of them; the feed is the chosen department's.
-    const csv = await app.inject({ method: 'GET', url: (await page.getAttribute('#exports a[href*="format=csv"]', 'href'))! });
+    const csv = await app.inject({
+      method: 'GET',
+      url: (await page.getAttribute('#exports a[href*="format=csv"]', 'href'))!,
+    });
     expect(csv.body.startsWith('\uFEFF')).toBe(true);
     expect(csvRowCount(csv.body)).toBe(departmentCount + 1);
-    const jsonl = await app.inject({ method: 'GET', url: (await page.getAttribute('#exports a[href*="format=jsonl"]', 'href'))! });
-    const exported = jsonl.body.trim().split('\n').map((line) => JSON.parse(line) as { departments: string[] });
+    const jsonl = await app.inject({
+      method: 'GET',
+      url: (await page.getAttribute('#exports a[href*="format=jsonl"]', 'href'))!,
+    });
+    const exported = jsonl.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { departments: string[] });
     expect(exported.length).toBe(departmentCount);
     expect(exported.every((record) => record.departments.includes(departmentName))).toBe(true);
     const feedHref = (await page.getAttribute('#exports a[type="application/atom+xml"]', 'href'))!;
@@ -251,7 +294,9 @@ describe('the search page', () => {
     expect(pageTwo.length).toBeGreaterThan(0);
     const withNotice = page.locator('#results li.hit a[data-notice]').first();
     const noticeId = await withNotice.getAttribute('data-notice');
-    const hitId = await withNotice.evaluate((a) => (a as unknown as { closest(s: string): { dataset: { id: string } } }).closest('li.hit').dataset.id);
+    const hitId = await withNotice.evaluate(
+      (a) => (a as unknown as { closest(s: string): { dataset: { id: string } } }).closest('li.hit').dataset.id,
+    );
     await withNotice.click();
     await detailShows(page, `n:${noticeId}:${hitId}`);
     const title = await page.locator('#detail h2').textContent();
@@ -265,7 +310,9 @@ describe('the search page', () => {
     expect(await hitIds(page)).toEqual(pageTwo);
     expect(await page.inputValue('#sort')).toBe('newest');
     expect(await page.inputValue('#q')).toBe('安全生产');
-    expect(await page.locator('button.facet[data-param="year"][data-value="2022"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('button.facet[data-param="year"][data-value="2022"]').getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     expect(await page.locator('#detail h2').textContent()).toBe(title);
 
     // Back closes the notice, Back again goes to page 1, Forward twice comes back to the notice.
@@ -299,7 +346,9 @@ describe('the search page', () => {
       await page.goto(`${url}/?q=${q('安全生产')}&view=records&sort=${sort}`);
       await listShows(page, `/?q=${q('安全生产')}&sort=${sort}&view=records`);
       const ids = await hitIds(page);
-      const expected = await api(`/api/search?q=${q('安全生产')}&sort=${sort === 'newest' ? 'date:desc' : 'date:asc'}&limit=20`);
+      const expected = await api(
+        `/api/search?q=${q('安全生产')}&sort=${sort === 'newest' ? 'date:desc' : 'date:asc'}&limit=20`,
+      );
       expect(ids).toEqual(expected.hits.map((h) => h.id));
       dates[sort] = expected.hits.map((h) => h.date ?? '');
       if (sort === 'newest') await shot(page, 'sort-newest');
@@ -319,7 +368,9 @@ describe('the search page', () => {
     await summaryAnswers(page, '安全生产||||');
     expect(await page.textContent('#summary')).toContain(`共 ${total} 条结果`);
     expect(await page.textContent('#summary')).toContain(`第 1 / ${last} 页`);
-    expect(await page.locator('#pager a[data-page]').allTextContents()).toEqual(Array.from({ length: Math.min(last, 3) }, (_, i) => String(i + 1)).concat(last > 3 ? [String(last)] : []));
+    expect(await page.locator('#pager a[data-page]').allTextContents()).toEqual(
+      Array.from({ length: Math.min(last, 3) }, (_, i) => String(i + 1)).concat(last > 3 ? [String(last)] : []),
+    );
     expect(await page.getAttribute('#pager a[aria-current=page]', 'data-page')).toBe('1');
     await page.locator(`#pager a[data-page="${last}"]`).click();
     await listShows(page, `/?q=${q('安全生产')}&page=${last}&view=records`);
@@ -345,9 +396,13 @@ describe('the search page', () => {
     // Every record under the group belongs to its notice.
     const groupNotice = await group.getAttribute('data-notice-id');
     expect(groupNotice).toBe(newScheme.id);
-    const shownIds = await members.evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { id: string } }).dataset.id));
+    const shownIds = await members.evaluateAll((items) =>
+      items.map((item) => (item as unknown as { dataset: { id: string } }).dataset.id),
+    );
     const inNotice = await api(`/api/search?q=${q('旧城改造 补助')}&notices=${newScheme.id}&limit=100`);
-    expect(new Set(shownIds)).toEqual(new Set(inNotice.hits.filter((h) => h.kind !== 'notice' || shownIds.includes(h.id)).map((h) => h.id)));
+    expect(new Set(shownIds)).toEqual(
+      new Set(inNotice.hits.filter((h) => h.kind !== 'notice' || shownIds.includes(h.id)).map((h) => h.id)),
+    );
     // The old scheme is its own group: two notices, two groups, not one per record.
     const oldScheme = (await api<{ hits: Hit[] }>(`/api/search?docNumber=${q(OLD_SCHEME)}&kind=notice`)).hits[0]!;
     expect(await page.locator(`#results li.group[data-notice-id="${oldScheme.id}"]`).count()).toBe(1);
@@ -375,7 +430,9 @@ describe('the search page', () => {
     await detailShows(page, `n:${newScheme.id}:${hitId}`);
     const detail = page.locator('#detail');
     expect(await detail.locator('h2').textContent()).toBe('关于印发《海门区旧城改造补助新办法》的通知');
-    expect((await detail.locator('.notice-meta').textContent())?.replace(/\s+/g, '')).toMatch(/^文号海政发〔2024〕7号发文机关南通市海门区人民政府成文日期2024-05-20/);
+    expect((await detail.locator('.notice-meta').textContent())?.replace(/\s+/g, '')).toMatch(
+      /^文号海政发〔2024〕7号发文机关南通市海门区人民政府成文日期2024-05-20/,
+    );
     // Clause levels: chapters are headings, items sit deeper than articles.
     expect(await detail.locator('h3.clause.heading').allTextContents()).toEqual(['第一章　总则', '第二章　补助标准']);
     expect(await detail.locator('p.clause.depth-3').first().textContent()).toBe('（一）住宅每平方米补助五百元；');
@@ -383,14 +440,24 @@ describe('the search page', () => {
     const marked = detail.locator(`#r-${hitId}`);
     expect(await marked.getAttribute('class')).toContain('hit');
     expect(await marked.textContent()).toContain('同时废止');
-    await expect.poll(() => marked.evaluate((el) => {
-      const box = (el as unknown as { getBoundingClientRect(): { top: number; bottom: number } }).getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= 800;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        marked.evaluate((el) => {
+          const box = (
+            el as unknown as { getBoundingClientRect(): { top: number; bottom: number } }
+          ).getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= 800;
+        }),
+      )
+      .toBe(true);
     // The table as a table.
     expect(await detail.locator('table th').allTextContents()).toEqual(['类别', '单位', '补助金额（元）']);
     expect(await detail.locator('table tbody tr').count()).toBe(2);
-    expect(await detail.locator('table tbody tr').first().locator('td').allTextContents()).toEqual(['住宅', '每平方米', '500']);
+    expect(await detail.locator('table tbody tr').first().locator('td').allTextContents()).toEqual([
+      '住宅',
+      '每平方米',
+      '500',
+    ]);
     expect(await detail.locator('.attachments a[data-jump]').textContent()).toBe('旧城改造补助标准表');
     // Citations as links, and the source lines.
     expect(await detail.locator(`.cites a[data-notice="${oldScheme.id}"]`).textContent()).toContain(OLD_SCHEME);
@@ -421,10 +488,21 @@ describe('the search page', () => {
     await summaryAnswers(page, '李明远||||');
     await page.locator('#results a[data-person="李明远"]').first().click();
     await detailShows(page, 'p:李明远');
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).location.search)).toContain(`profile=${q('李明远')}`);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).location.search)).toContain(
+      `profile=${q('李明远')}`,
+    );
     const entries = page.locator('#detail .timeline li.entry');
-    expect(await entries.evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { what: string } }).dataset.what))).toEqual(['appoint', 'event', 'event', 'remove']);
-    expect(await entries.locator('.date').allTextContents()).toEqual(['2024-03-01', '2024-03-05', '2024-06-02', '2024-09-10']);
+    expect(
+      await entries.evaluateAll((items) =>
+        items.map((item) => (item as unknown as { dataset: { what: string } }).dataset.what),
+      ),
+    ).toEqual(['appoint', 'event', 'event', 'remove']);
+    expect(await entries.locator('.date').allTextContents()).toEqual([
+      '2024-03-01',
+      '2024-03-05',
+      '2024-06-02',
+      '2024-09-10',
+    ]);
     expect(await entries.first().textContent()).toContain('区住房和城乡建设局局长');
     expect(await entries.first().locator('a[data-notice]').textContent()).toBe('海政干〔2024〕5号');
     await shot(page, 'person-timeline');
@@ -435,8 +513,16 @@ describe('the search page', () => {
     const appointment = page.locator('#detail .timeline li.entry a[data-notice]').first();
     const noticeId = await appointment.getAttribute('data-notice');
     await appointment.click();
-    await page.waitForFunction((id) => (globalThis as unknown as PageGlobals).document.querySelector('#detail')?.dataset.shows?.startsWith(`n:${id}:p-`) ?? false, noticeId);
-    expect(await page.locator('#detail .document .hit').textContent()).toBe('李明远同志任区住房和城乡建设局局长，试用期一年。');
+    await page.waitForFunction(
+      (id) =>
+        (globalThis as unknown as PageGlobals).document
+          .querySelector('#detail')
+          ?.dataset.shows?.startsWith(`n:${id}:p-`) ?? false,
+      noticeId,
+    );
+    expect(await page.locator('#detail .document .hit').textContent()).toBe(
+      '李明远同志任区住房和城乡建设局局长，试用期一年。',
+    );
     await page.close();
   }, 60_000);
 
@@ -456,10 +542,18 @@ describe('the search page', () => {
     const noticeId = await link.getAttribute('data-notice');
     await link.focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction((id) => (globalThis as unknown as PageGlobals).document.querySelector('#detail')?.dataset.shows?.startsWith(`n:${id}:`) ?? false, noticeId);
+    await page.waitForFunction(
+      (id) =>
+        (globalThis as unknown as PageGlobals).document
+          .querySelector('#detail')
+          ?.dataset.shows?.startsWith(`n:${id}:`) ?? false,
+      noticeId,
+    );
     expect(await overflows(page)).toBeLessThanOrEqual(0);
     // A notice with a wide table: the table scrolls in its box, the page does not.
-    await page.goto(`${url}/?q=${q('考核结果')}&notice=${(await api(`/api/search?docNumber=${q('海政办发〔2022〕14号')}&kind=notice`)).hits[0]!.id}`);
+    await page.goto(
+      `${url}/?q=${q('考核结果')}&notice=${(await api(`/api/search?docNumber=${q('海政办发〔2022〕14号')}&kind=notice`)).hits[0]!.id}`,
+    );
     await page.waitForSelector('#detail table');
     expect(await overflows(page)).toBeLessThanOrEqual(0);
     await shot(page, 'narrow-390-notice', false);
@@ -477,9 +571,13 @@ describe('the search page', () => {
     // A number nothing has: the suggestions the search gives, as links that search them.
     await page.goto(`${url}/?q=${q('海政办发〔2022〕1499号')}`);
     await summaryAnswers(page, '海政办发〔2022〕1499号||||');
-    const answer = await api<{ interpretation: { suggestions: string[] } }>(`/api/search?q=${q('海政办发〔2022〕1499号')}`);
+    const answer = await api<{ interpretation: { suggestions: string[] } }>(
+      `/api/search?q=${q('海政办发〔2022〕1499号')}`,
+    );
     expect(answer.interpretation.suggestions.length).toBeGreaterThan(0);
-    expect(await page.locator('#suggestions a.suggestion').allTextContents()).toEqual(answer.interpretation.suggestions);
+    expect(await page.locator('#suggestions a.suggestion').allTextContents()).toEqual(
+      answer.interpretation.suggestions,
+    );
     await shot(page, 'no-results-suggestions');
     await page.goto(`${url}/?q=${q('量子纠缠')}&kind=event`);
     await summaryAnswers(page, '量子纠缠|event|||');
@@ -496,15 +594,26 @@ describe('the search page', () => {
       buildApp({ search: new RecordSearch(meili.client, missing), healthy: async () => true }),
       buildApp({ search: new RecordSearch(meili.client, empty), healthy: async () => true }),
       // Nothing listens on port 9 (discard) here: every read is refused.
-      buildApp({ search: new RecordSearch(new Meilisearch({ host: 'http://127.0.0.1:9', apiKey: 'none' }), missing), healthy: async () => false }),
+      buildApp({
+        search: new RecordSearch(new Meilisearch({ host: 'http://127.0.0.1:9', apiKey: 'none' }), missing),
+        healthy: async () => false,
+      }),
     ]);
     try {
-      const [missingUrl, emptyUrl, downUrl] = await Promise.all(apps.map((a) => a.listen({ port: 0, host: '127.0.0.1' })));
+      const [missingUrl, emptyUrl, downUrl] = await Promise.all(
+        apps.map((a) => a.listen({ port: 0, host: '127.0.0.1' })),
+      );
       const answer = await apps[0]!.inject({ method: 'GET', url: '/api/search?q=x' });
       expect(answer.statusCode).toBe(503);
-      expect(answer.json()).toMatchObject({ code: 'not_ingested', message: expect.stringContaining('nothing ingested yet: run gazette ingest') });
+      expect(answer.json()).toMatchObject({
+        code: 'not_ingested',
+        message: expect.stringContaining('nothing ingested yet: run gazette ingest'),
+      });
       const page = await browser.newPage();
-      for (const [at, name] of [[missingUrl, 'missing'], [emptyUrl, 'empty']] as const) {
+      for (const [at, name] of [
+        [missingUrl, 'missing'],
+        [emptyUrl, 'empty'],
+      ] as const) {
         for (const path of ['/', `/?q=${q('安全生产')}`]) {
           await page.goto(`${at}${path}`);
           await page.waitForSelector('#problem:not([hidden])');

@@ -16,7 +16,8 @@ const setup = isolated('relevance');
 beforeAll(async () => {
   meili = await TestMeili.start();
   const context = { archive: setup.archive, client: meili.client, names: setup.names };
-  for (const file of CORPUS_FILES) await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
+  for (const file of CORPUS_FILES)
+    await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
 }, 120_000);
 afterAll(async () => {
   await dropIndexes(meili.client, setup.names);
@@ -28,7 +29,20 @@ describe('the relevance suite', () => {
     const cases = relevanceCases();
     expect(cases.length).toBeGreaterThanOrEqual(60);
     expect(new Set(cases.map((c) => c.category))).toEqual(
-      new Set(['clause-term', 'short-in-long', 'long-query', 'traditional', 'phrase', 'department', 'person', 'date-range', 'doc-number', 'none', 'typo', 'precision']),
+      new Set([
+        'clause-term',
+        'short-in-long',
+        'long-query',
+        'traditional',
+        'phrase',
+        'department',
+        'person',
+        'date-range',
+        'doc-number',
+        'none',
+        'typo',
+        'precision',
+      ]),
     );
   });
 
@@ -39,7 +53,7 @@ describe('the relevance suite', () => {
     const precision: boolean[] = [];
     for (const c of cases) {
       const result = await search.searchWhole({ q: c.q, ...c.params, limit: 10 });
-      const texts = result.hits.map((h) => `${'title' in h ? h.title ?? '' : ''}\n${h.text}`);
+      const texts = result.hits.map((h) => `${'title' in h ? (h.title ?? '') : ''}\n${h.text}`);
       scores.push(scoreCase(c, result.total, texts));
       if (c.exclude) precision.push(keptOut(c, texts));
     }

@@ -9,11 +9,28 @@ const isoDate = { type: 'string', format: 'date', description: 'a real date, YYY
 
 /** Filters shared by search and export. */
 const filterProperties = {
-  q: { type: 'string', maxLength: 500, description: 'search text: words, "quoted phrases", or a document number in any spelling' },
+  q: {
+    type: 'string',
+    maxLength: 500,
+    description: 'search text: words, "quoted phrases", or a document number in any spelling',
+  },
   kind: { type: 'string', enum: ['notice', 'clause', 'table', 'personnel', 'event'] },
-  department: { type: 'string', maxLength: 60, description: 'a department by any alias or short form (住建) or its full name, relative to `jurisdiction` when given' },
-  jurisdiction: { type: 'string', maxLength: 40, description: 'the government records belong to, by any of its names (南通市海门区, 海门, 青山县)' },
-  docNumber: { type: 'string', maxLength: 60, description: 'a document number in any spelling (海政办发[2022]14号, 海政办发 2022 14 …)' },
+  department: {
+    type: 'string',
+    maxLength: 60,
+    description:
+      'a department by any alias or short form (住建) or its full name, relative to `jurisdiction` when given',
+  },
+  jurisdiction: {
+    type: 'string',
+    maxLength: 40,
+    description: 'the government records belong to, by any of its names (南通市海门区, 海门, 青山县)',
+  },
+  docNumber: {
+    type: 'string',
+    maxLength: 60,
+    description: 'a document number in any spelling (海政办发[2022]14号, 海政办发 2022 14 …)',
+  },
   docType: { type: 'string', maxLength: 20 },
   issuer: { type: 'string', maxLength: 60 },
   person: { type: 'string', maxLength: 20 },
@@ -30,7 +47,13 @@ export const searchQuerySchema = {
     limit: { type: 'integer', minimum: 0, maximum: 100, default: 20 },
     offset: { type: 'integer', minimum: 0, maximum: 10_000, default: 0 },
     distinct: { type: 'boolean', default: false, description: 'one hit per notice' },
-    notices: { type: 'string', maxLength: 2100, pattern: '^[A-Za-z0-9_-]{1,100}(,[A-Za-z0-9_-]{1,100}){0,99}$', description: 'only the records of these notices (comma-separated notice ids, at most 100): the matching parts of a page of `distinct` hits' },
+    notices: {
+      type: 'string',
+      maxLength: 2100,
+      pattern: '^[A-Za-z0-9_-]{1,100}(,[A-Za-z0-9_-]{1,100}){0,99}$',
+      description:
+        'only the records of these notices (comma-separated notice ids, at most 100): the matching parts of a page of `distinct` hits',
+    },
   },
 } as const;
 
@@ -74,7 +97,11 @@ export const idParamsSchema = {
 } as const;
 
 export const textParamsSchema = (name: string) =>
-  ({ type: 'object', required: [name], properties: { [name]: { type: 'string', minLength: 1, maxLength: 80 } } }) as const;
+  ({
+    type: 'object',
+    required: [name],
+    properties: { [name]: { type: 'string', minLength: 1, maxLength: 80 } },
+  }) as const;
 
 // Response schemas. Records and views are open objects (`additionalProperties`): Fastify
 // serializes through these schemas, and a field left out of one would be dropped silently;
@@ -83,7 +110,10 @@ const record = {
   type: 'object',
   required: ['id', 'kind'],
   additionalProperties: true,
-  properties: { id: { type: 'string' }, kind: { type: 'string', enum: ['notice', 'clause', 'table', 'personnel', 'event'] } },
+  properties: {
+    id: { type: 'string' },
+    kind: { type: 'string', enum: ['notice', 'clause', 'table', 'personnel', 'event'] },
+  },
   description: 'a record as docs/records.md defines it; search hits add `highlight` (escaped HTML with <mark>)',
 } as const;
 const records = { type: 'array', items: record } as const;
@@ -93,7 +123,11 @@ const openObject = { type: 'object', additionalProperties: true } as const;
 const errors = {
   400: { description: 'a bad parameter, named in `parameter`', ...errorSchema },
   500: { description: 'a server fault (logged by the server)', ...errorSchema },
-  503: { description: 'nothing ingested yet (`not_ingested`: no records index) or Meilisearch does not answer (`unavailable`)', ...errorSchema },
+  503: {
+    description:
+      'nothing ingested yet (`not_ingested`: no records index) or Meilisearch does not answer (`unavailable`)',
+    ...errorSchema,
+  },
 } as const;
 
 export const searchResponseSchema = {
@@ -106,7 +140,11 @@ export const searchResponseSchema = {
       totalExact: { type: 'boolean' },
       hits: records,
       facets: { type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } } },
-      interpretation: { type: 'object', additionalProperties: true, properties: { docNumber: { type: ['string', 'null'] }, queries: { type: 'array', items: { type: 'string' } } } },
+      interpretation: {
+        type: 'object',
+        additionalProperties: true,
+        properties: { docNumber: { type: ['string', 'null'] }, queries: { type: 'array', items: { type: 'string' } } },
+      },
     },
   },
   ...errors,
@@ -117,14 +155,27 @@ export const noticeResponseSchema = {
     description: 'the notice with its parts, citations and status',
     type: 'object',
     required: ['notice', 'clauses', 'tables', 'personnel', 'cites', 'citedBy', 'status'],
-    properties: { notice: record, clauses: records, tables: records, personnel: records, cites: { type: 'array', items: openObject }, citedBy: records, status: openObject },
+    properties: {
+      notice: record,
+      clauses: records,
+      tables: records,
+      personnel: records,
+      cites: { type: 'array', items: openObject },
+      citedBy: records,
+      status: openObject,
+    },
   },
   404: { description: 'no notice has this id', ...errorSchema },
   ...errors,
 } as const;
 
 export const docNumberResponseSchema = {
-  200: { description: 'notices with the number, and those citing it', type: 'object', required: ['docNumber', 'notices', 'citedBy'], properties: { docNumber: { type: 'string' }, notices: records, citedBy: records } },
+  200: {
+    description: 'notices with the number, and those citing it',
+    type: 'object',
+    required: ['docNumber', 'notices', 'citedBy'],
+    properties: { docNumber: { type: 'string' }, notices: records, citedBy: records },
+  },
   ...errors,
 } as const;
 
@@ -143,7 +194,13 @@ export const personResponseSchema = {
           type: 'object',
           required: ['what', 'text', 'id'],
           additionalProperties: true,
-          properties: { date: { type: ['string', 'null'] }, what: { type: 'string', enum: ['appoint', 'remove', 'event'] }, text: { type: 'string' }, docNumber: { type: ['string', 'null'] }, id: { type: 'string' } },
+          properties: {
+            date: { type: ['string', 'null'] },
+            what: { type: 'string', enum: ['appoint', 'remove', 'event'] },
+            text: { type: 'string' },
+            docNumber: { type: ['string', 'null'] },
+            id: { type: 'string' },
+          },
         },
       },
     },
@@ -152,7 +209,12 @@ export const personResponseSchema = {
 } as const;
 
 export const eventsResponseSchema = {
-  200: { description: 'chronicle events in date order', type: 'object', required: ['events'], properties: { events: records } },
+  200: {
+    description: 'chronicle events in date order',
+    type: 'object',
+    required: ['events'],
+    properties: { events: records },
+  },
   ...errors,
 } as const;
 
@@ -167,8 +229,16 @@ export const feedResponseSchema = {
 } as const;
 
 export const healthResponseSchema = {
-  200: { description: 'the API and Meilisearch answer', type: 'object', properties: { status: { type: 'string' }, meilisearch: { type: 'boolean' } } },
-  503: { description: 'Meilisearch does not answer', type: 'object', properties: { status: { type: 'string' }, meilisearch: { type: 'boolean' } } },
+  200: {
+    description: 'the API and Meilisearch answer',
+    type: 'object',
+    properties: { status: { type: 'string' }, meilisearch: { type: 'boolean' } },
+  },
+  503: {
+    description: 'Meilisearch does not answer',
+    type: 'object',
+    properties: { status: { type: 'string' }, meilisearch: { type: 'boolean' } },
+  },
   500: errors[500],
 } as const;
 
@@ -177,7 +247,16 @@ export const departmentsResponseSchema = {
     description: 'department names containing the part, most records first',
     type: 'object',
     required: ['departments'],
-    properties: { departments: { type: 'array', items: { type: 'object', required: ['value', 'count'], properties: { value: { type: 'string' }, count: { type: 'integer' } } } } },
+    properties: {
+      departments: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['value', 'count'],
+          properties: { value: { type: 'string' }, count: { type: 'integer' } },
+        },
+      },
+    },
   },
   ...errors,
 } as const;

@@ -22,7 +22,15 @@ async function serve(options: { baseUrl?: string } = {}) {
   const log = new PassThrough();
   let logged = '';
   log.on('data', (chunk) => (logged += chunk));
-  const server = await startServer({ dataDir: setup.dataDir, names: setup.names, port: 0, host: '127.0.0.1', env: meili.env, log, ...options });
+  const server = await startServer({
+    dataDir: setup.dataDir,
+    names: setup.names,
+    port: 0,
+    host: '127.0.0.1',
+    env: meili.env,
+    log,
+    ...options,
+  });
   servers.push(server);
   return { server, logged: () => logged };
 }
@@ -31,7 +39,11 @@ describe('startServer', () => {
   it('should link the feed to the address it listens on by default, whatever the Host header says', async () => {
     const { server } = await serve();
     expect(server.baseUrl).toBe(server.url);
-    const response = await server.app.inject({ method: 'GET', url: `/api/feed.atom?department=${encodeURIComponent('公安')}`, headers: { host: 'evil.example' } });
+    const response = await server.app.inject({
+      method: 'GET',
+      url: `/api/feed.atom?department=${encodeURIComponent('公安')}`,
+      headers: { host: 'evil.example' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain(`<id>${server.url}/api/feed.atom?department=`);
     expect(response.body).not.toContain('evil.example');
@@ -39,7 +51,11 @@ describe('startServer', () => {
 
   it('should link the feed to the configured base URL', async () => {
     const { server } = await serve({ baseUrl: 'https://gazette.example.gov.cn' });
-    const response = await server.app.inject({ method: 'GET', url: `/api/feed.atom?department=${encodeURIComponent('公安')}`, headers: { host: 'evil.example' } });
+    const response = await server.app.inject({
+      method: 'GET',
+      url: `/api/feed.atom?department=${encodeURIComponent('公安')}`,
+      headers: { host: 'evil.example' },
+    });
     expect(response.body).toContain('<link rel="self" href="https://gazette.example.gov.cn/api/feed.atom?department=');
   });
 
@@ -52,10 +68,23 @@ describe('startServer', () => {
     const response = await server.app.inject({ method: 'GET', url: '/api/search?q=%E5%AE%89%E5%85%A8' });
     // Meilisearch down is a 503 that says so, naming no host, port or index.
     expect(response.statusCode).toBe(503);
-    expect(response.json()).toEqual({ statusCode: 503, code: 'unavailable', error: 'Service Unavailable', message: 'Meilisearch does not answer: try again shortly' });
-    const lines = logged().trim().split('\n').map((line) => JSON.parse(line));
+    expect(response.json()).toEqual({
+      statusCode: 503,
+      code: 'unavailable',
+      error: 'Service Unavailable',
+      message: 'Meilisearch does not answer: try again shortly',
+    });
+    const lines = logged()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 50, method: 'GET', url: '/api/search?q=%E5%AE%89%E5%85%A8', err: { type: expect.any(String), message: expect.any(String) } });
+    expect(lines[0]).toMatchObject({
+      level: 50,
+      method: 'GET',
+      url: '/api/search?q=%E5%AE%89%E5%85%A8',
+      err: { type: expect.any(String), message: expect.any(String) },
+    });
     expect(lines[0].msg).toContain('request failed: GET /api/search?q=%E5%AE%89%E5%85%A8');
   });
 });

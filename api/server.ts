@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { type IndexNames, RecordSearch, connectSearch, ensureIndexes, meiliClient, searchOnlyKey } from '../index/index.js';
+import {
+  type IndexNames,
+  RecordSearch,
+  connectSearch,
+  ensureIndexes,
+  meiliClient,
+  searchOnlyKey,
+} from '../index/index.js';
 import { buildApp } from './app.js';
 
 /** The default port of `gazette serve`. */
@@ -42,12 +49,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Several servers (index/cluster.ts): the same key on each, reads failing over between them.
     if (cluster) await cluster.ensureIndexes(options.names);
     else await ensureIndexes(connection.client, options.names);
-    const key = cluster ? await cluster.searchKey(options.names) : await searchOnlyKey(connection.client, options.names);
+    const key = cluster
+      ? await cluster.searchKey(options.names)
+      : await searchOnlyKey(connection.client, options.names);
     const searchClient = cluster ? cluster.readClient(key) : meiliClient(connection.url, key);
     let baseUrl = options.baseUrl ?? '';
     const app = await buildApp({
-      search: new RecordSearch(searchClient, options.names, { ...(cluster?.remotes ? { remotes: cluster.remotes } : {}) }),
-      healthy: () => searchClient.health().then(() => true, () => false),
+      search: new RecordSearch(searchClient, options.names, {
+        ...(cluster?.remotes ? { remotes: cluster.remotes } : {}),
+      }),
+      healthy: () =>
+        searchClient.health().then(
+          () => true,
+          () => false,
+        ),
       baseUrl: () => baseUrl,
       logger: { level: 'warn', stream: options.log ?? process.stderr },
     });

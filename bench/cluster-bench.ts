@@ -2,7 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Meilisearch } from 'meilisearch';
-import { IndexCluster, type IndexNames, RecordSearch, type SearchParameters, clusterSpec, indexNames, meiliClient, searchOnlyKey } from '../index/index.js';
+import {
+  IndexCluster,
+  type IndexNames,
+  RecordSearch,
+  type SearchParameters,
+  clusterSpec,
+  indexNames,
+  meiliClient,
+  searchOnlyKey,
+} from '../index/index.js';
 import { Archive } from '../ingest/archive.js';
 import { processIssue } from '../ingest/processor.js';
 import { LocalMeili } from './local-meili.js';
@@ -17,8 +26,17 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function ingest(issues: Array<{ name: string; bytes: Buffer }>, client: Meilisearch, names: IndexNames, archive: Archive): Promise<void> {
-  for (const issue of issues) await processIssue({ sha256: archive.store(issue.bytes, issue.name), file: issue.name }, { archive, client, names });
+async function ingest(
+  issues: Array<{ name: string; bytes: Buffer }>,
+  client: Meilisearch,
+  names: IndexNames,
+  archive: Archive,
+): Promise<void> {
+  for (const issue of issues)
+    await processIssue(
+      { sha256: archive.store(issue.bytes, issue.name), file: issue.name },
+      { archive, client, names },
+    );
 }
 
 /** Search latencies (ms) of the relevance suite's queries, `rounds` times over, one at a time. */
@@ -45,7 +63,8 @@ async function timeSearches(search: RecordSearch, queries: SearchParameters[], r
  */
 export async function clusterBench(): Promise<void> {
   const count = Number(process.env.BENCH_CLUSTER_ISSUES ?? 0);
-  const issues = count > 0 ? shiftedIssues(count) : corpusIssues().map((bytes, i) => ({ name: `corpus-${i}.txt`, bytes }));
+  const issues =
+    count > 0 ? shiftedIssues(count) : corpusIssues().map((bytes, i) => ({ name: `corpus-${i}.txt`, bytes }));
   const servers = await Promise.all([0, 1, 2, 3].map(() => LocalMeili.start(MASTER_KEY, 600)));
   const dataDir = mkdtempSync(join(tmpdir(), 'gazette-bench-cluster-data-'));
   const archive = new Archive(join(dataDir, 'archive'));
@@ -68,14 +87,18 @@ export async function clusterBench(): Promise<void> {
     await ingest(issues, shards.client, shardNames, archive);
     const shardSeconds = (performance.now() - at) / 1000;
     const records = (await admin.index(names.records).getStats()).numberOfDocuments;
-    const perShard = await Promise.all(shards.nodes.map(async (n) => (await n.client.index(shardNames.records).getStats()).numberOfDocuments));
+    const perShard = await Promise.all(
+      shards.nodes.map(async (n) => (await n.client.index(shardNames.records).getStats()).numberOfDocuments),
+    );
 
     const queries = relevanceCases().map((c) => ({ q: c.q, ...c.params, limit: 20 }));
     const rounds = 5;
     const one = new RecordSearch(meiliClient(single.url, await searchOnlyKey(admin, names)), names);
     await replicas.ensureIndexes(names);
     const replicated = new RecordSearch(replicas.readClient(await replicas.searchKey(names)), names);
-    const sharded = new RecordSearch(shards.readClient(await shards.searchKey(shardNames)), shardNames, { remotes: shards.remotes! });
+    const sharded = new RecordSearch(shards.readClient(await shards.searchKey(shardNames)), shardNames, {
+      remotes: shards.remotes!,
+    });
     const figures: Array<[string, number[]]> = [
       ['one server', await timeSearches(one, queries, rounds)],
       ['3 replicas', await timeSearches(replicated, queries, rounds)],
@@ -84,10 +107,16 @@ export async function clusterBench(): Promise<void> {
     await nodes[1]!.kill();
     figures.push(['3 replicas, one killed', await timeSearches(replicated, queries, rounds)]);
 
-    console.log(`\ncluster: ${issues.length} issues, ${records} records (shards hold ${perShard.join(' + ')}); ingest ${singleSeconds.toFixed(1)} s into one server, ${replicaSeconds.toFixed(1)} s into 3 replicas, ${shardSeconds.toFixed(1)} s into 3 shards`);
-    console.log(`  search latency, the relevance suite's ${queries.length} queries × ${rounds}, one at a time, all servers on this machine:`);
+    console.log(
+      `\ncluster: ${issues.length} issues, ${records} records (shards hold ${perShard.join(' + ')}); ingest ${singleSeconds.toFixed(1)} s into one server, ${replicaSeconds.toFixed(1)} s into 3 replicas, ${shardSeconds.toFixed(1)} s into 3 shards`,
+    );
+    console.log(
+      `  search latency, the relevance suite's ${queries.length} queries × ${rounds}, one at a time, all servers on this machine:`,
+    );
     for (const [label, times] of figures) {
-      console.log(`  ${label.padEnd(36)} median ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  p99 ${percentile(times, 99).toFixed(1)} ms  (${times.length} searches)`);
+      console.log(
+        `  ${label.padEnd(36)} median ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  p99 ${percentile(times, 99).toFixed(1)} ms  (${times.length} searches)`,
+      );
     }
   } finally {
     await Promise.all(servers.map((s) => s.stop()));

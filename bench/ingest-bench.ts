@@ -21,7 +21,7 @@ async function tasksOf(client: Meilisearch): Promise<number> {
 /** The corpus folder written as files, as a user would have them. */
 function corpusFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'gazette-bench-corpus-'));
-  corpusIssues().forEach((bytes, i) => writeFileSync(join(folder, `issue-${i}.txt`), bytes));
+  for (const [i, bytes] of corpusIssues().entries()) writeFileSync(join(folder, `issue-${i}.txt`), bytes);
   return folder;
 }
 
@@ -40,7 +40,9 @@ export async function ingestBench(): Promise<void> {
   const client = meiliClient(meili.url, meili.masterKey);
   const folder = corpusFolder();
   try {
-    console.log('\ningest: the corpus (5 issues) from files to searchable, side by side with Meilisearch alone (same parsed records, filterable attributes)');
+    console.log(
+      '\ningest: the corpus (5 issues) from files to searchable, side by side with Meilisearch alone (same parsed records, filterable attributes)',
+    );
     // A fresh database is slow to fill the first time; each side is measured in turn, on new
     // indexes, three times, and every round is printed.
     const parsed = corpusIssues().map((bytes, i) => ndjsonOf(bytes, `issue-${i}.txt`));
@@ -49,7 +51,9 @@ export async function ingestBench(): Promise<void> {
       const ingestMs = await ingestCommand(folder, dataDir, `bench-${round}`, meili.url, meili.masterKey);
       const directMs = await indexStraight(client, `bench-direct-${round}`, parsed);
       rounds.push({ ingestMs, directMs });
-      console.log(`  round ${round + 1}: \`gazette ingest corpus/\` ${(ingestMs / 1000).toFixed(2)} s (process start included); Meilisearch alone ${(directMs / 1000).toFixed(2)} s for ${parsed.reduce((n, p) => n + p.records, 0)} records; ratio ${(ingestMs / directMs).toFixed(2)}× (target ≤ 2×)`);
+      console.log(
+        `  round ${round + 1}: \`gazette ingest corpus/\` ${(ingestMs / 1000).toFixed(2)} s (process start included); Meilisearch alone ${(directMs / 1000).toFixed(2)} s for ${parsed.reduce((n, p) => n + p.records, 0)} records; ratio ${(ingestMs / directMs).toFixed(2)}× (target ≤ 2×)`,
+      );
     }
     const ingestMs = rounds.at(-1)!.ingestMs;
 
@@ -59,7 +63,9 @@ export async function ingestBench(): Promise<void> {
     const again = await runIngest(options);
     const againMs = performance.now() - start;
     const writes = (await tasksOf(client)) - tasksBefore;
-    console.log(`ingest: re-ingest of the unchanged corpus: ${againMs.toFixed(0)} ms, ${(100 * againMs / ingestMs).toFixed(1)} % of the first (target ≤ 5 %), ${writes} Meilisearch writes (target 0), statuses ${[...new Set(again.map((o) => o.status))].join(',')}`);
+    console.log(
+      `ingest: re-ingest of the unchanged corpus: ${againMs.toFixed(0)} ms, ${((100 * againMs) / ingestMs).toFixed(1)} % of the first (target ≤ 5 %), ${writes} Meilisearch writes (target 0), statuses ${[...new Set(again.map((o) => o.status))].join(',')}`,
+    );
 
     await scaleOut(issueCount, dataDir, meili.url, meili.masterKey, client);
   } finally {
@@ -75,9 +81,25 @@ export async function ingestBench(): Promise<void> {
 const cli = join(projectRoot, 'dist', 'cli', 'main.js');
 
 /** `gazette ingest FOLDER` as a user runs it, a process of its own: milliseconds from spawn to exit. */
-async function ingestCommand(folder: string, dataDir: string, prefix: string, url: string, key: string): Promise<number> {
+async function ingestCommand(
+  folder: string,
+  dataDir: string,
+  prefix: string,
+  url: string,
+  key: string,
+): Promise<number> {
   const env = { ...process.env, MEILI_URL: url, MEILI_MASTER_KEY: key };
-  const args = [cli, 'ingest', folder, '--data-dir', dataDir, '--index-prefix', prefix, '--queue', `bench-cli-${process.pid}`];
+  const args = [
+    cli,
+    'ingest',
+    folder,
+    '--data-dir',
+    dataDir,
+    '--index-prefix',
+    prefix,
+    '--queue',
+    `bench-cli-${process.pid}`,
+  ];
   const start = performance.now();
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
@@ -103,21 +125,39 @@ async function indexStraight(client: Meilisearch, uid: string, issues: Iterable<
   await client.deleteIndex(uid).waitTask();
   await client.createIndex(uid, { primaryKey: 'id' }).waitTask();
   const { filterableAttributes, sortableAttributes } = RECORD_INDEX_SETTINGS;
-  await client.index(uid).updateSettings({ filterableAttributes: [...filterableAttributes], sortableAttributes: [...sortableAttributes] }).waitTask();
+  await client
+    .index(uid)
+    .updateSettings({ filterableAttributes: [...filterableAttributes], sortableAttributes: [...sortableAttributes] })
+    .waitTask();
   const start = performance.now();
   let last: Awaited<ReturnType<ReturnType<Meilisearch['index']>['addDocumentsFromString']>> | null = null;
-  for (const issue of issues) last = await client.index(uid).addDocumentsFromString(issue.ndjson, 'application/x-ndjson', { primaryKey: 'id' });
+  for (const issue of issues)
+    last = await client.index(uid).addDocumentsFromString(issue.ndjson, 'application/x-ndjson', { primaryKey: 'id' });
   const task = await client.tasks.waitForTask(last!.taskUid, { timeout: 3_600_000, interval: 25 });
   const ms = performance.now() - start;
   if (task.status !== 'succeeded') throw new Error(`direct indexing failed: ${task.error?.message}`);
-  const failed = await client.tasks.getTasks({ indexUids: [uid], types: ['documentAdditionOrUpdate'], statuses: ['failed'], limit: 1 });
+  const failed = await client.tasks.getTasks({
+    indexUids: [uid],
+    types: ['documentAdditionOrUpdate'],
+    statuses: ['failed'],
+    limit: 1,
+  });
   if (failed.results.length) throw new Error(`direct indexing failed: ${failed.results[0]!.error?.message}`);
   await client.deleteIndex(uid).waitTask({ timeout: 600_000 });
   return ms;
 }
 
 function ingestOptions(folder: string, dataDir: string, prefix: string) {
-  return { paths: [folder], dataDir, names: indexNames(prefix), redisUrl: redisUrl(), queueName: `bench-${process.pid}`, requireQueue: false, concurrency: 2, reporter: silent };
+  return {
+    paths: [folder],
+    dataDir,
+    names: indexNames(prefix),
+    redisUrl: redisUrl(),
+    queueName: `bench-${process.pid}`,
+    requireQueue: false,
+    concurrency: 2,
+    reporter: silent,
+  };
 }
 
 /** Removes the bench's queues from Redis. */
@@ -137,7 +177,9 @@ async function removeQueues(names: string[]): Promise<void> {
  * records indexed by Meilisearch alone; records/s per hundred issues as they finish.
  */
 async function scaleOut(count: number, dataDir: string, url: string, key: string, client: Meilisearch): Promise<void> {
-  console.log(`\ningest: ${count} distinct issues through 2 worker processes (concurrency 1 each), side by side with Meilisearch alone`);
+  console.log(
+    `\ningest: ${count} distinct issues through 2 worker processes (concurrency 1 each), side by side with Meilisearch alone`,
+  );
   const folder = join(dataDir, 'many');
   const parsedFolder = join(dataDir, 'many-parsed');
   mkdirSync(folder);
@@ -152,13 +194,19 @@ async function scaleOut(count: number, dataDir: string, url: string, key: string
   const env = { ...process.env, MEILI_URL: url, MEILI_MASTER_KEY: key };
   const common = ['--queue', queue, '--data-dir', dataDir, '--index-prefix', prefix];
   const workers: Array<ChildProcess & { log: string }> = [0, 1].map(() => {
-    const child = spawn(process.execPath, [cli, 'worker', '--concurrency', '1', ...common], { env, stdio: ['ignore', 'ignore', 'pipe'] }) as ChildProcess & { log: string };
+    const child = spawn(process.execPath, [cli, 'worker', '--concurrency', '1', ...common], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }) as ChildProcess & { log: string };
     child.log = '';
     child.stderr!.on('data', (chunk) => (child.log += chunk));
     return child;
   });
   const peaks = workers.map(() => 0);
-  const sampler = setInterval(() => workers.forEach((w, i) => (peaks[i] = Math.max(peaks[i]!, peakRss(w.pid!)))), 200);
+  const samplePeaks = () => {
+    for (const [i, w] of workers.entries()) peaks[i] = Math.max(peaks[i]!, peakRss(w.pid!));
+  };
+  const sampler = setInterval(samplePeaks, 200);
   const start = performance.now();
   // Each issue as it finishes: when, and its records.
   const finished: Array<{ at: number; records: number }> = [];
@@ -169,38 +217,69 @@ async function scaleOut(count: number, dataDir: string, url: string, key: string
       if (finished.length % 100 === 0) {
         const block = finished.slice(-100);
         const since = finished.length > 100 ? finished[finished.length - 101]!.at : start;
-        console.log(`    ${finished.length} issues done at ${((performance.now() - start) / 1000).toFixed(1)} s: ${(block.reduce((n, f) => n + f.records, 0) / ((block.at(-1)!.at - since) / 1000)).toFixed(0)} records/s over the last hundred`);
+        console.log(
+          `    ${finished.length} issues done at ${((performance.now() - start) / 1000).toFixed(1)} s: ${(block.reduce((n, f) => n + f.records, 0) / ((block.at(-1)!.at - since) / 1000)).toFixed(0)} records/s over the last hundred`,
+        );
       }
     },
   };
   const outcomes = await runIngest({
-    paths: [folder], dataDir, names: indexNames(prefix), redisUrl: redisUrl(), queueName: queue, requireQueue: true, concurrency: 0, reporter,
+    paths: [folder],
+    dataDir,
+    names: indexNames(prefix),
+    redisUrl: redisUrl(),
+    queueName: queue,
+    requireQueue: true,
+    concurrency: 0,
+    reporter,
   });
   const ms = performance.now() - start;
   clearInterval(sampler);
-  workers.forEach((w, i) => (peaks[i] = Math.max(peaks[i]!, peakRss(w.pid!))));
+  samplePeaks();
   for (const w of workers) w.kill('SIGTERM');
-  await Promise.all(workers.map((w) => new Promise((resolve) => (w.exitCode === null ? w.once('exit', resolve) : resolve(null)))));
+  await Promise.all(
+    workers.map((w) => new Promise((resolve) => (w.exitCode === null ? w.once('exit', resolve) : resolve(null)))),
+  );
   const failed = outcomes.filter((o: IssueOutcome) => o.status === 'failed');
   const records = outcomes.reduce((n, o) => n + (o.result?.records ?? 0), 0);
   const stalled = workers.reduce((n, w) => n + (w.log.match(/stalled; it will run again/g)?.length ?? 0), 0);
   const stats = await client.index(indexNames(prefix).records).getStats();
-  console.log(`  ${outcomes.length - failed.length}/${count} issues indexed in ${(ms / 1000).toFixed(1)} s: ${(count / (ms / 1000)).toFixed(2)} issues/s, ${(records / (ms / 1000)).toFixed(0)} records/s; index holds ${stats.numberOfDocuments} records`);
+  console.log(
+    `  ${outcomes.length - failed.length}/${count} issues indexed in ${(ms / 1000).toFixed(1)} s: ${(count / (ms / 1000)).toFixed(2)} issues/s, ${(records / (ms / 1000)).toFixed(0)} records/s; index holds ${stats.numberOfDocuments} records`,
+  );
   const perHundred: string[] = [];
   let from = start;
   for (let i = 0; i < finished.length; i += 100) {
     const block = finished.slice(i, i + 100);
     const until = block.at(-1)!.at;
-    perHundred.push(`${i + 1}–${i + block.length}: ${(block.reduce((n, f) => n + f.records, 0) / ((until - from) / 1000)).toFixed(0)}`);
+    perHundred.push(
+      `${i + 1}–${i + block.length}: ${(block.reduce((n, f) => n + f.records, 0) / ((until - from) / 1000)).toFixed(0)}`,
+    );
     from = until;
   }
   console.log(`  records/s per hundred issues, in the order they finished: ${perHundred.join(', ')}`);
-  console.log(`  peak worker memory (RSS): ${peaks.map((p) => `${(p / 1024).toFixed(0)} MB`).join(', ')} (target ≤ 512 MB)`);
+  console.log(
+    `  peak worker memory (RSS): ${peaks.map((p) => `${(p / 1024).toFixed(0)} MB`).join(', ')} (target ≤ 512 MB)`,
+  );
   console.log(`  stalled jobs: ${stalled} (target 0)`);
-  if (failed.length) console.log(`  failed: ${failed.length}: ${failed.slice(0, 5).map((o) => `${o.file}: ${o.reason}`).join('; ')}`);
-  const issues = readdirSync(parsedFolder).sort().map((name) => ({ get ndjson() { return readFileSync(join(parsedFolder, name), 'utf8'); } }));
+  if (failed.length)
+    console.log(
+      `  failed: ${failed.length}: ${failed
+        .slice(0, 5)
+        .map((o) => `${o.file}: ${o.reason}`)
+        .join('; ')}`,
+    );
+  const issues = readdirSync(parsedFolder)
+    .sort()
+    .map((name) => ({
+      get ndjson() {
+        return readFileSync(join(parsedFolder, name), 'utf8');
+      },
+    }));
   const directMs = await indexStraight(client, 'bench-many-direct', issues);
-  console.log(`  Meilisearch alone, the same ${records} parsed records: ${(directMs / 1000).toFixed(1)} s, ${(records / (directMs / 1000)).toFixed(0)} records/s; ratio ${(ms / directMs).toFixed(2)}× (target ≤ 1.3×)`);
+  console.log(
+    `  Meilisearch alone, the same ${records} parsed records: ${(directMs / 1000).toFixed(1)} s, ${(records / (directMs / 1000)).toFixed(0)} records/s; ratio ${(ms / directMs).toFixed(2)}× (target ≤ 1.3×)`,
+  );
 }
 
 /** Peak resident set size of a process so far, in kB (VmHWM), or 0 once it is gone. */
@@ -211,4 +290,3 @@ function peakRss(pid: number): number {
     return 0;
   }
 }
-

@@ -33,7 +33,13 @@ export class LocalMeili {
    */
   static async start(masterKey: string = randomBytes(16).toString('hex'), healthChecks = 300): Promise<LocalMeili> {
     const port = await freePort();
-    const meili = new LocalMeili(`http://127.0.0.1:${port}`, masterKey, port, mkdtempSync(join(tmpdir(), 'gazette-meili-')), healthChecks);
+    const meili = new LocalMeili(
+      `http://127.0.0.1:${port}`,
+      masterKey,
+      port,
+      mkdtempSync(join(tmpdir(), 'gazette-meili-')),
+      healthChecks,
+    );
     await meili.restart();
     return meili;
   }
@@ -47,11 +53,23 @@ export class LocalMeili {
   async restart(): Promise<void> {
     const binary = await verifiedMeiliBinary();
     // As the supervisor runs it: its own folder, the key in a minimal environment, no request log.
-    this.child = spawn(binary, ['--db-path', join(this.folder, 'db'), '--http-addr', `127.0.0.1:${this.port}`, '--no-analytics', '--log-level', 'ERROR'], {
-      cwd: this.folder,
-      env: { MEILI_MASTER_KEY: this.masterKey, MEILI_NO_ANALYTICS: 'true' },
-      stdio: 'ignore',
-    });
+    this.child = spawn(
+      binary,
+      [
+        '--db-path',
+        join(this.folder, 'db'),
+        '--http-addr',
+        `127.0.0.1:${this.port}`,
+        '--no-analytics',
+        '--log-level',
+        'ERROR',
+      ],
+      {
+        cwd: this.folder,
+        env: { MEILI_MASTER_KEY: this.masterKey, MEILI_NO_ANALYTICS: 'true' },
+        stdio: 'ignore',
+      },
+    );
     for (let i = 0; i < this.healthChecks; i++) {
       try {
         if ((await fetch(`${this.url}/health`)).ok) return;

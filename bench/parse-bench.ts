@@ -32,7 +32,9 @@ function decodeAndSplit(bytes: Uint8Array): () => number {
 
 /** Peak memory of a fresh process that parses `file` (see parse-memory.ts for the modes). */
 function measureMemory(file: string, mode: 'whole' | 'streaming'): { baseline: number; peak: number } {
-  const child = spawnSync(process.execPath, [join(import.meta.dirname, 'parse-memory.js'), file, mode], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [join(import.meta.dirname, 'parse-memory.js'), file, mode], {
+    encoding: 'utf8',
+  });
   if (child.status !== 0) throw new Error(`memory probe failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as { baseline: number; peak: number };
 }
@@ -46,7 +48,9 @@ function runCli(file: string): { ms: number; peak: number | null } {
   const devNull = openSync('/dev/null', 'w');
   const timed = existsSync(GNU_TIME);
   const command = timed ? GNU_TIME : process.execPath;
-  const args = timed ? ['-f', '%M', process.execPath, main, 'parse', '--quiet', file] : [main, 'parse', '--quiet', file];
+  const args = timed
+    ? ['-f', '%M', process.execPath, main, 'parse', '--quiet', file]
+    : [main, 'parse', '--quiet', file];
   const start = performance.now();
   const child = spawnSync(command, args, { stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8' });
   const ms = performance.now() - start;
@@ -85,7 +89,9 @@ export function parseBench(): void {
     console.log(`  parse to records      ${rate(small.size, parse)}  (${records} records, in process)`);
     console.log(`  ratio parse / decode  ${(parse / floor).toFixed(2)}×   (target ≤ 3×)`);
     const whole = measureMemory(small.file, 'whole');
-    console.log(`  peak RSS, all records kept  ${(whole.peak / MB).toFixed(0).padStart(5)} MB  ${(whole.peak / small.bytes.length).toFixed(2)}× the input  (process baseline ${(whole.baseline / MB).toFixed(0)} MB)`);
+    console.log(
+      `  peak RSS, all records kept  ${(whole.peak / MB).toFixed(0).padStart(5)} MB  ${(whole.peak / small.bytes.length).toFixed(2)}× the input  (process baseline ${(whole.baseline / MB).toFixed(0)} MB)`,
+    );
 
     const large = writeRepeated(dir, 40 * MB);
     const floorOfLarge = decodeAndSplit(large.bytes);
@@ -97,8 +103,13 @@ export function parseBench(): void {
     console.log(`  decode + split lines  ${rate(large.size, largeFloor)}`);
     console.log(`  gazette parse > null  ${rate(large.size, cli.ms)}  (best of 2, process start included)`);
     console.log(`  ratio cli / decode    ${(cli.ms / largeFloor).toFixed(2)}×   (target ≤ 4×)`);
-    if (cli.peak !== null) console.log(`  peak RSS, gazette parse    ${(cli.peak / MB).toFixed(0).padStart(5)} MB  ${(cli.peak / large.bytes.length).toFixed(2)}× the input  (target ≤ ${(limit / MB).toFixed(0)} MB)`);
-    console.log(`  peak RSS, streaming parse  ${(streaming.peak / MB).toFixed(0).padStart(5)} MB  ${(streaming.peak / large.bytes.length).toFixed(2)}× the input  (parser alone, process baseline ${(streaming.baseline / MB).toFixed(0)} MB)`);
+    if (cli.peak !== null)
+      console.log(
+        `  peak RSS, gazette parse    ${(cli.peak / MB).toFixed(0).padStart(5)} MB  ${(cli.peak / large.bytes.length).toFixed(2)}× the input  (target ≤ ${(limit / MB).toFixed(0)} MB)`,
+      );
+    console.log(
+      `  peak RSS, streaming parse  ${(streaming.peak / MB).toFixed(0).padStart(5)} MB  ${(streaming.peak / large.bytes.length).toFixed(2)}× the input  (parser alone, process baseline ${(streaming.baseline / MB).toFixed(0)} MB)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -39,7 +39,10 @@ export function keptOut(testCase: RelevanceCase, topTexts: string[]): boolean {
 }
 
 /** Mean score per category and overall. */
-export function summarize(cases: RelevanceCase[], scores: number[]): { overall: number; byCategory: Map<string, { n: number; recall: number }> } {
+export function summarize(
+  cases: RelevanceCase[],
+  scores: number[],
+): { overall: number; byCategory: Map<string, { n: number; recall: number }> } {
   const byCategory = new Map<string, { n: number; recall: number }>();
   cases.forEach((c, i) => {
     const entry = byCategory.get(c.category) ?? { n: 0, recall: 0 };

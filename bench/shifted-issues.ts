@@ -12,7 +12,9 @@ export function shiftedIssues(count: number): Array<{ name: string; bytes: Buffe
   for (let k = 0; issues.length < count; k++) {
     for (const [i, text] of corpus.entries()) {
       if (issues.length === count) break;
-      const shifted = text.replace(/(?<!\d)20(\d\d)(?!\d)/g, (_, yy: string) => String(2000 + 100 * Math.floor(k / 100) + ((Number(yy) + k) % 100)));
+      const shifted = text.replace(/(?<!\d)20(\d\d)(?!\d)/g, (_, yy: string) =>
+        String(2000 + 100 * Math.floor(k / 100) + ((Number(yy) + k) % 100)),
+      );
       issues.push({ name: `issue-${String(k).padStart(3, '0')}-${i}.txt`, bytes: Buffer.from(shifted) });
     }
   }

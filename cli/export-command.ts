@@ -40,7 +40,8 @@ export function exportCommand(files: string[], options: ExportCommandOptions): n
     }
     const dir = join(options.out, basename(file).replace(/\.[^.]+$/u, ''));
     mkdirSync(dir, { recursive: true });
-    for (const [k, doc] of docs.entries()) writeFileSync(join(dir, `${String(k + 1).padStart(2, '0')}-${safeName(doc.name)}.md`), doc.markdown);
+    for (const [k, doc] of docs.entries())
+      writeFileSync(join(dir, `${String(k + 1).padStart(2, '0')}-${safeName(doc.name)}.md`), doc.markdown);
     process.stderr.write(`${file}: wrote ${docs.length} Markdown files to ${dir}\n`);
   }
   return code;

@@ -18,11 +18,15 @@ export async function historyCommand(issueId: string, options: ServiceOptions): 
     const issue = await getIssue(search.client, config.names, issueId);
     if (!issue) throw new UsageError(`no issue ${issueId} in ${config.names.issues}`);
     const archive = new Archive(join(config.dataDir, 'archive'));
-    const lines = [`issue ${issue.id}${issue.pending ? ` (a sync of ${issue.pending.sha256.slice(0, 12)} did not finish)` : ''}`];
+    const lines = [
+      `issue ${issue.id}${issue.pending ? ` (a sync of ${issue.pending.sha256.slice(0, 12)} did not finish)` : ''}`,
+    ];
     for (const entry of issueHistory(issue, archive)) {
       const marks = [entry.shown ? 'shown' : '', entry.partial ? 'partial copy' : ''].filter(Boolean).join(', ');
       const change = entry.change ? `+${entry.change.added} ~${entry.change.changed} -${entry.change.removed}` : '';
-      lines.push(`${new Date(entry.firstSeen).toISOString()}  ${entry.sha256.slice(0, 12)}  ${entry.records} records  ${change}  ${entry.file}${marks ? `  (${marks})` : ''}`);
+      lines.push(
+        `${new Date(entry.firstSeen).toISOString()}  ${entry.sha256.slice(0, 12)}  ${entry.records} records  ${change}  ${entry.file}${marks ? `  (${marks})` : ''}`,
+      );
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
@@ -43,11 +47,19 @@ export async function restoreCommand(issueId: string, shaPrefix: string, options
     const issue = await getIssue(search.client, config.names, issueId);
     if (!issue) throw new UsageError(`no issue ${issueId} in ${config.names.issues}`);
     const matches = (issue.versions ?? []).filter((v) => v.sha256.startsWith(shaPrefix.toLowerCase()));
-    if (matches.length !== 1) throw new UsageError(`${shaPrefix}: ${matches.length === 0 ? 'no' : 'more than one'} version of issue ${issueId} starts so; see \`gazette history ${issueId}\``);
+    if (matches.length !== 1)
+      throw new UsageError(
+        `${shaPrefix}: ${matches.length === 0 ? 'no' : 'more than one'} version of issue ${issueId} starts so; see \`gazette history ${issueId}\``,
+      );
     const version = matches[0]!;
     const archive = new Archive(join(config.dataDir, 'archive'));
-    const result = await processIssue({ sha256: version.sha256, file: version.file, force: true }, { archive, client: search.client, names: config.names, lock });
-    process.stdout.write(`issue ${result.issue} shows ${version.file} (${version.sha256.slice(0, 12)}) again: +${result.added} ~${result.updated} -${result.deleted}\n`);
+    const result = await processIssue(
+      { sha256: version.sha256, file: version.file, force: true },
+      { archive, client: search.client, names: config.names, lock },
+    );
+    process.stdout.write(
+      `issue ${result.issue} shows ${version.file} (${version.sha256.slice(0, 12)}) again: +${result.added} ~${result.updated} -${result.deleted}\n`,
+    );
     return 0;
   } finally {
     await close();

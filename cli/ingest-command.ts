@@ -20,7 +20,8 @@ export interface IngestCommandOptions extends ServiceOptions {
 export async function ingestCommand(paths: string[], options: IngestCommandOptions): Promise<number> {
   const config = serviceConfig(options);
   const concurrency = Number(options.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 0) throw new UsageError(`--concurrency "${options.concurrency}": expected a whole number ≥ 0`);
+  if (!Number.isInteger(concurrency) || concurrency < 0)
+    throw new UsageError(`--concurrency "${options.concurrency}": expected a whole number ≥ 0`);
   assertFreeSpace(config.dataDir, totalSize(collectFiles(paths).files), !process.env.MEILI_URL);
   const progress = new IngestProgress();
   const abort = new AbortController();
@@ -42,7 +43,9 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       // The worker has closed: jobs it finished meanwhile are indexed, not failed.
       const queue = await queueLookup(config.redisUrl, config.queueName);
       try {
-        process.stdout.write(formatSummary(await settleInterrupted(outcomes, progress.finishedIssues, queue?.lookup ?? null)));
+        process.stdout.write(
+          formatSummary(await settleInterrupted(outcomes, progress.finishedIssues, queue?.lookup ?? null)),
+        );
       } finally {
         await queue?.close();
       }

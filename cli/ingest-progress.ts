@@ -24,7 +24,13 @@ export class IngestProgress implements IngestReporter {
   constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {
     this.multibar = stream.isTTY
       ? new cliProgress.MultiBar(
-          { stream, format: '{stage} |{bar}| {value}/{total} issues {extra}', hideCursor: true, clearOnComplete: false, autopadding: true },
+          {
+            stream,
+            format: '{stage} |{bar}| {value}/{total} issues {extra}',
+            hideCursor: true,
+            clearOnComplete: false,
+            autopadding: true,
+          },
           cliProgress.Presets.shades_classic,
         )
       : null;
@@ -32,7 +38,8 @@ export class IngestProgress implements IngestReporter {
 
   planned(total: number): void {
     if (!this.multibar) return void this.stream.write(`ingest: ${total} issue(s) to check\n`);
-    for (const stage of [...STAGES, 'done'] as const) this.bars.set(stage, this.multibar.create(total, 0, { stage: stage.padEnd(6), extra: '' }));
+    for (const stage of [...STAGES, 'done'] as const)
+      this.bars.set(stage, this.multibar.create(total, 0, { stage: stage.padEnd(6), extra: '' }));
   }
 
   stage(sha256: string, stage: Stage): void {
@@ -74,7 +81,9 @@ function describe(outcome: IssueOutcome): string {
   if (outcome.status === 'superseded') return `${outcome.file}: ${outcome.reason}`;
   const r = outcome.result;
   const note = outcome.reason ? `; ${outcome.reason}` : '';
-  return r ? `${outcome.file}: ${r.records} records (+${r.added} ~${r.updated} -${r.deleted}), ${r.warnings} warnings${note}` : `${outcome.file}: indexed${note}`;
+  return r
+    ? `${outcome.file}: ${r.records} records (+${r.added} ~${r.updated} -${r.deleted}), ${r.warnings} warnings${note}`
+    : `${outcome.file}: indexed${note}`;
 }
 
 /**
@@ -87,20 +96,44 @@ export function formatSummary(outcomes: SummaryOutcome[]): string {
     o.file,
     o.result?.issue ?? '',
     o.status,
-    ...[o.result?.records, o.result?.added, o.result?.updated, o.result?.deleted, o.result?.warnings].map((n) => (n === undefined ? '' : String(n))),
+    ...[o.result?.records, o.result?.added, o.result?.updated, o.result?.deleted, o.result?.warnings].map((n) =>
+      n === undefined ? '' : String(n),
+    ),
   ]);
-  const sum = (pick: (r: NonNullable<IssueOutcome['result']>) => number) => String(outcomes.reduce((total, o) => total + (o.result ? pick(o.result) : 0), 0));
+  const sum = (pick: (r: NonNullable<IssueOutcome['result']>) => number) =>
+    String(outcomes.reduce((total, o) => total + (o.result ? pick(o.result) : 0), 0));
   const failed = outcomes.filter((o) => o.status === 'failed').length;
   const interrupted = outcomes.filter((o) => o.status === 'interrupted').length;
-  const state = [failed ? `${failed} failed` : '', interrupted ? `${interrupted} interrupted` : ''].filter(Boolean).join(', ') || 'ok';
-  rows.push(['total', '', state, sum((r) => r.records), sum((r) => r.added), sum((r) => r.updated), sum((r) => r.deleted), sum((r) => r.warnings)]);
+  const state =
+    [failed ? `${failed} failed` : '', interrupted ? `${interrupted} interrupted` : ''].filter(Boolean).join(', ') ||
+    'ok';
+  rows.push([
+    'total',
+    '',
+    state,
+    sum((r) => r.records),
+    sum((r) => r.added),
+    sum((r) => r.updated),
+    sum((r) => r.deleted),
+    sum((r) => r.warnings),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i >= 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
-  const failures = outcomes.filter((o) => o.status === 'failed' || o.status === 'interrupted').map((o) => `${o.status}: ${o.file}: ${o.reason}`);
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i >= 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const failures = outcomes
+    .filter((o) => o.status === 'failed' || o.status === 'interrupted')
+    .map((o) => `${o.status}: ${o.file}: ${o.reason}`);
   const kinds = inputKinds(outcomes);
   // Identity and versions: ambiguous issues, partial copies, older versions kept.
-  const notes = outcomes.filter((o) => o.status !== 'failed' && o.status !== 'interrupted' && o.reason).map((o) => `note: ${o.file}: ${o.reason}`);
-  return redactCredentials(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...kinds, ...failures, ...notes].join('\n')}\n`);
+  const notes = outcomes
+    .filter((o) => o.status !== 'failed' && o.status !== 'interrupted' && o.reason)
+    .map((o) => `note: ${o.file}: ${o.reason}`);
+  return redactCredentials(
+    `${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...kinds, ...failures, ...notes].join('\n')}\n`,
+  );
 }
 
 /** `by input: text 3 files (40 records), html 2 files (25 records)`: what the inputs were read as. */
@@ -114,6 +147,8 @@ function inputKinds(outcomes: SummaryOutcome[]): string[] {
     counts.set(o.input, count);
   }
   if (counts.size === 0) return [];
-  const parts = [...counts].map(([kind, c]) => `${kind} ${c.files} file${c.files === 1 ? '' : 's'} (${c.records} records)`);
+  const parts = [...counts].map(
+    ([kind, c]) => `${kind} ${c.files} file${c.files === 1 ? '' : 's'} (${c.records} records)`,
+  );
   return [`by input: ${parts.join(', ')}`];
 }

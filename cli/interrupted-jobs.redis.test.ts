@@ -18,7 +18,11 @@ describe('queueLookup', () => {
   it('should tell a job that completed from one still waiting, after the worker is gone', async () => {
     await queue.add('ingest-issue', { sha256: 'done', file: 'a.txt' }, { jobId: 'done' });
     const workerConnection = connectRedis(redisUrl());
-    const worker = new Worker(name, async () => ({ file: 'a.txt', sha256: 'done', status: 'indexed', records: 3, note: null }), { connection: workerConnection });
+    const worker = new Worker(
+      name,
+      async () => ({ file: 'a.txt', sha256: 'done', status: 'indexed', records: 3, note: null }),
+      { connection: workerConnection },
+    );
     await new Promise((resolve) => worker.once('completed', resolve));
     await worker.close();
     await workerConnection.quit();

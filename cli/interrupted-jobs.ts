@@ -11,7 +11,10 @@ import type { IssueOutcome } from '../ingest/run-ingest.js';
 export type SummaryOutcome = Omit<IssueOutcome, 'status'> & { status: IssueOutcome['status'] | 'interrupted' };
 
 /** Where an issue's job stands, read once the local worker has closed. */
-export type JobState = { state: 'completed'; result: IngestResult } | { state: 'failed'; reason: string } | { state: 'active' | 'queued' };
+export type JobState =
+  | { state: 'completed'; result: IngestResult }
+  | { state: 'failed'; reason: string }
+  | { state: 'active' | 'queued' };
 
 /**
  * The outcomes of an interrupted ingest, told truthfully. `runIngest` stops waiting at the
@@ -41,9 +44,10 @@ export async function settleInterrupted(
     } else if (job?.state === 'failed') {
       settled.push({ ...outcome, reason: job.reason });
     } else {
-      const reason = job?.state === 'active'
-        ? 'interrupted: its job is still running on another worker; `gazette jobs` shows when it ends'
-        : outcome.reason ?? 'interrupted before it was processed';
+      const reason =
+        job?.state === 'active'
+          ? 'interrupted: its job is still running on another worker; `gazette jobs` shows when it ends'
+          : (outcome.reason ?? 'interrupted before it was processed');
       settled.push({ ...outcome, status: 'interrupted', reason });
     }
   }
@@ -54,11 +58,16 @@ export async function settleInterrupted(
  * Looks jobs up in the queue, when Redis answers; `close` ends the connection.
  * @returns null when Redis does not answer (the ingest ran in-process)
  */
-export async function queueLookup(redisUrl: string, queueName: string): Promise<{ lookup: (sha256: string) => Promise<JobState | null>; close: () => Promise<void> } | null> {
+export async function queueLookup(
+  redisUrl: string,
+  queueName: string,
+): Promise<{ lookup: (sha256: string) => Promise<JobState | null>; close: () => Promise<void> } | null> {
   if (!(await redisAnswers(redisUrl))) return null;
   const connection = connectRedis(redisUrl);
   connection.on('error', () => {});
-  const queue = new IngestQueue(connection, queueName, (error) => process.stderr.write(`queue: ${redactCredentials(error.message)}\n`));
+  const queue = new IngestQueue(connection, queueName, (error) =>
+    process.stderr.write(`queue: ${redactCredentials(error.message)}\n`),
+  );
   return {
     lookup: async (sha256) => {
       const job = await queue.queue.getJob(sha256);

@@ -7,11 +7,15 @@ import { type ServiceOptions, serviceConfig } from './service-options.js';
 async function withQueue(options: ServiceOptions, use: (queue: IngestQueue) => Promise<number>): Promise<number> {
   const config = serviceConfig(options);
   if (!(await redisAnswers(config.redisUrl))) {
-    process.stderr.write(`gazette: Redis does not answer at ${redactCredentials(config.redisUrl)}; start it or set REDIS_URL\n`);
+    process.stderr.write(
+      `gazette: Redis does not answer at ${redactCredentials(config.redisUrl)}; start it or set REDIS_URL\n`,
+    );
     return 1;
   }
   const connection = connectRedis(config.redisUrl);
-  const queue = new IngestQueue(connection, config.queueName, (error) => process.stderr.write(`queue: ${redactCredentials(error.message)}\n`));
+  const queue = new IngestQueue(connection, config.queueName, (error) =>
+    process.stderr.write(`queue: ${redactCredentials(error.message)}\n`),
+  );
   try {
     return await use(queue);
   } finally {
@@ -27,7 +31,11 @@ async function withQueue(options: ServiceOptions, use: (queue: IngestQueue) => P
 export function jobsCommand(options: ServiceOptions): Promise<number> {
   return withQueue(options, async (queue) => {
     const counts = await queue.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
-    const out: string[] = [Object.entries(counts).map(([state, n]) => `${state} ${n}`).join(' · ')];
+    const out: string[] = [
+      Object.entries(counts)
+        .map(([state, n]) => `${state} ${n}`)
+        .join(' · '),
+    ];
     for (const state of ['active', 'waiting', 'delayed', 'failed'] as const) {
       for (const job of await queue.queue.getJobs([state], 0, 199)) {
         const reason = state === 'failed' || job.failedReason ? `  ${job.failedReason ?? ''}` : '';
@@ -37,7 +45,10 @@ export function jobsCommand(options: ServiceOptions): Promise<number> {
     // Finished jobs worth a look: identity ambiguous, a partial copy, an older version kept.
     for (const job of await queue.queue.getJobs(['completed'], 0, 999)) {
       const result = job.returnvalue;
-      if (result?.note) out.push(`${'noted'.padEnd(8)} ${job.id?.slice(0, 12)}  ${job.data.file}  ${result.status}, issue ${result.issue}: ${result.note}`);
+      if (result?.note)
+        out.push(
+          `${'noted'.padEnd(8)} ${job.id?.slice(0, 12)}  ${job.data.file}  ${result.status}, issue ${result.issue}: ${result.note}`,
+        );
     }
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
@@ -49,7 +60,9 @@ export function retryCommand(options: ServiceOptions): Promise<number> {
   return withQueue(options, async (queue) => {
     const failed = await queue.queue.getJobs(['failed']);
     for (const job of failed) await job.retry('failed');
-    process.stdout.write(`re-queued ${failed.length} failed job(s)${failed.length ? `: ${failed.map((j) => j.data.file).join(', ')}` : ''}\n`);
+    process.stdout.write(
+      `re-queued ${failed.length} failed job(s)${failed.length ? `: ${failed.map((j) => j.data.file).join(', ')}` : ''}\n`,
+    );
     return 0;
   });
 }

@@ -26,13 +26,18 @@ function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('parse')
     .description('Parse gazette files: records as JSON Lines on stdout, diagnostics on stderr')
-    .argument('<file...>', 'gazette text files (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5) or saved web pages (.html, .htm)')
+    .argument(
+      '<file...>',
+      'gazette text files (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5) or saved web pages (.html, .htm)',
+    )
     .option('--report', 'print counts per record kind, warnings by rule and residue lines instead of records')
     .option('-q, --quiet', 'print only fatal diagnostics')
     .action((files: string[], options: { report?: boolean; quiet?: boolean }) => setExit(parseCommand(files, options)));
   program
     .command('export')
-    .description('Write a clean copy of every notice (Markdown built with remark: headings, nested clauses, GFM tables)')
+    .description(
+      'Write a clean copy of every notice (Markdown built with remark: headings, nested clauses, GFM tables)',
+    )
     .argument('<file...>', 'gazette text files or saved web pages')
     .requiredOption('--format <format>', 'output format: markdown')
     .option('--out <dir>', 'write one file per notice under this folder instead of printing them')
@@ -40,7 +45,9 @@ function buildProgram(setExit: (code: number) => void): Command {
   withServiceOptions(
     program
       .command('ingest')
-      .description('Archive gazette files, queue one job per issue and index their records (in this process when Redis does not answer)')
+      .description(
+        'Archive gazette files, queue one job per issue and index their records (in this process when Redis does not answer)',
+      )
       .argument('<path...>', 'gazette files (text or saved web pages) or folders of them')
       .option('--concurrency <n>', 'issues this process works on at once; 0 only queues them for other workers', '2')
       .option('--require-queue', 'fail instead of processing in this process when Redis does not answer'),
@@ -51,19 +58,23 @@ function buildProgram(setExit: (code: number) => void): Command {
       .description('Process ingest jobs from the queue until SIGINT or SIGTERM')
       .option('--concurrency <n>', 'jobs worked on at once', '2'),
   ).action(async (options) => setExit(await workerCommand(options)));
-  withServiceOptions(program.command('jobs').description('List waiting, active, delayed and failed ingest jobs, with reasons')).action(
-    async (options) => setExit(await jobsCommand(options)),
-  );
-  withServiceOptions(program.command('retry').description('Put failed ingest jobs back in the queue')).action(async (options) =>
-    setExit(await retryCommand(options)),
+  withServiceOptions(
+    program.command('jobs').description('List waiting, active, delayed and failed ingest jobs, with reasons'),
+  ).action(async (options) => setExit(await jobsCommand(options)));
+  withServiceOptions(program.command('retry').description('Put failed ingest jobs back in the queue')).action(
+    async (options) => setExit(await retryCommand(options)),
   );
   withServiceOptions(
-    program.command('reindex').description('Rebuild every index from the archive into new indexes, then swap them in atomically'),
+    program
+      .command('reindex')
+      .description('Rebuild every index from the archive into new indexes, then swap them in atomically'),
   ).action(async (options) => setExit(await reindexCommand(options)));
   withServiceOptions(
     program
       .command('history')
-      .description('List the versions of an issue: when each was first seen, which is shown, and the records changed between them')
+      .description(
+        'List the versions of an issue: when each was first seen, which is shown, and the records changed between them',
+      )
       .argument('<issue>', 'the issue id, as `gazette ingest` prints it'),
   ).action(async (issue: string, options) => setExit(await historyCommand(issue, options)));
   withServiceOptions(
@@ -79,7 +90,10 @@ function buildProgram(setExit: (code: number) => void): Command {
       .description('Search the index from the terminal')
       .argument('[query]', 'words, "quoted phrases", or a document number in any spelling')
       .option('--department <name>', 'a department by any alias (住建) or its full name')
-      .option('--jurisdiction <name>', 'the government records belong to (青山县, 海门); --department is read relative to it')
+      .option(
+        '--jurisdiction <name>',
+        'the government records belong to (青山县, 海门); --department is read relative to it',
+      )
       .option('--doc-number <number>', 'a document number in any spelling')
       .option('--from <date>', 'from this date, YYYY-MM-DD')
       .option('--to <date>', 'to this date, YYYY-MM-DD')
@@ -94,7 +108,10 @@ function buildProgram(setExit: (code: number) => void): Command {
       .description('Serve the search page and HTTP API (starting the embedded Meilisearch if needed)')
       .option('--port <n>', 'port to listen on', String(DEFAULT_PORT))
       .option('--host <host>', 'address to listen on', '127.0.0.1')
-      .option('--base-url <url>', 'public address of the API for feed ids and links (default: $GAZETTE_BASE_URL or the listen address)'),
+      .option(
+        '--base-url <url>',
+        'public address of the API for feed ids and links (default: $GAZETTE_BASE_URL or the listen address)',
+      ),
   ).action(async (options) => setExit(await serveCommand(options)));
   return program;
 }
@@ -123,7 +140,9 @@ async function main(): Promise<void> {
       process.exitCode = error instanceof UsageError ? USAGE_ERROR : 1;
       return;
     }
-    process.stderr.write(`gazette: internal error: ${redactCredentials(error instanceof Error ? String(error.stack) : String(error))}\n`);
+    process.stderr.write(
+      `gazette: internal error: ${redactCredentials(error instanceof Error ? String(error.stack) : String(error))}\n`,
+    );
     process.exitCode = 1;
     return;
   }

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { DecodeError, type GazetteRecord, type ParseResult, type StreamedParse, parseGazette, parseGazetteStreaming } from '../parsers/index.js';
+import {
+  DecodeError,
+  type GazetteRecord,
+  type ParseResult,
+  type StreamedParse,
+  parseGazette,
+  parseGazetteStreaming,
+} from '../parsers/index.js';
 
 /**
  * Reads and parses one file given on the command line. A file that cannot be read or decoded
@@ -33,7 +40,9 @@ function readAndParse<T>(file: string, parse: (take: () => Buffer) => T): T | nu
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return reason(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : String(error));
+    return reason(
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : String(error),
+    );
   }
   try {
     return parse(() => {

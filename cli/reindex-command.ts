@@ -12,7 +12,9 @@ export async function reindexCommand(options: ServiceOptions): Promise<number> {
     const result = await reindexAll({ dataDir: config.dataDir, names: config.names, notice, lock });
     for (const skip of result.skipped) process.stderr.write(`reindex: skipped ${skip.file}: ${skip.reason}\n`);
     const caught = result.caughtUp > 0 ? `; ${result.caughtUp} issue(s) ingested meanwhile copied in` : '';
-    process.stdout.write(`reindexed ${result.issues} issue(s), ${result.records} records${caught}; swapped in ${config.names.records} and ${config.names.issues}\n`);
+    process.stdout.write(
+      `reindexed ${result.issues} issue(s), ${result.records} records${caught}; swapped in ${config.names.records} and ${config.names.issues}\n`,
+    );
     return 0;
   } finally {
     await close();

@@ -10,7 +10,9 @@ describe('parseBaseUrl', () => {
 
   it('should refuse what is not a base URL, naming where it came from', () => {
     expect(() => parseBaseUrl('gazette.example.gov.cn', '--base-url')).toThrow(UsageError);
-    expect(() => parseBaseUrl('ftp://example.gov.cn', 'GAZETTE_BASE_URL')).toThrow('GAZETTE_BASE_URL "ftp://example.gov.cn": expected an http or https URL');
+    expect(() => parseBaseUrl('ftp://example.gov.cn', 'GAZETTE_BASE_URL')).toThrow(
+      'GAZETTE_BASE_URL "ftp://example.gov.cn": expected an http or https URL',
+    );
     expect(() => parseBaseUrl('https://example.gov.cn/?a=1', '--base-url')).toThrow(UsageError);
     expect(() => parseBaseUrl('https://user:secret@example.gov.cn', '--base-url')).toThrow(UsageError);
   });

@@ -21,7 +21,13 @@ export function parseBaseUrl(value: string, name: string): string {
   } catch {
     throw new UsageError(`${name} "${value}": expected an absolute URL such as https://gazette.example.gov.cn`);
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password) {
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
+  ) {
     throw new UsageError(`${name} "${value}": expected an http or https URL without credentials, query or fragment`);
   }
   return url.href.replace(/\/+$/, '');
@@ -31,11 +37,24 @@ export function parseBaseUrl(value: string, name: string): string {
 export async function serveCommand(options: ServeCommandOptions): Promise<number> {
   const config = serviceConfig(options);
   const port = Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port "${options.port}": expected a port number`);
-  const given = options.baseUrl ? ['--base-url', options.baseUrl] : process.env.GAZETTE_BASE_URL ? ['GAZETTE_BASE_URL', process.env.GAZETTE_BASE_URL] : null;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port "${options.port}": expected a port number`);
+  const given = options.baseUrl
+    ? ['--base-url', options.baseUrl]
+    : process.env.GAZETTE_BASE_URL
+      ? ['GAZETTE_BASE_URL', process.env.GAZETTE_BASE_URL]
+      : null;
   const baseUrl = given ? parseBaseUrl(given[1]!, given[0]!) : undefined;
-  const server = await startServer({ dataDir: config.dataDir, names: config.names, port, host: options.host, ...(baseUrl ? { baseUrl } : {}) });
-  process.stderr.write(`gazette: serving the search page and API on ${server.url} (Ctrl-C stops); feed links use ${server.baseUrl}\n`);
+  const server = await startServer({
+    dataDir: config.dataDir,
+    names: config.names,
+    port,
+    host: options.host,
+    ...(baseUrl ? { baseUrl } : {}),
+  });
+  process.stderr.write(
+    `gazette: serving the search page and API on ${server.url} (Ctrl-C stops); feed links use ${server.baseUrl}\n`,
+  );
   await new Promise<void>((resolve) => {
     const release = onTermination(() => {
       release();

@@ -22,9 +22,12 @@ export interface WorkerCommandOptions extends ServiceOptions {
 export async function workerCommand(options: WorkerCommandOptions): Promise<number> {
   const config = serviceConfig(options);
   const concurrency = Number(options.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency "${options.concurrency}": expected a whole number ≥ 1`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new UsageError(`--concurrency "${options.concurrency}": expected a whole number ≥ 1`);
   if (!(await redisAnswers(config.redisUrl))) {
-    process.stderr.write(`gazette worker: Redis does not answer at ${redactCredentials(config.redisUrl)}; start it or set REDIS_URL\n`);
+    process.stderr.write(
+      `gazette worker: Redis does not answer at ${redactCredentials(config.redisUrl)}; start it or set REDIS_URL\n`,
+    );
     return 1;
   }
   const log = (line: string) => process.stderr.write(`worker ${process.pid}: ${redactCredentials(line)}\n`);
@@ -37,13 +40,23 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<numb
     connection,
     queueName: config.queueName,
     concurrency,
-    context: sharedContext(shared, config.queueName, config.names, new Archive(join(config.dataDir, 'archive')), search.client),
+    context: sharedContext(
+      shared,
+      config.queueName,
+      config.names,
+      new Archive(join(config.dataDir, 'archive')),
+      search.client,
+    ),
     onError: (error) => log(`error: ${error.message}`),
   });
   worker.on('completed', (job, result) =>
-    log(`${job.data.file}: ${result.status}, issue ${result.issue}, ${result.records} records (+${result.added} ~${result.updated} -${result.deleted}), ${result.writes} writes${result.note ? `; ${result.note}` : ''}`),
+    log(
+      `${job.data.file}: ${result.status}, issue ${result.issue}, ${result.records} records (+${result.added} ~${result.updated} -${result.deleted}), ${result.writes} writes${result.note ? `; ${result.note}` : ''}`,
+    ),
   );
-  worker.on('failed', (job, error) => log(`${job?.data.file ?? '?'}: attempt ${job?.attemptsMade ?? '?'} failed: ${error.message}`));
+  worker.on('failed', (job, error) =>
+    log(`${job?.data.file ?? '?'}: attempt ${job?.attemptsMade ?? '?'} failed: ${error.message}`),
+  );
   worker.on('stalled', (jobId) => log(`job ${jobId} stalled; it will run again`));
   log(`processing queue "${config.queueName}" with concurrency ${concurrency} (Meilisearch ${search.url})`);
   await new Promise<void>((resolve) => {

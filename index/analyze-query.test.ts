@@ -8,7 +8,14 @@ describe('analyzeQuery', () => {
   });
 
   it('should recognise a document number in any spelling', () => {
-    for (const spelling of ['海政办发[2022]14号', '海政办发２０２２年14号', '海政办发 2022 14', '海政办发（2022）14号', '海政办发［2022］14号', '海政办發〔2022〕14號']) {
+    for (const spelling of [
+      '海政办发[2022]14号',
+      '海政办发２０２２年14号',
+      '海政办发 2022 14',
+      '海政办发（2022）14号',
+      '海政办发［2022］14号',
+      '海政办發〔2022〕14號',
+    ]) {
       expect(analyzeQuery(spelling).docNumber?.text).toBe('海政办发〔2022〕14号');
     }
     expect(analyzeQuery('被征地农民').docNumber).toBeNull();
@@ -25,8 +32,16 @@ describe('analyzeQuery', () => {
 
 describe('misspellings', () => {
   it('should search the standard form of a common misspelling and say so, but never inside quotes', () => {
-    expect(analyzeQuery('秸杆综合利用')).toMatchObject({ terms: expect.arrayContaining(['秸秆']), corrections: [{ typed: '秸杆', searched: '秸秆' }] });
-    expect(analyzeQuery('防讯 撤消')).toMatchObject({ corrections: [{ typed: '防讯', searched: '防汛' }, { typed: '撤消', searched: '撤销' }] });
+    expect(analyzeQuery('秸杆综合利用')).toMatchObject({
+      terms: expect.arrayContaining(['秸秆']),
+      corrections: [{ typed: '秸杆', searched: '秸秆' }],
+    });
+    expect(analyzeQuery('防讯 撤消')).toMatchObject({
+      corrections: [
+        { typed: '防讯', searched: '防汛' },
+        { typed: '撤消', searched: '撤销' },
+      ],
+    });
     expect(analyzeQuery('"秸杆"')).toMatchObject({ phrases: ['秸杆'], corrections: [] });
     expect(analyzeQuery('秸秆综合利用').corrections).toEqual([]);
   });
@@ -48,7 +63,9 @@ describe('queryStrings', () => {
   });
 
   it('should split a query of more than 10 words into groups, losing no word, each with the phrases', () => {
-    const query = analyzeQuery('"安全生产" 始终坚守数据质量第一原则，严格执行普查方案，规范普查工作流程，强化事前事中事后数据质量检查核查');
+    const query = analyzeQuery(
+      '"安全生产" 始终坚守数据质量第一原则，严格执行普查方案，规范普查工作流程，强化事前事中事后数据质量检查核查',
+    );
     const groups = queryStrings(query);
     expect(groups.length).toBeGreaterThan(1);
     for (const group of groups) expect(group.startsWith('"安全生产" ')).toBe(true);

@@ -7,7 +7,27 @@ import { toSimplified } from './to-simplified.js';
 export const TERMS_PER_REQUEST = 8;
 
 // Words that carry nothing in a query: searching for them only costs term slots.
-const STOP_WORDS = new Set(['的', '了', '和', '与', '及', '或', '在', '是', '对', '把', '被', '为', '等', '之', '其', '中', '关于', '有关', '进行']);
+const STOP_WORDS = new Set([
+  '的',
+  '了',
+  '和',
+  '与',
+  '及',
+  '或',
+  '在',
+  '是',
+  '对',
+  '把',
+  '被',
+  '为',
+  '等',
+  '之',
+  '其',
+  '中',
+  '关于',
+  '有关',
+  '进行',
+]);
 
 /** What a user typed, read for search. */
 export interface AnalyzedQuery {
@@ -31,7 +51,9 @@ export interface AnalyzedQuery {
  * the rest segmented like the index.
  */
 export function analyzeQuery(raw: string): AnalyzedQuery {
-  const text = toSimplified(raw.normalize('NFKC')).replace(/[“”„‟＂]/g, '"').trim();
+  const text = toSimplified(raw.normalize('NFKC'))
+    .replace(/[“”„‟＂]/g, '"')
+    .trim();
   const phrases: string[] = [];
   const rest = text.replace(/"([^"]*)"/g, (_, phrase: string) => {
     if (phrase.trim()) phrases.push(phrase.trim());
@@ -40,7 +62,14 @@ export function analyzeQuery(raw: string): AnalyzedQuery {
   const { text: corrected, corrections } = correctMisspellings(rest);
   const terms = segmentQuery(corrected).filter((term) => !STOP_WORDS.has(term));
   const chunks = corrected.split(/[\s\p{P}\p{S}]+/u).filter((chunk) => chunk && !STOP_WORDS.has(chunk));
-  return { text, docNumber: parseDocNumberQuery(text), phrases, terms: [...new Set(terms)], corrections, chunks: [...new Set(chunks)] };
+  return {
+    text,
+    docNumber: parseDocNumberQuery(text),
+    phrases,
+    terms: [...new Set(terms)],
+    corrections,
+    chunks: [...new Set(chunks)],
+  };
 }
 
 /**
@@ -53,6 +82,7 @@ export function queryStrings(query: AnalyzedQuery): string[] {
   const room = Math.max(1, TERMS_PER_REQUEST - quoted.length);
   if (query.terms.length <= room) return [[...quoted, ...query.terms].join(' ')];
   const groups: string[] = [];
-  for (let i = 0; i < query.terms.length; i += room) groups.push([...quoted, ...query.terms.slice(i, i + room)].join(' '));
+  for (let i = 0; i < query.terms.length; i += room)
+    groups.push([...quoted, ...query.terms.slice(i, i + room)].join(' '));
   return groups;
 }

@@ -20,7 +20,8 @@ describe('buildFilter', () => {
   it('should match a short form in every jurisdiction when none is given', () => {
     const [filter] = buildFilter({ department: '住建' });
     expect(filter).toMatch(/^departments IN \[/u);
-    for (const name of ['区住房和城乡建设局', '县住房和城乡建设局', '省住房和城乡建设厅', '住房和城乡建设局']) expect(filter).toContain(`"${name}"`);
+    for (const name of ['区住房和城乡建设局', '县住房和城乡建设局', '省住房和城乡建设厅', '住房和城乡建设局'])
+      expect(filter).toContain(`"${name}"`);
   });
 
   it('should keep a full name as one value, and an unknown name as given', () => {

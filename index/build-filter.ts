@@ -1,4 +1,10 @@
-import { type Jurisdiction, departmentEverywhere, jurisdictionNamed, normalizeDepartment, parseDocNumberQuery } from '../parsers/index.js';
+import {
+  type Jurisdiction,
+  departmentEverywhere,
+  jurisdictionNamed,
+  normalizeDepartment,
+  parseDocNumberQuery,
+} from '../parsers/index.js';
 import { equals, isAnyOf } from './filter.js';
 import type { SearchParameters } from './search-parameters.js';
 import { toSimplified } from './to-simplified.js';
@@ -44,7 +50,10 @@ function jurisdictionOf(params: SearchParameters): Jurisdiction | null {
  * is given, else in every jurisdiction; `known` is false when the data knows no such department
  * (the name as given is then the only one: perhaps part of a name, such as 自然资源).
  */
-export function resolveDepartment(department: string, jurisdiction: Jurisdiction | null): { names: string[]; known: boolean } {
+export function resolveDepartment(
+  department: string,
+  jurisdiction: Jurisdiction | null,
+): { names: string[]; known: boolean } {
   const name = toSimplified(department.trim());
   if (jurisdiction) {
     const full = normalizeDepartment(name, jurisdiction);

@@ -27,9 +27,13 @@ const sha = isolated('cluster-sha');
 let replicas: IndexCluster;
 let shards: IndexCluster;
 
-async function ingest(client: Parameters<typeof processIssue>[1]['client'], setup: ReturnType<typeof isolated>): Promise<void> {
+async function ingest(
+  client: Parameters<typeof processIssue>[1]['client'],
+  setup: ReturnType<typeof isolated>,
+): Promise<void> {
   const context = { archive: setup.archive, client, names: setup.names };
-  for (const file of CORPUS_FILES) await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
+  for (const file of CORPUS_FILES)
+    await processIssue({ sha256: setup.archive.store(corpusBytes(file), file), file }, context);
 }
 
 beforeAll(async () => {
@@ -39,7 +43,10 @@ beforeAll(async () => {
   const list = nodes.map((n, i) => `ms-${i}=${n.url}`).join(',');
   replicas = new IndexCluster(clusterSpec({ MEILI_REPLICAS: list, MEILI_MASTER_KEY: MASTER_KEY })!, 2_000);
   // Through connectSearch, as the commands do: it configures the shards' network.
-  const connection = await connectSearch({ dataDir: sha.dataDir, env: { MEILI_SHARDS: list, MEILI_MASTER_KEY: MASTER_KEY } });
+  const connection = await connectSearch({
+    dataDir: sha.dataDir,
+    env: { MEILI_SHARDS: list, MEILI_MASTER_KEY: MASTER_KEY },
+  });
   shards = connection.cluster!;
   await Promise.all([ingest(single.client, one), ingest(replicas.client, rep), ingest(shards.client, sha)]);
 }, 240_000);
@@ -57,14 +64,19 @@ afterAll(async () => {
  * equal rank as sets, except runs cut by the page's start or end, which may hold any of the tied hits.
  */
 function answer(result: SearchResult<ListHit>, sorted: boolean): unknown {
-  const rank = (hit: ListHit) => `${sorted ? (hit as { date?: string | null }).date : ''}|${((hit as { rankingScore?: number }).rankingScore ?? 0).toFixed(9)}`;
+  const rank = (hit: ListHit) =>
+    `${sorted ? (hit as { date?: string | null }).date : ''}|${((hit as { rankingScore?: number }).rankingScore ?? 0).toFixed(9)}`;
   const runs: Array<{ rank: string; ids: string[] }> = [];
   for (const hit of result.hits) {
     const r = rank(hit);
     if (runs.at(-1)?.rank === r) runs.at(-1)!.ids.push(hit.id);
     else runs.push({ rank: r, ids: [hit.id] });
   }
-  const sortedFacets = Object.fromEntries(Object.entries(result.facets).sort().map(([f, counts]) => [f, Object.fromEntries(Object.entries(counts).sort())]));
+  const sortedFacets = Object.fromEntries(
+    Object.entries(result.facets)
+      .sort()
+      .map(([f, counts]) => [f, Object.fromEntries(Object.entries(counts).sort())]),
+  );
   return {
     total: result.total,
     facets: sortedFacets,
@@ -92,10 +104,23 @@ describe('three Meilisearch servers', () => {
     for (const node of replicas.nodes) expect(await indexedHashes(node.client, rep.names.records)).toEqual(expected);
     const perShard = await Promise.all(shards.nodes.map((n) => indexedHashes(n.client, sha.names.records)));
     expect(perShard.filter((m) => m.size > 0).length, 'more than one shard is used').toBeGreaterThan(1);
-    expect(perShard.reduce((sum, m) => sum + m.size, 0), 'no record on two shards').toBe(expected.size);
+    expect(
+      perShard.reduce((sum, m) => sum + m.size, 0),
+      'no record on two shards',
+    ).toBe(expected.size);
     expect(new Map(perShard.flatMap((m) => [...m]))).toEqual(expected);
-    const issues = await Promise.all(shards.nodes.map((n) => n.client.index<IssueDocument>(sha.names.issues).getDocuments({ limit: 100 }).then((p) => p.results)));
-    const ids = issues.flat().map((i) => i.id).sort();
+    const issues = await Promise.all(
+      shards.nodes.map((n) =>
+        n.client
+          .index<IssueDocument>(sha.names.issues)
+          .getDocuments({ limit: 100 })
+          .then((p) => p.results),
+      ),
+    );
+    const ids = issues
+      .flat()
+      .map((i) => i.id)
+      .sort();
     expect(ids).toEqual([...new Set(ids)]);
     expect(ids.length).toBe(CORPUS_FILES.length);
     // Each on the shard its id hashes to (none was re-identified here).
@@ -103,21 +128,41 @@ describe('three Meilisearch servers', () => {
   });
 
   it('should answer the relevance suite as one server does: the same hits ranked alike (ties in any order), the same facet counts', async () => {
-    const base = new RecordSearch(meiliClient(single.url, await searchOnlyKey(single.client, one.names)), one.names, { rankingScores: true });
+    const base = new RecordSearch(meiliClient(single.url, await searchOnlyKey(single.client, one.names)), one.names, {
+      rankingScores: true,
+    });
     await replicas.ensureIndexes(rep.names);
-    const replicated = new RecordSearch(replicas.readClient(await replicas.searchKey(rep.names)), rep.names, { rankingScores: true });
-    const sharded = new RecordSearch(shards.readClient(await shards.searchKey(sha.names)), sha.names, { remotes: shards.remotes!, rankingScores: true });
+    const replicated = new RecordSearch(replicas.readClient(await replicas.searchKey(rep.names)), rep.names, {
+      rankingScores: true,
+    });
+    const sharded = new RecordSearch(shards.readClient(await shards.searchKey(sha.names)), sha.names, {
+      remotes: shards.remotes!,
+      rankingScores: true,
+    });
     const differences: string[] = [];
     for (const params of searches()) {
       const sorted = !!params.sort && params.sort !== 'relevance';
       const expected = answer(await base.search(params), sorted);
-      for (const [label, search] of [['replicas', replicated], ['shards', sharded]] as const) {
+      for (const [label, search] of [
+        ['replicas', replicated],
+        ['shards', sharded],
+      ] as const) {
         const actual = answer(await search.search(params), sorted);
         if (JSON.stringify(actual) !== JSON.stringify(expected)) {
           differences.push(`${label}: ${JSON.stringify(params)}`);
           if (process.env.CLUSTER_DEBUG) {
-            const e = expected as Record<string, unknown>, a = actual as Record<string, unknown>;
-            for (const k of Object.keys(e)) if (JSON.stringify(e[k]) !== JSON.stringify(a[k])) console.log(label, params.q, k, JSON.stringify(e[k]).slice(0, 600), '\n   vs', JSON.stringify(a[k]).slice(0, 600));
+            const e = expected as Record<string, unknown>,
+              a = actual as Record<string, unknown>;
+            for (const k of Object.keys(e))
+              if (JSON.stringify(e[k]) !== JSON.stringify(a[k]))
+                console.log(
+                  label,
+                  params.q,
+                  k,
+                  JSON.stringify(e[k]).slice(0, 600),
+                  '\n   vs',
+                  JSON.stringify(a[k]).slice(0, 600),
+                );
           }
         }
       }
@@ -173,15 +218,36 @@ describe('three Meilisearch servers', () => {
     const base = new RecordSearch(single.client, one.names);
     const expected = await base.search({ q: '农业', limit: 5 });
     const list = nodes.map((n, i) => `ms-${i}=${n.url}`).join(',');
-    for (const [variable, setup] of [['MEILI_SHARDS', sha], ['MEILI_REPLICAS', rep]] as const) {
-      const server = await startServer({ dataDir: setup.dataDir, names: setup.names, port: 0, host: '127.0.0.1', env: { [variable]: list, MEILI_MASTER_KEY: MASTER_KEY } });
+    for (const [variable, setup] of [
+      ['MEILI_SHARDS', sha],
+      ['MEILI_REPLICAS', rep],
+    ] as const) {
+      const server = await startServer({
+        dataDir: setup.dataDir,
+        names: setup.names,
+        port: 0,
+        host: '127.0.0.1',
+        env: { [variable]: list, MEILI_MASTER_KEY: MASTER_KEY },
+      });
       try {
-        const body = (await (await fetch(`${server.url}/api/search?q=${encodeURIComponent('农业')}&limit=5`)).json()) as SearchResult;
-        expect({ total: body.total, kinds: body.facets.kind }, variable).toEqual({ total: expected.total, kinds: expected.facets.kind });
-        const notice = expected.hits.find((h) => h.kind === 'notice') ?? (await base.search({ q: '', kind: 'notice', limit: 1 })).hits[0]!;
-        const view = (await (await fetch(`${server.url}/api/notices/${encodeURIComponent(notice.id)}`)).json()) as { notice: { id: string }; clauses: unknown[] };
+        const body = (await (
+          await fetch(`${server.url}/api/search?q=${encodeURIComponent('农业')}&limit=5`)
+        ).json()) as SearchResult;
+        expect({ total: body.total, kinds: body.facets.kind }, variable).toEqual({
+          total: expected.total,
+          kinds: expected.facets.kind,
+        });
+        const notice =
+          expected.hits.find((h) => h.kind === 'notice') ??
+          (await base.search({ q: '', kind: 'notice', limit: 1 })).hits[0]!;
+        const view = (await (await fetch(`${server.url}/api/notices/${encodeURIComponent(notice.id)}`)).json()) as {
+          notice: { id: string };
+          clauses: unknown[];
+        };
         expect(view.notice.id).toBe(notice.id);
-        expect(view.clauses.length).toBe((await base.all([`noticeId = ${JSON.stringify(notice.id)}`, 'kind = "clause"'])).length);
+        expect(view.clauses.length).toBe(
+          (await base.all([`noticeId = ${JSON.stringify(notice.id)}`, 'kind = "clause"'])).length,
+        );
         expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
       } finally {
         await server.close();
@@ -193,16 +259,43 @@ describe('three Meilisearch servers', () => {
     const lines = corpusBytes(CORPUS_FILES[0]!).toString('utf8').split('\n');
     const end = lines.findIndex((line, i) => i > 2 && /^\s*2022年4月20日\s*$/u.test(line));
     const firstNotice = lines.slice(1, end + 1).join('\n');
-    const notice = (title: string, number: string) => ['', title, number, '', '各区镇人民政府：', '', '一、认真做好有关工作。', '', '南通市海门区人民政府办公室', '', '2022年6月1日', ''].join('\n');
+    const notice = (title: string, number: string) =>
+      [
+        '',
+        title,
+        number,
+        '',
+        '各区镇人民政府：',
+        '',
+        '一、认真做好有关工作。',
+        '',
+        '南通市海门区人民政府办公室',
+        '',
+        '2022年6月1日',
+        '',
+      ].join('\n');
     // The shard holding 000's first notice.
-    const home = (await Promise.all(shards.nodes.map((n) => n.client.index(sha.names.records).getDocuments({ filter: `kind = "notice"`, limit: 1000, fields: ['id', 'text'] })))).findIndex((page) =>
-      page.results.some((d) => String(d.text).startsWith(firstNotice.trim().split('\n')[0]!)),
-    );
+    const home = (
+      await Promise.all(
+        shards.nodes.map((n) =>
+          n.client
+            .index(sha.names.records)
+            .getDocuments({ filter: `kind = "notice"`, limit: 1000, fields: ['id', 'text'] }),
+        ),
+      )
+    ).findIndex((page) => page.results.some((d) => String(d.text).startsWith(firstNotice.trim().split('\n')[0]!)));
     expect(home).toBeGreaterThanOrEqual(0);
-    const other = Buffer.from(`${notice('关于做好夏季防汛工作的通知', '海政办发〔2022〕71号')}${notice('关于开展消防安全检查的通知', '海政办发〔2022〕72号')}\n${firstNotice}\n`);
-    const result = await processIssue({ sha256: sha.archive.store(other, 'other-issue.txt'), file: 'other-issue.txt' }, { archive: sha.archive, client: shards.client, names: sha.names });
+    const other = Buffer.from(
+      `${notice('关于做好夏季防汛工作的通知', '海政办发〔2022〕71号')}${notice('关于开展消防安全检查的通知', '海政办发〔2022〕72号')}\n${firstNotice}\n`,
+    );
+    const result = await processIssue(
+      { sha256: sha.archive.store(other, 'other-issue.txt'), file: 'other-issue.txt' },
+      { archive: sha.archive, client: shards.client, names: sha.names },
+    );
     expect(result.relation).toBe('ambiguous');
-    const issueHome = (await Promise.all(shards.nodes.map((n) => n.client.index(sha.names.issues).getDocuments({ limit: 100 })))).findIndex((page) => page.results.some((i) => i.id === result.issue));
+    const issueHome = (
+      await Promise.all(shards.nodes.map((n) => n.client.index(sha.names.issues).getDocuments({ limit: 100 })))
+    ).findIndex((page) => page.results.some((i) => i.id === result.issue));
     expect(issueHome).toBe(home);
     // Placement by hash alone would have split them.
     expect(shards.shardOf(result.issue)).not.toBe(home);
@@ -225,14 +318,18 @@ describe('three Meilisearch servers', () => {
     }
     const retried = await processIssue(job, context);
     expect(retried.status).toBe('indexed');
-    const [first, ...others] = await Promise.all(replicas.nodes.map((n) => indexedHashes(n.client, late.names.records)));
+    const [first, ...others] = await Promise.all(
+      replicas.nodes.map((n) => indexedHashes(n.client, late.names.records)),
+    );
     expect(first!.size).toBe(retried.records);
     for (const other of others) expect(other).toEqual(first);
     for (const node of replicas.nodes) await dropIndexes(node.client, late.names);
   }, 90_000);
 
   it('should fail a search rather than leave out the hits of a shard that is down', async () => {
-    const sharded = new RecordSearch(shards.readClient(await shards.searchKey(sha.names)), sha.names, { remotes: shards.remotes! });
+    const sharded = new RecordSearch(shards.readClient(await shards.searchKey(sha.names)), sha.names, {
+      remotes: shards.remotes!,
+    });
     await expect(sharded.search({ q: '农业' })).resolves.toBeDefined();
     await nodes[2]!.kill();
     try {

@@ -61,8 +61,10 @@ export function clusterSpec(env: NodeJS.ProcessEnv = process.env): ClusterSpec |
   const nodes = list.split(',').map((item, i) => {
     const entry = item.trim();
     const eq = entry.indexOf('=');
-    const [nodeName, url] = eq > 0 && !entry.slice(0, eq).includes('/') ? [entry.slice(0, eq), entry.slice(eq + 1)] : [`ms-${i}`, entry];
-    if (!/^[A-Za-z0-9_-]+$/.test(nodeName)) throw new TypeError(`${name}: server name "${nodeName}": expected only letters, digits, - and _`);
+    const [nodeName, url] =
+      eq > 0 && !entry.slice(0, eq).includes('/') ? [entry.slice(0, eq), entry.slice(eq + 1)] : [`ms-${i}`, entry];
+    if (!/^[A-Za-z0-9_-]+$/.test(nodeName))
+      throw new TypeError(`${name}: server name "${nodeName}": expected only letters, digits, - and _`);
     try {
       const parsed = new URL(url);
       if (!/^https?:$/.test(parsed.protocol)) throw new Error();
@@ -72,7 +74,8 @@ export function clusterSpec(env: NodeJS.ProcessEnv = process.env): ClusterSpec |
     return { name: nodeName, url: url.replace(/\/+$/, '') };
   });
   if (new Set(nodes.map((n) => n.name)).size !== nodes.length) throw new TypeError(`${name}: server names must differ`);
-  if (new Set(nodes.map((n) => n.url)).size !== nodes.length) throw new TypeError(`${name}: the same URL is given twice`);
+  if (new Set(nodes.map((n) => n.url)).size !== nodes.length)
+    throw new TypeError(`${name}: the same URL is given twice`);
   return { mode: replicas ? 'replicas' : 'shards', nodes, masterKey: env.MEILI_MASTER_KEY || undefined };
 }
 
@@ -89,7 +92,12 @@ export function clusterOf(client: Meilisearch): IndexCluster | null {
  * The servers one sync of these documents is written to: every replica; the shard of the issue;
  * the client itself when it is one server.
  */
-export async function writeTargets(client: Meilisearch, names: IndexNames, parsedId: string, documents: SearchDocument[]): Promise<Meilisearch[]> {
+export async function writeTargets(
+  client: Meilisearch,
+  names: IndexNames,
+  parsedId: string,
+  documents: SearchDocument[],
+): Promise<Meilisearch[]> {
   const cluster = clusterOf(client);
   return cluster ? cluster.writeTargets(names, parsedId, documents) : [client];
 }
@@ -131,7 +139,9 @@ export class IndexCluster {
     if (this.mode === 'replicas') return this.nodes.map((n) => n.client);
     await Promise.all(this.nodes.map((n) => ensureIndexes(n.client, names)));
     const identities = await Promise.all(this.nodes.map((n) => resolveIssue(n.client, names, parsedId, documents)));
-    const holding = identities.findIndex((identity) => identity.relation === 'version' || identity.relation === 'partial');
+    const holding = identities.findIndex(
+      (identity) => identity.relation === 'version' || identity.relation === 'partial',
+    );
     if (holding >= 0) return [this.nodes[holding]!.client];
     // A file sharing records with issues (the same notice in two gazettes) goes where most of
     // them are, so that they stay one record each (federated search does not merge duplicates).
@@ -156,14 +166,21 @@ export class IndexCluster {
     const downUntil = new Array<number>(urls.length).fill(0);
     let next = 0;
     const attemptMs = this.attemptMs;
-    const httpClient = async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]): Promise<unknown> => {
+    const httpClient = async (
+      input: Parameters<typeof fetch>[0],
+      init?: Parameters<typeof fetch>[1],
+    ): Promise<unknown> => {
       const href = String(input);
-      const relative = href.startsWith(urls[0]!) ? href.slice(urls[0]!.length) : new URL(href).pathname.slice(1) + new URL(href).search;
+      const relative = href.startsWith(urls[0]!)
+        ? href.slice(urls[0]!.length)
+        : new URL(href).pathname.slice(1) + new URL(href).search;
       const start = next;
       next = (next + 1) % urls.length;
       // Servers that failed lately are tried last.
       const now = Date.now();
-      const order = urls.map((_, i) => (start + i) % urls.length).sort((a, b) => Number(downUntil[a]! > now) - Number(downUntil[b]! > now));
+      const order = urls
+        .map((_, i) => (start + i) % urls.length)
+        .sort((a, b) => Number(downUntil[a]! > now) - Number(downUntil[b]! > now));
       let lastError: unknown = null;
       for (const [attempt, at] of order.entries()) {
         const last = attempt === order.length - 1;
@@ -203,7 +220,11 @@ export class IndexCluster {
    */
   async searchKey(names: IndexNames): Promise<string> {
     const name = searchKeyName(names);
-    return this.sameKeyEverywhere(uuidOf(`gazette search key: ${name}`), { name, description: 'search-only key of the gazette API', ...searchKeyScope(names) });
+    return this.sameKeyEverywhere(uuidOf(`gazette search key: ${name}`), {
+      name,
+      description: 'search-only key of the gazette API',
+      ...searchKeyScope(names),
+    });
   }
 
   /**
@@ -215,28 +236,43 @@ export class IndexCluster {
   async configureNetwork(): Promise<void> {
     if (this.mode !== 'shards') return;
     const key = await this.sameKeyEverywhere(uuidOf('gazette network search key'), {
-      name: 'gazette network search', description: 'lets the gazette shards search each other (remote federated search)', actions: ['search'], indexes: ['*'],
+      name: 'gazette network search',
+      description: 'lets the gazette shards search each other (remote federated search)',
+      actions: ['search'],
+      indexes: ['*'],
     });
     const remotes = Object.fromEntries(this.nodes.map((n) => [n.name, { url: n.url, searchApiKey: key }]));
     await Promise.all(
       this.nodes.map(async (node) => {
         const features = await this.admin<{ network?: boolean }>(node, 'GET', 'experimental-features');
         if (!features.network) await this.admin(node, 'PATCH', 'experimental-features', { network: true });
-        const current = await this.admin<{ self: string | null; remotes: Record<string, { url: string; searchApiKey: string | null }> }>(node, 'GET', 'network');
+        const current = await this.admin<{
+          self: string | null;
+          remotes: Record<string, { url: string; searchApiKey: string | null }>;
+        }>(node, 'GET', 'network');
         const same =
           current.self === node.name &&
           Object.keys(current.remotes ?? {}).length === this.nodes.length &&
-          this.nodes.every((n) => current.remotes[n.name]?.url === n.url && current.remotes[n.name]?.searchApiKey === key);
+          this.nodes.every(
+            (n) => current.remotes[n.name]?.url === n.url && current.remotes[n.name]?.searchApiKey === key,
+          );
         if (same) return;
         // Remotes no longer in the list are removed (null), ours set.
-        const removed = Object.fromEntries(Object.keys(current.remotes ?? {}).filter((r) => !remotes[r]).map((r) => [r, null]));
+        const removed = Object.fromEntries(
+          Object.keys(current.remotes ?? {})
+            .filter((r) => !remotes[r])
+            .map((r) => [r, null]),
+        );
         await this.admin(node, 'PATCH', 'network', { self: node.name, remotes: { ...removed, ...remotes } });
       }),
     );
   }
 
   /** A key with this uid and scope on every server (made again where it differs); its value. */
-  private async sameKeyEverywhere(uid: string, scope: { name: string; description: string; actions: string[]; indexes: string[] }): Promise<string> {
+  private async sameKeyEverywhere(
+    uid: string,
+    scope: { name: string; description: string; actions: string[]; indexes: string[] },
+  ): Promise<string> {
     const values = await Promise.all(
       this.nodes.map(async (node) => {
         let key: Key | null = null;
@@ -245,7 +281,10 @@ export class IndexCluster {
         } catch (error) {
           if (!(error instanceof MeilisearchApiError && error.cause?.code === 'api_key_not_found')) throw error;
         }
-        if (key && (!sameSet(key.actions, scope.actions) || !sameSet(key.indexes, scope.indexes) || key.expiresAt !== null)) {
+        if (
+          key &&
+          (!sameSet(key.actions, scope.actions) || !sameSet(key.indexes, scope.indexes) || key.expiresAt !== null)
+        ) {
           await node.client.deleteKey(uid);
           key = null;
         }
@@ -253,19 +292,28 @@ export class IndexCluster {
         return key.key;
       }),
     );
-    if (new Set(values).size !== 1) throw new SearchServerError(`the servers of ${this.spec.mode === 'replicas' ? 'MEILI_REPLICAS' : 'MEILI_SHARDS'} derive different keys: they must share one MEILI_MASTER_KEY`);
+    if (new Set(values).size !== 1)
+      throw new SearchServerError(
+        `the servers of ${this.spec.mode === 'replicas' ? 'MEILI_REPLICAS' : 'MEILI_SHARDS'} derive different keys: they must share one MEILI_MASTER_KEY`,
+      );
     return values[0]!;
   }
 
   private async admin<T = unknown>(node: ClusterNode, method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${node.url}/${path}`, {
       method,
-      headers: { 'Content-Type': 'application/json', ...(this.spec.masterKey ? { Authorization: `Bearer ${this.spec.masterKey}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(this.spec.masterKey ? { Authorization: `Bearer ${this.spec.masterKey}` } : {}),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(30_000),
     });
     const text = await response.text();
-    if (!response.ok) throw new SearchServerError(`${node.name} (${node.url}): ${method} /${path}: HTTP ${response.status}: ${text.slice(0, 300)}`);
+    if (!response.ok)
+      throw new SearchServerError(
+        `${node.name} (${node.url}): ${method} /${path}: HTTP ${response.status}: ${text.slice(0, 300)}`,
+      );
     return (text ? JSON.parse(text) : undefined) as T;
   }
 }
@@ -275,7 +323,8 @@ async function countHeld(client: Meilisearch, names: IndexNames, ids: string[]):
   let held = 0;
   for (let i = 0; i < ids.length; i += 1000) {
     const chunk = ids.slice(i, i + 1000);
-    held += (await client.index(names.records).getDocuments({ ids: chunk, fields: ['id'], limit: chunk.length })).results.length;
+    held += (await client.index(names.records).getDocuments({ ids: chunk, fields: ['id'], limit: chunk.length }))
+      .results.length;
   }
   return held;
 }

@@ -1,4 +1,9 @@
-import type { SearchForFacetValuesParams, SearchForFacetValuesResponse, SearchParams, SearchResponse } from 'meilisearch';
+import type {
+  SearchForFacetValuesParams,
+  SearchForFacetValuesResponse,
+  SearchParams,
+  SearchResponse,
+} from 'meilisearch';
 import { jurisdictionNamed } from '../parsers/index.js';
 import { equals } from './filter.js';
 import { toSimplified } from './to-simplified.js';
@@ -16,7 +21,11 @@ export interface FacetSources {
  * (自然资源 yes, 规划 in 海门自然资源和规划局 no), and the facet distribution matches any
  * substring but holds the `maxValuesPerFacet` largest values only.
  */
-export async function departmentsContaining(sources: FacetSources, part: string, jurisdiction?: string): Promise<Array<{ value: string; count: number }>> {
+export async function departmentsContaining(
+  sources: FacetSources,
+  part: string,
+  jurisdiction?: string,
+): Promise<Array<{ value: string; count: number }>> {
   const where = jurisdiction ? jurisdictionNamed(toSimplified(jurisdiction.trim())) : null;
   const filter = where ? [equals('jurisdiction', where.name)] : [];
   const [searched, distribution] = await Promise.all([
@@ -25,6 +34,9 @@ export async function departmentsContaining(sources: FacetSources, part: string,
   ]);
   const found = new Map<string, number>();
   for (const hit of searched.facetHits) if (hit.value.includes(part)) found.set(hit.value, hit.count);
-  for (const [value, count] of Object.entries(distribution.facetDistribution?.departments ?? {})) if (value.includes(part)) found.set(value, count);
-  return [...found].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  for (const [value, count] of Object.entries(distribution.facetDistribution?.departments ?? {}))
+    if (value.includes(part)) found.set(value, count);
+  return [...found]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }

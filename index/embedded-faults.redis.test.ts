@@ -84,7 +84,18 @@ function gazette(args: string[]): Command {
 }
 
 function ingest(where: ReturnType<typeof setting>, files: string[]): Command {
-  return gazette(['ingest', ...files, '--data-dir', where.dataDir, '--queue', where.queue, '--index-prefix', where.prefix, '--concurrency', '1']);
+  return gazette([
+    'ingest',
+    ...files,
+    '--data-dir',
+    where.dataDir,
+    '--queue',
+    where.queue,
+    '--index-prefix',
+    where.prefix,
+    '--concurrency',
+    '1',
+  ]);
 }
 
 async function until(condition: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
@@ -109,16 +120,26 @@ describe('the embedded Meilisearch under faults', () => {
   it('should let two ingests and a serve share one data directory, each ending in turn, with one consistent index', async () => {
     const where = setting('shared-meili');
     const first = ingest(where, CORPUS_FILES.slice(0, 2));
-    await until(() => /issue\(s\) to check/.test(first.stderr()), 30_000, () => `the first ingest to attach: ${first.stderr()}`);
+    await until(
+      () => /issue\(s\) to check/.test(first.stderr()),
+      30_000,
+      () => `the first ingest to attach: ${first.stderr()}`,
+    );
     const serve = gazette(['serve', '--port', '0', '--data-dir', where.dataDir, '--index-prefix', where.prefix]);
-    await until(() => /serving the search page and API on (\S+)/.test(serve.stderr()), 30_000, () => `serve to listen: ${serve.stderr()}`);
+    await until(
+      () => /serving the search page and API on (\S+)/.test(serve.stderr()),
+      30_000,
+      () => `serve to listen: ${serve.stderr()}`,
+    );
     const api = /serving the search page and API on (\S+)/.exec(serve.stderr())![1]!;
     const second = ingest(where, CORPUS_FILES.slice(1));
     // The ingest that started the server ends first; the others keep it.
     expect(await first.exited).toMatchObject({ code: 0 });
     await sleep(Number(IDLE_MS) + 500);
     expect((await fetch(`${api}/api/health`)).status).toBe(200);
-    const midway = (await (await fetch(`${api}/api/search?q=${encodeURIComponent('通知')}`)).json()) as { total: number };
+    const midway = (await (await fetch(`${api}/api/search?q=${encodeURIComponent('通知')}`)).json()) as {
+      total: number;
+    };
     expect(midway.total).toBeGreaterThan(0);
     expect(await second.exited).toMatchObject({ code: 0 });
     expect(await indexed(where)).toEqual(clean);
@@ -134,11 +155,25 @@ describe('the embedded Meilisearch under faults', () => {
   it('should restart a Meilisearch killed mid-ingest, finish the ingest equal to a clean run, and keep other commands waiting only briefly', async () => {
     const where = setting('killed');
     const run = ingest(where, CORPUS_FILES);
-    await until(() => / records \(/.test(run.stderr()), 60_000, () => `the first issue: ${run.stderr()}`);
+    await until(
+      () => / records \(/.test(run.stderr()),
+      60_000,
+      () => `the first issue: ${run.stderr()}`,
+    );
     const killed = readServerRecord(meiliFiles(where.dataDir))!;
     process.kill(killed.meiliPid!, 'SIGKILL');
     const searchStarted = Date.now();
-    const search = gazette(['search', '通知', '--json', '--limit', '1', '--data-dir', where.dataDir, '--index-prefix', where.prefix]);
+    const search = gazette([
+      'search',
+      '通知',
+      '--json',
+      '--limit',
+      '1',
+      '--data-dir',
+      where.dataDir,
+      '--index-prefix',
+      where.prefix,
+    ]);
     expect((await search.exited).code).toBe(0);
     expect(Date.now() - searchStarted).toBeLessThan(15_000);
     const done = await run.exited;
@@ -151,38 +186,68 @@ describe('the embedded Meilisearch under faults', () => {
     expect(await indexed(where)).toEqual(clean);
   }, 120_000);
 
-  const canMount = spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs -o size=1m tmpfs /mnt'], { stdio: 'ignore' }).status === 0;
+  const canMount =
+    spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs -o size=1m tmpfs /mnt'], {
+      stdio: 'ignore',
+    }).status === 0;
 
-  it.skipIf(!canMount)('should refuse an ingest that cannot fit, name a disk that fills up mid-ingest, and finish by retrying once space is freed', async () => {
-    const where = setting('disk-full');
-    // A tmpfs of 200 MB for the data directory, in a mount namespace of its own.
-    const driver = spawn(
-      'unshare',
-      ['--mount', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs -o size=200m tmpfs "$1" && exec "$2" --import tsx "$3" "$1" "$4" "$5"', 'sh', where.folder, process.execPath, join(root, 'tests', 'helpers', 'disk-full-driver.ts'), where.queue, where.prefix],
-      { cwd: root, env: { ...process.env, REDIS_URL, GAZETTE_MEILI_IDLE_MS: IDLE_MS, MEILI_URL: '', MEILI_MASTER_KEY: '' }, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    children.push(driver);
-    let output = '';
-    driver.stdout!.on('data', (chunk) => (output += chunk));
-    expect(await new Promise((resolve) => driver.once('exit', resolve))).toBe(0);
-    const report = JSON.parse(output) as {
-      refused: { code: number; stderr: string };
-      reasons: string[];
-      full: { code: number; stdout: string; stderr: string; exitAfterSummaryMs: number };
-      hashes: Record<string, string>;
-    };
-    const dataDir = join(where.folder, 'data');
-    // Checked before it starts: refused with what there is and what it needs.
-    expect(report.refused.code).toBe(1);
-    expect(report.refused.stderr).toMatch(new RegExp(`^gazette: not enough space in ${dataDir}: .+ free, but .+ of input needs at least .+ \\(archive and search index\\)`, 'm'));
-    // Filled mid-ingest: the jobs' failures say so, with the folder, whatever Meilisearch called it.
-    expect(report.reasons.length).toBeGreaterThan(0);
-    for (const reason of report.reasons) expect(reason).toMatch(new RegExp(`^no space left on device: ${join(dataDir, 'meili', 'db')} has .+ free \\(`));
-    // Space freed: the retries finish the ingest, equal to a clean run; nothing hangs or floods stderr.
-    expect(report.full.code).toBe(0);
-    expect(report.full.stdout).toMatch(/^total +ok /m);
-    expect(report.full.exitAfterSummaryMs).toBeLessThan(5_000);
-    expect(report.full.stderr).not.toContain('MaxListenersExceededWarning');
-    expect(report.hashes).toEqual(clean);
-  }, 90_000);
+  it.skipIf(!canMount)(
+    'should refuse an ingest that cannot fit, name a disk that fills up mid-ingest, and finish by retrying once space is freed',
+    async () => {
+      const where = setting('disk-full');
+      // A tmpfs of 200 MB for the data directory, in a mount namespace of its own.
+      const driver = spawn(
+        'unshare',
+        [
+          '--mount',
+          '--propagation',
+          'private',
+          'sh',
+          '-c',
+          'mount -t tmpfs -o size=200m tmpfs "$1" && exec "$2" --import tsx "$3" "$1" "$4" "$5"',
+          'sh',
+          where.folder,
+          process.execPath,
+          join(root, 'tests', 'helpers', 'disk-full-driver.ts'),
+          where.queue,
+          where.prefix,
+        ],
+        {
+          cwd: root,
+          env: { ...process.env, REDIS_URL, GAZETTE_MEILI_IDLE_MS: IDLE_MS, MEILI_URL: '', MEILI_MASTER_KEY: '' },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
+      children.push(driver);
+      let output = '';
+      driver.stdout!.on('data', (chunk) => (output += chunk));
+      expect(await new Promise((resolve) => driver.once('exit', resolve))).toBe(0);
+      const report = JSON.parse(output) as {
+        refused: { code: number; stderr: string };
+        reasons: string[];
+        full: { code: number; stdout: string; stderr: string; exitAfterSummaryMs: number };
+        hashes: Record<string, string>;
+      };
+      const dataDir = join(where.folder, 'data');
+      // Checked before it starts: refused with what there is and what it needs.
+      expect(report.refused.code).toBe(1);
+      expect(report.refused.stderr).toMatch(
+        new RegExp(
+          `^gazette: not enough space in ${dataDir}: .+ free, but .+ of input needs at least .+ \\(archive and search index\\)`,
+          'm',
+        ),
+      );
+      // Filled mid-ingest: the jobs' failures say so, with the folder, whatever Meilisearch called it.
+      expect(report.reasons.length).toBeGreaterThan(0);
+      for (const reason of report.reasons)
+        expect(reason).toMatch(new RegExp(`^no space left on device: ${join(dataDir, 'meili', 'db')} has .+ free \\(`));
+      // Space freed: the retries finish the ingest, equal to a clean run; nothing hangs or floods stderr.
+      expect(report.full.code).toBe(0);
+      expect(report.full.stdout).toMatch(/^total +ok /m);
+      expect(report.full.exitAfterSummaryMs).toBeLessThan(5_000);
+      expect(report.full.stderr).not.toContain('MaxListenersExceededWarning');
+      expect(report.hashes).toEqual(clean);
+    },
+    90_000,
+  );
 });

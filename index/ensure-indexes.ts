@@ -42,7 +42,13 @@ export async function indexExists(client: Meilisearch, uid: string): Promise<boo
 }
 
 // Settings whose order means nothing (searchableAttributes' order is a ranking, so it is not here).
-const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes', 'dictionary', 'disableOnAttributes', 'stopWords']);
+const UNORDERED = new Set([
+  'filterableAttributes',
+  'sortableAttributes',
+  'dictionary',
+  'disableOnAttributes',
+  'stopWords',
+]);
 
 /** Whether the current settings already hold every value we want (Meilisearch adds defaults). */
 function settingsMatch(current: Settings, wanted: Settings): boolean {

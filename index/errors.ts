@@ -40,7 +40,10 @@ export class StorageFullError extends GazetteError {
  */
 export class IndexMissingError extends GazetteError {
   override name = 'IndexMissingError';
-  constructor(readonly indexUid: string, options?: ErrorOptions) {
+  constructor(
+    readonly indexUid: string,
+    options?: ErrorOptions,
+  ) {
     super(`index "${indexUid}" does not exist: nothing ingested yet (run gazette ingest PATH)`, options);
   }
 }

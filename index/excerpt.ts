@@ -28,7 +28,8 @@ function spans(text: string, words: string[]): Span[] {
   const wanted = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length);
   if (wanted.length === 0 || text.length === 0) return [];
   const pattern = new RegExp(wanted.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
-  const find = (searched: string) => [...searched.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
+  const find = (searched: string) =>
+    [...searched.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
   const found = find(text);
   if (found.length > 0 || !inTraditionalScript(text)) return found;
   const simplified = toSimplified(text);
@@ -79,7 +80,8 @@ export function cropAround(text: string, words: string[]): string {
   let last = 0;
   for (const [first, span] of found.entries()) {
     const from = Math.max(0, span.start - LEAD);
-    for (; last < found.length && found[last]!.end <= from + CROP_CHARACTERS; last++) inside.set(found[last]!.word, (inside.get(found[last]!.word) ?? 0) + 1);
+    for (; last < found.length && found[last]!.end <= from + CROP_CHARACTERS; last++)
+      inside.set(found[last]!.word, (inside.get(found[last]!.word) ?? 0) + 1);
     if (inside.size > best) {
       best = inside.size;
       start = from;

@@ -12,6 +12,7 @@ export const DEFAULT_INDEX_PREFIX = 'gazette';
  * @param prefix letters, digits, `-` and `_` only (Meilisearch's rule for uids)
  */
 export function indexNames(prefix: string = process.env.GAZETTE_INDEX_PREFIX || DEFAULT_INDEX_PREFIX): IndexNames {
-  if (!/^[A-Za-z0-9_-]+$/.test(prefix)) throw new TypeError(`index prefix "${prefix}": expected only letters, digits, - and _`);
+  if (!/^[A-Za-z0-9_-]+$/.test(prefix))
+    throw new TypeError(`index prefix "${prefix}": expected only letters, digits, - and _`);
   return { records: `${prefix}-records`, issues: `${prefix}-issues` };
 }

@@ -6,16 +6,44 @@
 export { connectSearch, type ConnectOptions, type SearchConnection } from './connect.js';
 export { EmbeddedMeili, freePort } from './meili-server.js';
 export { verifiedMeiliBinary, MEILI_BINARY_SHA256, MEILI_VERSION } from './meili-binary.js';
-export { IndexMissingError, IndexTaskError, SearchServerError, SearchUnavailableError, StorageFullError } from './errors.js';
+export {
+  IndexMissingError,
+  IndexTaskError,
+  SearchServerError,
+  SearchUnavailableError,
+  StorageFullError,
+} from './errors.js';
 export { assertFreeSpace, totalSize } from './storage.js';
 export { indexNames, DEFAULT_INDEX_PREFIX, type IndexNames } from './index-names.js';
 export { RECORD_INDEX_SETTINGS, ISSUE_INDEX_SETTINGS } from './settings.js';
 export { DOMAIN_WORDS, DEPARTMENT_SYNONYMS } from './dictionary.js';
-export { ensureLoaded as loadSegmenter, segmentForSearch, segmentInnerWords, segmentQuery, topKeywords } from './segmenter.js';
-export { contentHashOf, type SearchDocument, type IssueDocument, type IssueVersion, type Sighting, type Enrichment } from './documents.js';
+export {
+  ensureLoaded as loadSegmenter,
+  segmentForSearch,
+  segmentInnerWords,
+  segmentQuery,
+  topKeywords,
+} from './segmenter.js';
+export {
+  contentHashOf,
+  type SearchDocument,
+  type IssueDocument,
+  type IssueVersion,
+  type Sighting,
+  type Enrichment,
+} from './documents.js';
 export { ensureIndexes, indexExists } from './ensure-indexes.js';
 export { splitNoticeText, joinNoticeText, type TextPart } from './notice-text.js';
-export { syncIssue, planSync, applyPlans, recordVersion, type SyncPlan, type SyncResult, type SyncMode, type IssueVersionInput } from './sync-issue.js';
+export {
+  syncIssue,
+  planSync,
+  applyPlans,
+  recordVersion,
+  type SyncPlan,
+  type SyncResult,
+  type SyncMode,
+  type IssueVersionInput,
+} from './sync-issue.js';
 export { resolveIssue, type IssueIdentity, type IssueRelation } from './issue-identity.js';
 export { findIndexedIssues, getIssue, listIssues, showsVersion, isSupersededVersion } from './issue-store.js';
 export { IndexRebuild } from './rebuild.js';

@@ -35,37 +35,92 @@ const MAJORITY = 0.5;
  * keeps its issue instead of starting a second one.
  * @param parsedId the issue id the parser derived from the file's content
  */
-export async function resolveIssue(client: Meilisearch, names: IndexNames, parsedId: string, documents: SearchDocument[]): Promise<IssueIdentity> {
+export async function resolveIssue(
+  client: Meilisearch,
+  names: IndexNames,
+  parsedId: string,
+  documents: SearchDocument[],
+): Promise<IssueIdentity> {
   const { consulted, ...identity } = await resolve(client, names, parsedId, documents);
   return { ...identity, consulted: [...new Set([parsedId, identity.id, ...consulted])] };
 }
 
-async function resolve(client: Meilisearch, names: IndexNames, parsedId: string, documents: SearchDocument[]): Promise<Omit<IssueIdentity, 'consulted'> & { consulted: string[] }> {
+async function resolve(
+  client: Meilisearch,
+  names: IndexNames,
+  parsedId: string,
+  documents: SearchDocument[],
+): Promise<Omit<IssueIdentity, 'consulted'> & { consulted: string[] }> {
   const notices = documents.filter((d) => d.kind === 'notice');
   const keys = (notices.length > 0 ? notices : documents.filter((d) => d.kind === 'event')).map((d) => d.id);
-  if (keys.length === 0) return { id: parsedId, relation: (await getIssue(client, names, parsedId)) ? 'version' : 'new', note: null, consulted: [] };
+  if (keys.length === 0)
+    return {
+      id: parsedId,
+      relation: (await getIssue(client, names, parsedId)) ? 'version' : 'new',
+      note: null,
+      consulted: [],
+    };
   const counts = await issuesHolding(client, names, keys);
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const [best, runnerUp] = ranked;
-  if (!best) return { id: parsedId, relation: (await getIssue(client, names, parsedId)) ? 'version' : 'new', note: null, consulted: [] };
+  if (!best)
+    return {
+      id: parsedId,
+      relation: (await getIssue(client, names, parsedId)) ? 'version' : 'new',
+      note: null,
+      consulted: [],
+    };
   const share = best[1] / keys.length;
   // An issue all of whose records this file holds, from its first one on, was a copy cut short of
   // this file (an incomplete download ingested first): this file is its whole version.
-  const completes = share < MAJORITY && best[1] >= 2 && (await countHeld(client, names, best[0], notices.length > 0 ? 'notice' : 'event')) === best[1] && (await holds(client, names, best[0], keys[0]!));
-  if (completes) return { consulted: ranked.map(([id]) => id), id: best[0], relation: 'version', note: `the whole of issue ${best[0]}, which held only its first ${best[1]} of ${keys.length}` };
+  const completes =
+    share < MAJORITY &&
+    best[1] >= 2 &&
+    (await countHeld(client, names, best[0], notices.length > 0 ? 'notice' : 'event')) === best[1] &&
+    (await holds(client, names, best[0], keys[0]!));
+  if (completes)
+    return {
+      consulted: ranked.map(([id]) => id),
+      id: best[0],
+      relation: 'version',
+      note: `the whole of issue ${best[0]}, which held only its first ${best[1]} of ${keys.length}`,
+    };
   if (share < MAJORITY) {
     const shared = ranked.map(([issue, n]) => `${n} with ${issue}`).join(', ');
-    return { consulted: ranked.map(([id]) => id), id: parsedId, relation: 'ambiguous', note: `identity ambiguous: of its ${keys.length} notices it shares ${shared}; kept as issue ${parsedId}, shared records not duplicated` };
+    return {
+      consulted: ranked.map(([id]) => id),
+      id: parsedId,
+      relation: 'ambiguous',
+      note: `identity ambiguous: of its ${keys.length} notices it shares ${shared}; kept as issue ${parsedId}, shared records not duplicated`,
+    };
   }
   const [issue, held] = best;
   const total = await countHeld(client, names, issue, notices.length > 0 ? 'notice' : 'event');
   // Fewer of the issue's records: a copy cut short lacks its last ones; a correction that
   // withdrew some keeps the last (it is a version).
-  const partial = held === keys.length && total > keys.length && !keys.includes(await lastHeld(client, names, issue, notices.length > 0 ? 'notice' : 'event'));
-  const also = runnerUp && runnerUp[1] / keys.length >= 0.2 ? `; it also shares ${runnerUp[1]} with ${runnerUp[0]}` : '';
-  if (partial) return { consulted: ranked.map(([id]) => id), id: issue, relation: 'partial', note: `partial copy of issue ${issue} (${held} of its ${total} ${notices.length > 0 ? 'notices' : 'entries'}): nothing removed${also}` };
-  const renamed = issue !== parsedId ? `read as issue ${parsedId}, a version of issue ${issue} (${held} of ${keys.length} shared)` : '';
-  return { consulted: ranked.map(([id]) => id), id: issue, relation: 'version', note: renamed || also ? `${renamed}${also}`.replace(/^; /u, '') : null };
+  const partial =
+    held === keys.length &&
+    total > keys.length &&
+    !keys.includes(await lastHeld(client, names, issue, notices.length > 0 ? 'notice' : 'event'));
+  const also =
+    runnerUp && runnerUp[1] / keys.length >= 0.2 ? `; it also shares ${runnerUp[1]} with ${runnerUp[0]}` : '';
+  if (partial)
+    return {
+      consulted: ranked.map(([id]) => id),
+      id: issue,
+      relation: 'partial',
+      note: `partial copy of issue ${issue} (${held} of its ${total} ${notices.length > 0 ? 'notices' : 'entries'}): nothing removed${also}`,
+    };
+  const renamed =
+    issue !== parsedId
+      ? `read as issue ${parsedId}, a version of issue ${issue} (${held} of ${keys.length} shared)`
+      : '';
+  return {
+    consulted: ranked.map(([id]) => id),
+    id: issue,
+    relation: 'version',
+    note: renamed || also ? `${renamed}${also}`.replace(/^; /u, '') : null,
+  };
 }
 
 /** How many of these records each issue holds. */
@@ -75,30 +130,51 @@ async function issuesHolding(client: Meilisearch, names: IndexNames, ids: string
     const chunk = ids.slice(i, i + 1000);
     const page = await client
       .index<SearchDocument>(names.records)
-      .getDocuments<Pick<SearchDocument, 'issue' | 'issues'>>({ ids: chunk, fields: ['issue', 'issues'], limit: chunk.length });
-    for (const d of page.results) for (const issue of d.issues ?? [d.issue]) counts.set(issue, (counts.get(issue) ?? 0) + 1);
+      .getDocuments<Pick<SearchDocument, 'issue' | 'issues'>>({
+        ids: chunk,
+        fields: ['issue', 'issues'],
+        limit: chunk.length,
+      });
+    for (const d of page.results)
+      for (const issue of d.issues ?? [d.issue]) counts.set(issue, (counts.get(issue) ?? 0) + 1);
   }
   return counts;
 }
 
 /** The id of an issue's last record of a kind, by its place in the file. */
-async function lastHeld(client: Meilisearch, names: IndexNames, issue: string, kind: 'notice' | 'event'): Promise<string> {
+async function lastHeld(
+  client: Meilisearch,
+  names: IndexNames,
+  issue: string,
+  kind: 'notice' | 'event',
+): Promise<string> {
   const filter = `(${equals('issues', issue)} OR ${equals('issue', issue)}) AND ${equals('kind', kind)}`;
-  const page = await client.index<SearchDocument>(names.records).getDocuments({ filter, fields: ['id'], sort: ['source.line:desc'], limit: 1 });
+  const page = await client
+    .index<SearchDocument>(names.records)
+    .getDocuments({ filter, fields: ['id'], sort: ['source.line:desc'], limit: 1 });
   return page.results[0]?.id ?? '';
 }
 
 /** Whether an issue holds a record. */
 async function holds(client: Meilisearch, names: IndexNames, issue: string, id: string): Promise<boolean> {
-  const page = await client.index<SearchDocument>(names.records).getDocuments<Pick<SearchDocument, 'issue' | 'issues'>>({ ids: [id], fields: ['issue', 'issues'], limit: 1 });
+  const page = await client
+    .index<SearchDocument>(names.records)
+    .getDocuments<Pick<SearchDocument, 'issue' | 'issues'>>({ ids: [id], fields: ['issue', 'issues'], limit: 1 });
   const held = page.results[0];
   return !!held && (held.issues ?? [held.issue]).includes(issue);
 }
 
 /** How many records of a kind an issue holds. */
-async function countHeld(client: Meilisearch, names: IndexNames, issue: string, kind: 'notice' | 'event'): Promise<number> {
-  const page = await client
-    .index<SearchDocument>(names.records)
-    .getDocuments({ filter: `(${equals('issues', issue)} OR ${equals('issue', issue)}) AND ${equals('kind', kind)}`, fields: ['id'], limit: 1 });
+async function countHeld(
+  client: Meilisearch,
+  names: IndexNames,
+  issue: string,
+  kind: 'notice' | 'event',
+): Promise<number> {
+  const page = await client.index<SearchDocument>(names.records).getDocuments({
+    filter: `(${equals('issues', issue)} OR ${equals('issue', issue)}) AND ${equals('kind', kind)}`,
+    fields: ['id'],
+    limit: 1,
+  });
   return page.total;
 }

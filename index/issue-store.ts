@@ -7,7 +7,11 @@ import type { IndexNames } from './index-names.js';
  * The issues that any of these byte contents is a version of, by sha256 (the version the index
  * shows, or an older one). An index that does not exist yet holds none.
  */
-export async function findIndexedIssues(client: Meilisearch, names: IndexNames, sha256s: string[]): Promise<Map<string, IssueDocument>> {
+export async function findIndexedIssues(
+  client: Meilisearch,
+  names: IndexNames,
+  sha256s: string[],
+): Promise<Map<string, IssueDocument>> {
   const found = new Map<string, IssueDocument>();
   for (let i = 0; i < sha256s.length; i += 500) {
     const chunk = sha256s.slice(i, i + 500);
@@ -15,7 +19,8 @@ export async function findIndexedIssues(client: Meilisearch, names: IndexNames, 
     try {
       const filter = `${isAnyOf('shas', chunk)} OR ${isAnyOf('sha256', chunk)}`;
       const page = await client.index<IssueDocument>(names.issues).getDocuments({ filter, limit: chunk.length * 2 });
-      for (const issue of page.results) for (const sha of issue.shas ?? [issue.sha256]) if (wanted.has(sha)) found.set(sha, issue);
+      for (const issue of page.results)
+        for (const sha of issue.shas ?? [issue.sha256]) if (wanted.has(sha)) found.set(sha, issue);
     } catch (error) {
       if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return found;
       throw error;
@@ -29,7 +34,11 @@ export async function getIssue(client: Meilisearch, names: IndexNames, id: strin
   try {
     return await client.index<IssueDocument>(names.issues).getDocument<IssueDocument>(id);
   } catch (error) {
-    if (error instanceof MeilisearchApiError && ['document_not_found', 'index_not_found'].includes(error.cause?.code ?? '')) return null;
+    if (
+      error instanceof MeilisearchApiError &&
+      ['document_not_found', 'index_not_found'].includes(error.cause?.code ?? '')
+    )
+      return null;
     throw error;
   }
 }
@@ -56,5 +65,10 @@ export function showsVersion(issue: IssueDocument | null | undefined, sha256: st
 
 /** Whether these bytes are an older version of an issue, superseded by the one the index shows. */
 export function isSupersededVersion(issue: IssueDocument | null | undefined, sha256: string): boolean {
-  return !!issue && issue.sha256 !== sha256 && (issue.shas ?? []).includes(sha256) && !(issue.versions ?? []).find((v) => v.sha256 === sha256)?.partial;
+  return (
+    !!issue &&
+    issue.sha256 !== sha256 &&
+    (issue.shas ?? []).includes(sha256) &&
+    !(issue.versions ?? []).find((v) => v.sha256 === sha256)?.partial
+  );
 }

@@ -11,7 +11,9 @@ describe('keyset filters', () => {
   });
 
   it('should end a window at a key, that key included', () => {
-    expect(atOrBeforeKey(['source.line', 'id'], [7, 'c-0a1b'])).toBe('((source.line < 7) OR (source.line = 7 AND id <= "c-0a1b"))');
+    expect(atOrBeforeKey(['source.line', 'id'], [7, 'c-0a1b'])).toBe(
+      '((source.line < 7) OR (source.line = 7 AND id <= "c-0a1b"))',
+    );
   });
 
   it('should quote and lowercase string values, as Meilisearch compares them with the stored values lowercased', () => {

@@ -31,7 +31,10 @@ export function keyOf(hit: object, keys: readonly string[]): Array<string | numb
   return keys.map((key) => {
     let value: unknown = hit;
     for (const part of key.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
-    if (typeof value !== 'string' && typeof value !== 'number') throw new TypeError(`record ${String((hit as { id?: unknown }).id)}: keyset attribute ${key} is ${String(value)}, expected a string or number`);
+    if (typeof value !== 'string' && typeof value !== 'number')
+      throw new TypeError(
+        `record ${String((hit as { id?: unknown }).id)}: keyset attribute ${key} is ${String(value)}, expected a string or number`,
+      );
     return value;
   });
 }
@@ -46,7 +49,12 @@ export function atOrBeforeKey(keys: readonly string[], values: ReadonlyArray<str
   return lexicographic(keys, values, '<', '<=');
 }
 
-function lexicographic(keys: readonly string[], values: ReadonlyArray<string | number>, op: '<' | '>', lastOp: string = op): string {
+function lexicographic(
+  keys: readonly string[],
+  values: ReadonlyArray<string | number>,
+  op: '<' | '>',
+  lastOp: string = op,
+): string {
   const terms: string[] = [];
   for (let i = 0; i < keys.length; i++) {
     const equal = keys.slice(0, i).map((key, k) => `${key} = ${cursorValue(values[k]!)}`);
@@ -62,7 +70,14 @@ function cursorValue(value: string | number): string {
 
 /** Whether two keys are the same place in the order (a page that did not move on). */
 export function sameKey(a: ReadonlyArray<string | number>, b: ReadonlyArray<string | number>): boolean {
-  return a.length === b.length && a.every((value, i) => (typeof value === 'string' ? value.toLowerCase() : value) === (typeof b[i] === 'string' ? (b[i] as string).toLowerCase() : b[i]));
+  return (
+    a.length === b.length &&
+    a.every(
+      (value, i) =>
+        (typeof value === 'string' ? value.toLowerCase() : value) ===
+        (typeof b[i] === 'string' ? (b[i] as string).toLowerCase() : b[i]),
+    )
+  );
 }
 
 /** Compares two records in the order of `keys` (for the hits of a window, which come ranked). */

@@ -18,6 +18,9 @@ describe('matchPlans', () => {
   });
 
   it('should keep a word that names no department as it is', () => {
-    expect(matchPlans(analyzeQuery('施春伟'))[0]).toEqual({ match: 'all-words', queries: [{ q: '"施春伟"', matchingStrategy: 'all' }] });
+    expect(matchPlans(analyzeQuery('施春伟'))[0]).toEqual({
+      match: 'all-words',
+      queries: [{ q: '"施春伟"', matchingStrategy: 'all' }],
+    });
   });
 });

@@ -55,14 +55,21 @@ export function matchPlans(query: AnalyzedQuery): MatchPlan[] {
   if (words.length === 0) return [{ match: 'all-words', queries: [{ q: '' }] }];
   const loose: MatchPlan = { match: 'some-words', queries: queryStrings(query).map((q) => ({ q })) };
   if (words.length > TERMS_PER_REQUEST) return [loose];
-  const strict = (list: string[]): MatchPlan['queries'] => spellings(list).map((spelled) => ({ q: spelled.map(whole).join(' '), matchingStrategy: 'all' }));
+  const strict = (list: string[]): MatchPlan['queries'] =>
+    spellings(list).map((spelled) => ({ q: spelled.map(whole).join(' '), matchingStrategy: 'all' }));
   const plans: MatchPlan[] = [];
   const typed = [...query.phrases, ...query.chunks];
   if (typed.length > 0 && typed.length <= TERMS_PER_REQUEST) plans.push({ match: 'all-words', queries: strict(typed) });
   plans.push({ match: 'all-words', queries: strict(words) });
   const droppable = words.filter((word) => word.length >= 2 && !query.phrases.includes(word));
-  if (droppable.length >= 2) plans.push({ match: 'all-but-one', queries: droppable.flatMap((left) => strict(words.filter((word) => word !== left))) });
+  if (droppable.length >= 2)
+    plans.push({
+      match: 'all-but-one',
+      queries: droppable.flatMap((left) => strict(words.filter((word) => word !== left))),
+    });
   if (words.length >= 3) plans.push(loose);
   // Two ways that send the same query are one.
-  return plans.filter((plan, i) => plans.findIndex((other) => JSON.stringify(other.queries) === JSON.stringify(plan.queries)) === i);
+  return plans.filter(
+    (plan, i) => plans.findIndex((other) => JSON.stringify(other.queries) === JSON.stringify(plan.queries)) === i,
+  );
 }

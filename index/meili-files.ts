@@ -28,7 +28,14 @@ export interface ServerRecord {
 /** The files of the embedded Meilisearch of `dataDir`. */
 export function meiliFiles(dataDir: string): MeiliFiles {
   const folder = join(dataDir, 'meili');
-  return { folder, db: join(folder, 'db'), dumps: join(folder, 'dumps'), key: join(folder, 'master-key'), serverFile: join(folder, 'server.json'), log: join(folder, 'meili.log') };
+  return {
+    folder,
+    db: join(folder, 'db'),
+    dumps: join(folder, 'dumps'),
+    key: join(folder, 'master-key'),
+    serverFile: join(folder, 'server.json'),
+    log: join(folder, 'meili.log'),
+  };
 }
 
 /**

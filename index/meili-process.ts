@@ -31,7 +31,19 @@ export function meiliEnvironment(masterKey: string): NodeJS.ProcessEnv {
  * INFO and every refused one at WARN, with what it refused: parameters, filters, query text).
  */
 export function meiliArguments(files: MeiliFiles, port: number): string[] {
-  return ['--db-path', files.db, '--dump-dir', files.dumps, '--http-addr', `127.0.0.1:${port}`, '--env', 'production', '--no-analytics', '--log-level', 'ERROR'];
+  return [
+    '--db-path',
+    files.db,
+    '--dump-dir',
+    files.dumps,
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    '--env',
+    'production',
+    '--no-analytics',
+    '--log-level',
+    'ERROR',
+  ];
 }
 
 /**
@@ -57,7 +69,9 @@ export async function startMeili(launch: MeiliLaunch): Promise<ChildProcess> {
     if (exit !== null) throw new SearchServerError(`Meilisearch exited at start (${exit}); see ${launch.log.path}`);
     if (Date.now() > deadline) {
       await stopMeili(child, 0);
-      throw new SearchServerError(`Meilisearch did not answer on ${url} within ${START_TIMEOUT_MS / 1000} s; see ${launch.log.path}`);
+      throw new SearchServerError(
+        `Meilisearch did not answer on ${url} within ${START_TIMEOUT_MS / 1000} s; see ${launch.log.path}`,
+      );
     }
     await sleep(100);
   }

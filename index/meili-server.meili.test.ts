@@ -54,9 +54,13 @@ async function startClient(dataDir: string, options: { detached?: boolean } = {}
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   clients.push(child);
-  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code)),
+  );
   const answers: Array<(answer: Record<string, unknown>) => void> = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => answers.shift()?.(JSON.parse(line) as Record<string, unknown>));
+  createInterface({ input: child.stdout! }).on('line', (line) =>
+    answers.shift()?.(JSON.parse(line) as Record<string, unknown>),
+  );
   const next = () => new Promise<Record<string, unknown>>((resolve) => answers.push(resolve));
   const hello = await Promise.race([next(), exited.then((code) => ({ exited: code }))]);
   if (!('url' in hello)) throw new Error(`the client did not attach: ${JSON.stringify(hello)}`);
@@ -83,14 +87,19 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs: num
 
 function running(dataDir: string): ServerRecord & { supervisorPid: number; meiliPid: number } {
   const record = readServerRecord(meiliFiles(dataDir));
-  if (!record?.supervisorPid || !record.meiliPid) throw new Error(`no server runs for ${dataDir}: ${JSON.stringify(record)}`);
+  if (!record?.supervisorPid || !record.meiliPid)
+    throw new Error(`no server runs for ${dataDir}: ${JSON.stringify(record)}`);
   return record as ServerRecord & { supervisorPid: number; meiliPid: number };
 }
 
 /** Waits until the supervisor and Meilisearch of a data directory have exited; returns how long that took. */
 async function allGone(record: { supervisorPid: number; meiliPid: number }, timeoutMs: number): Promise<number> {
   const started = Date.now();
-  await until(() => !isAlive(record.supervisorPid) && !isAlive(record.meiliPid), timeoutMs, 'the supervisor and Meilisearch to exit');
+  await until(
+    () => !isAlive(record.supervisorPid) && !isAlive(record.meiliPid),
+    timeoutMs,
+    'the supervisor and Meilisearch to exit',
+  );
   return Date.now() - started;
 }
 
@@ -117,14 +126,22 @@ describe('EmbeddedMeili', () => {
     // No process is left behind: both stop a moment after the last client detached.
     const took = await allGone(record, 12_000);
     expect(took).toBeLessThan(IDLE_MS + 10_000);
-    expect(readServerRecord(meiliFiles(dataDir))).toMatchObject({ supervisorPid: null, meiliPid: null, port: record.port });
+    expect(readServerRecord(meiliFiles(dataDir))).toMatchObject({
+      supervisorPid: null,
+      meiliPid: null,
+      port: record.port,
+    });
   }, 40_000);
 
   it('should restart a Meilisearch killed with SIGKILL on the same port, with its data, and answer the next request', async () => {
     const dataDir = freshDataDir();
     const client = await startClient(dataDir);
     const key = readFileSync(meiliFiles(dataDir).key, 'utf8').trim();
-    const created = await fetch(`${client.url}/indexes`, { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ uid: 'kept' }) });
+    const created = await fetch(`${client.url}/indexes`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ uid: 'kept' }),
+    });
     expect(created.status).toBe(202);
     await sleep(300);
     const before = running(dataDir);
@@ -137,7 +154,9 @@ describe('EmbeddedMeili', () => {
     const after = running(dataDir);
     expect(after.port).toBe(before.port);
     expect(after.supervisorPid).toBe(before.supervisorPid);
-    const indexes = (await (await fetch(`${client.url}/indexes`, { headers: { Authorization: `Bearer ${key}` } })).json()) as { results: Array<{ uid: string }> };
+    const indexes = (await (
+      await fetch(`${client.url}/indexes`, { headers: { Authorization: `Bearer ${key}` } })
+    ).json()) as { results: Array<{ uid: string }> };
     expect(indexes.results.map((i) => i.uid)).toContain('kept');
     await client.ask('close');
     await allGone(after, 12_000);
@@ -148,7 +167,13 @@ describe('EmbeddedMeili', () => {
     const client = await startClient(dataDir);
     const before = running(dataDir);
     process.kill(before.supervisorPid, 'SIGKILL');
-    await until(() => (readServerRecord(meiliFiles(dataDir))?.supervisorPid ?? before.supervisorPid) !== before.supervisorPid && readServerRecord(meiliFiles(dataDir))?.meiliPid !== null, 15_000, 'a new supervisor');
+    await until(
+      () =>
+        (readServerRecord(meiliFiles(dataDir))?.supervisorPid ?? before.supervisorPid) !== before.supervisorPid &&
+        readServerRecord(meiliFiles(dataDir))?.meiliPid !== null,
+      15_000,
+      'a new supervisor',
+    );
     expect(await client.ask('ready')).toEqual({ ready: true });
     expect(await client.ask('request')).toEqual({ status: 200 });
     const after = running(dataDir);
@@ -175,7 +200,9 @@ describe('EmbeddedMeili', () => {
     });
     expect(search.ok).toBe(true);
     // A refused request would be logged at WARN with what was refused.
-    const refused = await fetch(`${client.url}/indexes?limit=1&secretQuery=findme`, { headers: { Authorization: `Bearer ${key}` } });
+    const refused = await fetch(`${client.url}/indexes?limit=1&secretQuery=findme`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
     expect(refused.status).toBe(400);
     await sleep(300);
     expect(mode(dataDir)).toBe(0o700);
@@ -187,7 +214,9 @@ describe('EmbeddedMeili', () => {
     for (const name of readdirSync(join(files.db, 'tasks'))) expect(mode(join(files.db, 'tasks', name))).toBe(0o600);
     const log = readFileSync(files.log, 'utf8');
     expect(log).not.toMatch(/HTTP request|secretQuery|findme|multi-search/);
-    expect(log).toContain(`supervisor ${record.supervisorPid}: Meilisearch ${record.meiliPid} answers on ${record.url}`);
+    expect(log).toContain(
+      `supervisor ${record.supervisorPid}: Meilisearch ${record.meiliPid} answers on ${record.url}`,
+    );
     await client.ask('close');
     await allGone(record, 12_000);
   }, 40_000);
@@ -196,12 +225,16 @@ describe('EmbeddedMeili', () => {
     const dataDir = freshDataDir();
     // `gazette serve` starts the server, in a process group of its own as a terminal runs it;
     // Ctrl-C signals that whole group.
-    const serve = spawn(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), 'serve', '--port', '0', '--data-dir', dataDir], {
-      cwd: root,
-      detached: true,
-      env: { ...process.env, GAZETTE_MEILI_IDLE_MS: String(IDLE_MS), MEILI_URL: '' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const serve = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'cli', 'main.ts'), 'serve', '--port', '0', '--data-dir', dataDir],
+      {
+        cwd: root,
+        detached: true,
+        env: { ...process.env, GAZETTE_MEILI_IDLE_MS: String(IDLE_MS), MEILI_URL: '' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     clients.push(serve);
     let output = '';
     serve.stderr!.on('data', (chunk) => (output += chunk));
@@ -229,7 +262,9 @@ describe('EmbeddedMeili', () => {
     process.env.GAZETTE_MEILI_IDLE_MS = String(IDLE_MS);
     const started = Date.now();
     try {
-      await expect(EmbeddedMeili.open(dataDir)).rejects.toThrow(`${files.folder}: the embedded Meilisearch did not start: Meilisearch exited at start (code 1); see ${files.log}`);
+      await expect(EmbeddedMeili.open(dataDir)).rejects.toThrow(
+        `${files.folder}: the embedded Meilisearch did not start: Meilisearch exited at start (code 1); see ${files.log}`,
+      );
     } finally {
       if (idle === undefined) delete process.env.GAZETTE_MEILI_IDLE_MS;
       else process.env.GAZETTE_MEILI_IDLE_MS = idle;
@@ -241,7 +276,10 @@ describe('EmbeddedMeili', () => {
 
   it('should start nothing when MEILI_URL names a server', async () => {
     const dataDir = freshDataDir();
-    const connection = await connectSearch({ dataDir, env: { MEILI_URL: 'http://127.0.0.1:9', MEILI_MASTER_KEY: 'k' } });
+    const connection = await connectSearch({
+      dataDir,
+      env: { MEILI_URL: 'http://127.0.0.1:9', MEILI_MASTER_KEY: 'k' },
+    });
     expect(connection.embedded).toBeNull();
     expect(connection.url).toBe('http://127.0.0.1:9');
     await connection.close();

@@ -2,7 +2,15 @@ import type { ChildProcess } from 'node:child_process';
 import { type Socket, connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SearchServerError } from './errors.js';
-import { type MeiliFiles, isAlive, meiliFiles, prepareFolder, readOrCreateKey, readServerRecord, supervisorSocket } from './meili-files.js';
+import {
+  type MeiliFiles,
+  isAlive,
+  meiliFiles,
+  prepareFolder,
+  readOrCreateKey,
+  readServerRecord,
+  supervisorSocket,
+} from './meili-files.js';
 import type { SupervisorMessage } from './meili-supervisor.js';
 import { spawnSupervisor } from './spawn-supervisor.js';
 
@@ -56,7 +64,9 @@ export class EmbeddedMeili {
         return meili;
       }
       if (supervisorExit !== null && supervisorExit !== 0) {
-        throw new SearchServerError(`${files.folder}: the Meilisearch supervisor exited with code ${supervisorExit}; see ${files.log}`);
+        throw new SearchServerError(
+          `${files.folder}: the Meilisearch supervisor exited with code ${supervisorExit}; see ${files.log}`,
+        );
       }
       if (attempt === 'absent' && (supervisor === null || supervisor.exitCode !== null)) {
         supervisor = spawnSupervisor(dataDir, files);
@@ -64,7 +74,9 @@ export class EmbeddedMeili {
       }
       await sleep(pause);
     }
-    throw new SearchServerError(`${files.folder}: the embedded Meilisearch was not ready within ${START_TIMEOUT_MS / 1000} s; see ${files.log}`);
+    throw new SearchServerError(
+      `${files.folder}: the embedded Meilisearch was not ready within ${START_TIMEOUT_MS / 1000} s; see ${files.log}`,
+    );
   }
 
   /**
@@ -75,7 +87,10 @@ export class EmbeddedMeili {
     const deadline = Date.now() + timeoutMs;
     while (!(this.state === 'ready' && this.socket)) {
       if (this.closed) throw new SearchServerError(`${this.files.folder}: detached from the embedded Meilisearch`);
-      if (Date.now() > deadline) throw new SearchServerError(`${this.files.folder}: the embedded Meilisearch was not ready again within ${timeoutMs / 1000} s; see ${this.files.log}`);
+      if (Date.now() > deadline)
+        throw new SearchServerError(
+          `${this.files.folder}: the embedded Meilisearch was not ready again within ${timeoutMs / 1000} s; see ${this.files.log}`,
+        );
       await sleep(50);
     }
   }
@@ -147,11 +162,14 @@ function attach(files: MeiliFiles, deadline: number, hold: boolean): Promise<Att
     const timer = setTimeout(() => settle('stopping'), Math.max(0, deadline - Date.now()));
     if (!hold) timer.unref();
     socket.once('connect', () => socket.write(`${JSON.stringify({ attach: process.pid })}\n`));
-    socket.once('error', (error: NodeJS.ErrnoException) => settle(error.code === 'ECONNREFUSED' || error.code === 'ENOENT' ? 'absent' : 'stopping'));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      settle(error.code === 'ECONNREFUSED' || error.code === 'ENOENT' ? 'absent' : 'stopping'),
+    );
     socket.once('close', () => settle('stopping'));
     onMessages(socket, (message) => {
       if (message.state === 'stopping') settle('stopping');
-      else if (message.state === 'down' && message.fatal) settle(new SearchServerError(`${files.folder}: the embedded Meilisearch did not start: ${message.reason}`));
+      else if (message.state === 'down' && message.fatal)
+        settle(new SearchServerError(`${files.folder}: the embedded Meilisearch did not start: ${message.reason}`));
       else if (message.state === 'ready') {
         const record = readServerRecord(files);
         const trusted = record?.url === message.url && record.supervisorPid === message.pid && isAlive(message.pid);

@@ -3,7 +3,15 @@ import { type Server, type Socket, createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BoundedLog } from './bounded-log.js';
 import { verifiedMeiliBinary } from './meili-binary.js';
-import { type MeiliFiles, meiliFiles, prepareFolder, readOrCreateKey, readServerRecord, supervisorSocket, writeServerRecord } from './meili-files.js';
+import {
+  type MeiliFiles,
+  meiliFiles,
+  prepareFolder,
+  readOrCreateKey,
+  readServerRecord,
+  supervisorSocket,
+  writeServerRecord,
+} from './meili-files.js';
 import { startMeili, stopMeili, stopStrayMeili } from './meili-process.js';
 import { freePort, portIsFree } from './ports.js';
 import { freeBytes, formatBytes, LOW_SPACE_BYTES } from './storage.js';
@@ -72,7 +80,9 @@ export class MeiliSupervisor {
     this.armIdle();
     const previous = readServerRecord(this.files);
     if (previous?.meiliPid && (await stopStrayMeili(previous.meiliPid, this.files))) {
-      this.log.line(`supervisor ${process.pid}: stopped Meilisearch ${previous.meiliPid}, left running by a supervisor that died`);
+      this.log.line(
+        `supervisor ${process.pid}: stopped Meilisearch ${previous.meiliPid}, left running by a supervisor that died`,
+      );
     }
     this.port = previous?.port ?? (await freePort());
     this.launching = this.launch();
@@ -88,7 +98,8 @@ export class MeiliSupervisor {
       for (const timer of [this.idleTimer, this.restartTimer]) if (timer) clearTimeout(timer);
       await this.launching;
       if (this.child) await stopMeili(this.child);
-      if (this.port) writeServerRecord(this.files, { supervisorPid: null, meiliPid: null, port: this.port, url: urlOf(this.port) });
+      if (this.port)
+        writeServerRecord(this.files, { supervisorPid: null, meiliPid: null, port: this.port, url: urlOf(this.port) });
       this.server.close();
       for (const client of this.clients) client.destroy();
       this.log.line(`supervisor ${process.pid}: stopped`);
@@ -100,7 +111,9 @@ export class MeiliSupervisor {
 
   private bind(): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      this.server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error)));
+      this.server.once('error', (error: NodeJS.ErrnoException) =>
+        error.code === 'EADDRINUSE' ? resolve(false) : reject(error),
+      );
       this.server.listen(supervisorSocket(this.files), () => resolve(true));
     });
   }
@@ -155,7 +168,9 @@ export class MeiliSupervisor {
       if (!(await portIsFree(this.port))) {
         const taken = this.port;
         this.port = await freePort();
-        this.log.line(`supervisor ${process.pid}: port ${taken} is taken; moving to ${this.port} (clients attached before must reconnect)`);
+        this.log.line(
+          `supervisor ${process.pid}: port ${taken} is taken; moving to ${this.port} (clients attached before must reconnect)`,
+        );
       }
       const binary = await verifiedMeiliBinary();
       const masterKey = readOrCreateKey(this.files.key);
@@ -163,12 +178,20 @@ export class MeiliSupervisor {
       this.child = child;
       if (this.stopping) return; // stop() is stopping it
       child.once('exit', (code, signal) => this.onExit(startedAt, signal ? `signal ${signal}` : `code ${code}`));
-      writeServerRecord(this.files, { supervisorPid: process.pid, meiliPid: child.pid ?? null, port: this.port, url: urlOf(this.port) });
+      writeServerRecord(this.files, {
+        supervisorPid: process.pid,
+        meiliPid: child.pid ?? null,
+        port: this.port,
+        url: urlOf(this.port),
+      });
       this.log.line(`supervisor ${process.pid}: Meilisearch ${child.pid} answers on ${urlOf(this.port)}`);
       this.broadcast({ state: 'ready', url: urlOf(this.port), pid: process.pid });
     } catch (error) {
       const free = freeBytes(this.files.db);
-      const space = free !== null && free < LOW_SPACE_BYTES ? `; no space left on device: ${this.files.db} has ${formatBytes(free)} free` : '';
+      const space =
+        free !== null && free < LOW_SPACE_BYTES
+          ? `; no space left on device: ${this.files.db} has ${formatBytes(free)} free`
+          : '';
       this.fail(`${(error as Error).message}${space}`, true);
     }
   }
@@ -177,7 +200,12 @@ export class MeiliSupervisor {
     this.child = null;
     if (this.stopping) return;
     if (Date.now() - startedAt > STABLE_MS) this.failures = 0;
-    writeServerRecord(this.files, { supervisorPid: process.pid, meiliPid: null, port: this.port, url: urlOf(this.port) });
+    writeServerRecord(this.files, {
+      supervisorPid: process.pid,
+      meiliPid: null,
+      port: this.port,
+      url: urlOf(this.port),
+    });
     this.fail(`Meilisearch exited (${how})`, false);
   }
 

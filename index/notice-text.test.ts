@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { joinNoticeText, splitNoticeText } from './notice-text.js';
 
 describe('a notice text split into its frame and parts', () => {
-  const text = '关于某事的通知\n\n海政发〔2022〕1号\n\n一、总则\n\n第一段。\n二、附则\n本通知自印发之日起施行。\n\n某区人民政府\n2022年1月1日';
+  const text =
+    '关于某事的通知\n\n海政发〔2022〕1号\n\n一、总则\n\n第一段。\n二、附则\n本通知自印发之日起施行。\n\n某区人民政府\n2022年1月1日';
   const parts = [
     { id: 'c1', text: '一、总则\n第一段。' },
     { id: 'c2', text: '二、附则\n本通知自印发之日起施行。' },

@@ -11,13 +11,29 @@ const SUGGESTIONS = 5;
  * 海政办发〔2022〕14号): numbers of notices of the same year or prefix, and numbers that records
  * cite, ranked by edit distance over their normalised spelling, the close ones only.
  */
-export async function nearestNumbers(search: (q: string, query: SearchParams) => Promise<SearchResponse<SearchDocument>>, number: DocNumber, filter: string[]): Promise<string[]> {
-  const sameYearOrPrefix = [number.year !== null ? `docYear = ${number.year}` : null, number.prefix ? equals('docPrefix', number.prefix) : null].filter(Boolean).join(' OR ');
+export async function nearestNumbers(
+  search: (q: string, query: SearchParams) => Promise<SearchResponse<SearchDocument>>,
+  number: DocNumber,
+  filter: string[],
+): Promise<string[]> {
+  const sameYearOrPrefix = [
+    number.year !== null ? `docYear = ${number.year}` : null,
+    number.prefix ? equals('docPrefix', number.prefix) : null,
+  ]
+    .filter(Boolean)
+    .join(' OR ');
   const [own, cited] = await Promise.all([
-    search('', { filter: [...filter, ...(sameYearOrPrefix ? [sameYearOrPrefix] : [])], facets: ['docNumber'], limit: 0 }),
+    search('', {
+      filter: [...filter, ...(sameYearOrPrefix ? [sameYearOrPrefix] : [])],
+      facets: ['docNumber'],
+      limit: 0,
+    }),
     search('', { filter, facets: ['cites'], limit: 0 }),
   ]);
-  const candidates = new Set([...Object.keys(own.facetDistribution?.docNumber ?? {}), ...Object.keys(cited.facetDistribution?.cites ?? {})]);
+  const candidates = new Set([
+    ...Object.keys(own.facetDistribution?.docNumber ?? {}),
+    ...Object.keys(cited.facetDistribution?.cites ?? {}),
+  ]);
   candidates.delete(number.text);
   const reach = Math.max(2, Math.round(number.text.length * 0.3));
   return [...candidates]
@@ -33,7 +49,8 @@ export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
     previous = current;
   }
   return previous[b.length]!;
@@ -41,10 +58,18 @@ export function editDistance(a: string, b: string): number {
 
 /** The filters of a number's two answers: records of the notice that has it, then records citing it. */
 export function numberFilters(number: string, filter: string[]): { own: string[]; citing: string[] } {
-  return { own: [...filter, equals('docNumber', number)], citing: [...filter, equals('cites', number), `NOT ${equals('docNumber', number)}`] };
+  return {
+    own: [...filter, equals('docNumber', number)],
+    citing: [...filter, equals('cites', number), `NOT ${equals('docNumber', number)}`],
+  };
 }
 
 /** Search parameters of one page of a two-part answer: the first part's page, then the second's continuing it. */
-export function secondPartPage(offset: number, limit: number, firstTotal: number, firstShown: number): Pick<SearchParams, 'offset' | 'limit'> {
+export function secondPartPage(
+  offset: number,
+  limit: number,
+  firstTotal: number,
+  firstShown: number,
+): Pick<SearchParams, 'offset' | 'limit'> {
   return { offset: Math.max(0, offset - firstTotal), limit: Math.max(0, limit - firstShown) };
 }

@@ -29,16 +29,26 @@ export class IndexRebuild {
   /** Adds one issue's records and its issue document to the staging indexes. */
   async addIssue(issue: IssueDocument, documents: SearchDocument[]): Promise<void> {
     for (let i = 0; i < documents.length; i += 2000) {
-      await waitForWrite(this.staging.records, this.client.index(this.staging.records).addDocuments(documents.slice(i, i + 2000), { primaryKey: 'id' }), 600_000);
+      await waitForWrite(
+        this.staging.records,
+        this.client.index(this.staging.records).addDocuments(documents.slice(i, i + 2000), { primaryKey: 'id' }),
+        600_000,
+      );
     }
-    await waitForWrite(this.staging.issues, this.client.index(this.staging.issues).addDocuments([issue], { primaryKey: 'id' }));
+    await waitForWrite(
+      this.staging.issues,
+      this.client.index(this.staging.issues).addDocuments([issue], { primaryKey: 'id' }),
+    );
   }
 
   /** Swaps the staging indexes in, atomically, then drops the old ones. */
   async swapIn(): Promise<void> {
     forgetEnsured(this.client);
     await ensureIndexes(this.client, this.live); // a swap needs both sides to exist
-    const swaps = (['records', 'issues'] as const).map((key) => ({ indexes: [this.live[key], this.staging[key]] as [string, string], rename: false }));
+    const swaps = (['records', 'issues'] as const).map((key) => ({
+      indexes: [this.live[key], this.staging[key]] as [string, string],
+      rename: false,
+    }));
     await waitForWrite(this.live.records, this.client.swapIndexes(swaps));
     for (const uid of Object.values(this.staging)) await deleteIfExists(this.client, uid);
     forgetEnsured(this.client);

@@ -1,4 +1,12 @@
-import { type FederatedMultiSearchParams, type Hit, type Meilisearch, MeilisearchApiError, MeilisearchRequestError, type SearchParams, type SearchResponse } from 'meilisearch';
+import {
+  type FederatedMultiSearchParams,
+  type Hit,
+  type Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  type SearchParams,
+  type SearchResponse,
+} from 'meilisearch';
 import type { DocNumber, GazetteRecord } from '../parsers/index.js';
 import { analyzeQuery } from './analyze-query.js';
 import { type Match, type MatchPlan, matchPlans } from './match-plans.js';
@@ -14,14 +22,28 @@ import { cropAround, markWords } from './excerpt.js';
 import { highlightHtml } from './highlight.js';
 import type { IndexNames } from './index-names.js';
 import type { TextPart } from './notice-text.js';
-import { KEYSET_FIELDS, KEYSET_PHASES, type KeysetPhase, afterKey, atOrBeforeKey, compareByKey, keyOf, sameKey } from './keyset.js';
+import {
+  KEYSET_FIELDS,
+  KEYSET_PHASES,
+  type KeysetPhase,
+  afterKey,
+  atOrBeforeKey,
+  compareByKey,
+  keyOf,
+  sameKey,
+} from './keyset.js';
 import { SEARCH_FACETS, type SearchParameters } from './search-parameters.js';
 
 /**
  * A record as the API returns it, with highlights of its text fields as safe HTML: the text
  * escaped, the matches in `<mark>` (the only markup).
  */
-export type RecordHit = GazetteRecord & { people?: string[]; year?: number | null; keywords?: string[]; highlight: Partial<Record<'text' | 'title' | 'heading', string>> };
+export type RecordHit = GazetteRecord & {
+  people?: string[];
+  year?: number | null;
+  keywords?: string[];
+  highlight: Partial<Record<'text' | 'title' | 'heading', string>>;
+};
 
 type FieldOf<T> = T extends unknown ? keyof T : never;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -33,17 +55,73 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  * record's own route (/api/notices/:id). Every field is named, so a new one is decided here.
  */
 const IN_LIST: Record<FieldOf<SearchDocument>, boolean> = {
-  id: true, kind: true, issue: true, source: true, departments: true, jurisdiction: true,
-  docNumber: true, docPrefix: true, docYear: true, docSeq: true, title: true, docType: true, issuer: true, date: true,
-  addressees: true, section: true, attachments: true, cites: true, repeals: true, effective: true,
-  noticeId: true, path: true, heading: true, documentKind: true, documentTitle: true,
-  caption: true, panel: true, person: true, action: true, mode: true, post: true, probation: true, posts: true, note: true,
-  datePrecision: true, endDate: true, people: true, timeOfDay: true, year: true, issues: true, sightings: true,
-  text: false, rows: false, header: false, groups: false, merged: false, members: false, repealStatements: false, enclosures: false,
-  tokens: false, keywords: false, textParts: false, contentHash: false, dateValue: false, noticeKey: false,
+  id: true,
+  kind: true,
+  issue: true,
+  source: true,
+  departments: true,
+  jurisdiction: true,
+  docNumber: true,
+  docPrefix: true,
+  docYear: true,
+  docSeq: true,
+  title: true,
+  docType: true,
+  issuer: true,
+  date: true,
+  addressees: true,
+  section: true,
+  attachments: true,
+  cites: true,
+  repeals: true,
+  effective: true,
+  noticeId: true,
+  path: true,
+  heading: true,
+  documentKind: true,
+  documentTitle: true,
+  caption: true,
+  panel: true,
+  person: true,
+  action: true,
+  mode: true,
+  post: true,
+  probation: true,
+  posts: true,
+  note: true,
+  datePrecision: true,
+  endDate: true,
+  people: true,
+  timeOfDay: true,
+  year: true,
+  issues: true,
+  sightings: true,
+  text: false,
+  rows: false,
+  header: false,
+  groups: false,
+  merged: false,
+  members: false,
+  repealStatements: false,
+  enclosures: false,
+  tokens: false,
+  keywords: false,
+  textParts: false,
+  contentHash: false,
+  dateValue: false,
+  noticeKey: false,
 };
 const LIST_FIELDS = Object.keys(IN_LIST).filter((field) => IN_LIST[field as keyof typeof IN_LIST]);
-type LongField = 'text' | 'rows' | 'header' | 'groups' | 'merged' | 'members' | 'repealStatements' | 'enclosures' | 'keywords';
+type LongField =
+  | 'text'
+  | 'rows'
+  | 'header'
+  | 'groups'
+  | 'merged'
+  | 'members'
+  | 'repealStatements'
+  | 'enclosures'
+  | 'keywords';
 
 /** A hit of a result list: the record without its long fields, and `crop`, its text cut to the words around the matches (plain text). */
 export type ListHit = DistributiveOmit<RecordHit, LongField> & { crop: string };
@@ -103,7 +181,11 @@ export class RecordSearch {
    */
   private async searchRecords(q: string, params: SearchParams): Promise<SearchResponse<SearchDocument>> {
     const remotes = this.options.remotes;
-    if (!remotes) return this.client.index<SearchDocument>(this.names.records).search(q, params).catch((error: unknown) => this.readFailure(error));
+    if (!remotes)
+      return this.client
+        .index<SearchDocument>(this.names.records)
+        .search(q, params)
+        .catch((error: unknown) => this.readFailure(error));
     const { limit, offset, facets, ...query } = params;
     return this.federated([q], query, { limit: limit ?? 20, offset: offset ?? 0, facets });
   }
@@ -113,22 +195,45 @@ export class RecordSearch {
    * answer from Meilisearch; anything else as it came.
    */
   private readFailure(error: unknown): never {
-    if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') throw new IndexMissingError(this.names.records, { cause: error });
-    if (error instanceof MeilisearchRequestError) throw new SearchUnavailableError(`Meilisearch did not answer a search of ${this.names.records}: ${error.message}`, { cause: error });
+    if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found')
+      throw new IndexMissingError(this.names.records, { cause: error });
+    if (error instanceof MeilisearchRequestError)
+      throw new SearchUnavailableError(
+        `Meilisearch did not answer a search of ${this.names.records}: ${error.message}`,
+        { cause: error },
+      );
     throw error;
   }
 
   /** A federated multi-search of these query strings (times the shards, when sharded), merged by Meilisearch. */
-  private async federated(strings: string[], query: SearchParams, page: { limit: number; offset: number; facets?: string[] | undefined }): Promise<SearchResponse<SearchDocument>> {
+  private async federated(
+    strings: string[],
+    query: SearchParams,
+    page: { limit: number; offset: number; facets?: string[] | undefined },
+  ): Promise<SearchResponse<SearchDocument>> {
     const remotes = this.options.remotes ?? [undefined];
     const federated: FederatedMultiSearchParams = {
-      federation: { limit: page.limit, offset: page.offset, ...(page.facets ? { facetsByIndex: { [this.names.records]: page.facets }, mergeFacets: {} } : {}) },
-      queries: strings.flatMap((q) => remotes.map((remote) => ({ indexUid: this.names.records, q, ...query, ...(remote ? { federationOptions: { weight: 1, remote } } : {}) }))),
+      federation: {
+        limit: page.limit,
+        offset: page.offset,
+        ...(page.facets ? { facetsByIndex: { [this.names.records]: page.facets }, mergeFacets: {} } : {}),
+      },
+      queries: strings.flatMap((q) =>
+        remotes.map((remote) => ({
+          indexUid: this.names.records,
+          q,
+          ...query,
+          ...(remote ? { federationOptions: { weight: 1, remote } } : {}),
+        })),
+      ),
     };
-    const response = await this.client.multiSearch<FederatedMultiSearchParams, SearchDocument>(federated).catch((error: unknown) => this.readFailure(error));
+    const response = await this.client
+      .multiSearch<FederatedMultiSearchParams, SearchDocument>(federated)
+      .catch((error: unknown) => this.readFailure(error));
     const remoteErrors = (response as { remoteErrors?: Record<string, { message?: string }> }).remoteErrors ?? {};
     const failed = Object.entries(remoteErrors);
-    if (failed.length > 0) throw new SearchServerError(`shard ${failed.map(([name, e]) => `${name}: ${e.message ?? 'error'}`).join('; ')}`);
+    if (failed.length > 0)
+      throw new SearchServerError(`shard ${failed.map(([name, e]) => `${name}: ${e.message ?? 'error'}`).join('; ')}`);
     return response;
   }
 
@@ -151,7 +256,17 @@ export class RecordSearch {
    * filter of its parameters already resolved (`filter`) or a way of matching (`match`) already
    * chosen, when a caller runs it many times.
    */
-  private async run(params: SearchParameters, options: { within: string[]; highlight: boolean; list?: boolean; orderBy?: readonly string[]; match?: Match; filter?: string[] }): Promise<SearchResult> {
+  private async run(
+    params: SearchParameters,
+    options: {
+      within: string[];
+      highlight: boolean;
+      list?: boolean;
+      orderBy?: readonly string[];
+      match?: Match;
+      filter?: string[];
+    },
+  ): Promise<SearchResult> {
     const analyzed = analyzeQuery(params.q ?? '');
     const filter = [...(options.filter ?? (await this.filterOf(params))), ...options.within];
     const limit = params.limit ?? 20;
@@ -164,13 +279,23 @@ export class RecordSearch {
       ...(params.distinct ? { distinct: 'noticeKey' } : {}),
       ...(params.sort && params.sort !== 'relevance' ? { sort: [`dateValue:${params.sort.slice(5)}`] } : {}),
     };
-    const shape: HitShape = { orderBy: options.orderBy, scores: this.options.rankingScores, list: options.list, ...(options.highlight ? { words: [] } : {}) };
+    const shape: HitShape = {
+      orderBy: options.orderBy,
+      scores: this.options.rankingScores,
+      list: options.list,
+      ...(options.highlight ? { words: [] } : {}),
+    };
     if (analyzed.docNumber) return this.numberAnswer(analyzed.docNumber, filter, common, params, shape);
     const plans = matchPlans(analyzed);
     const chosen = options.match ? plans.filter((plan) => plan.match === options.match) : plans;
     let result: SearchResult | null = null;
     for (const plan of chosen.length ? chosen : plans) {
-      result = await this.runPlan(plan, common, { limit, offset, distinct: params.distinct, corrections: analyzed.corrections }, shape.words ? { ...shape, words: wordsOf(plan) } : shape);
+      result = await this.runPlan(
+        plan,
+        common,
+        { limit, offset, distinct: params.distinct, corrections: analyzed.corrections },
+        shape.words ? { ...shape, words: wordsOf(plan) } : shape,
+      );
       if (result.total > 0) break;
     }
     return result!;
@@ -181,15 +306,34 @@ export class RecordSearch {
    * total of several is Meilisearch's estimate and their facet counts are added per query, so
    * both are marked inexact.
    */
-  private async runPlan(plan: MatchPlan, common: SearchParams, page: { limit: number; offset: number; distinct?: boolean; corrections: Correction[] }, shape: HitShape): Promise<SearchResult> {
-    const reading = { docNumber: null, queries: plan.queries.map((query) => query.q), corrections: page.corrections, match: plan.match };
+  private async runPlan(
+    plan: MatchPlan,
+    common: SearchParams,
+    page: { limit: number; offset: number; distinct?: boolean; corrections: Correction[] },
+    shape: HitShape,
+  ): Promise<SearchResult> {
+    const reading = {
+      docNumber: null,
+      queries: plan.queries.map((query) => query.q),
+      corrections: page.corrections,
+      match: plan.match,
+    };
     // The queries of one plan share their matching strategy.
     const strategy = plan.queries[0]!.matchingStrategy;
     const query = { ...common, ...(strategy ? { matchingStrategy: strategy } : {}) };
     const response =
       plan.queries.length === 1
-        ? await this.searchRecords(plan.queries[0]!.q, { ...query, facets: [...SEARCH_FACETS], limit: page.limit, offset: page.offset })
-        : await this.federated(plan.queries.map((q) => q.q), query, { limit: page.limit, offset: page.offset, facets: [...SEARCH_FACETS] });
+        ? await this.searchRecords(plan.queries[0]!.q, {
+            ...query,
+            facets: [...SEARCH_FACETS],
+            limit: page.limit,
+            offset: page.offset,
+          })
+        : await this.federated(
+            plan.queries.map((q) => q.q),
+            query,
+            { limit: page.limit, offset: page.offset, facets: [...SEARCH_FACETS] },
+          );
     // Merged facet counts count a record once per query it matched: the total is Meilisearch's estimate (as with distinct).
     return toResult(response, reading, { ...shape, estimated: plan.queries.length > 1 || page.distinct });
   }
@@ -199,15 +343,43 @@ export class RecordSearch {
    * order printed), then the records citing it (newest first); a cited-by answer is still an
    * answer. A number that nothing has or cites gets the nearest existing numbers as suggestions.
    */
-  private async numberAnswer(number: DocNumber, filter: string[], common: SearchParams, params: SearchParameters, shape: HitShape): Promise<SearchResult> {
+  private async numberAnswer(
+    number: DocNumber,
+    filter: string[],
+    common: SearchParams,
+    params: SearchParameters,
+    shape: HitShape,
+  ): Promise<SearchResult> {
     const limit = params.limit ?? 20;
     const offset = params.offset ?? 0;
     const filters = numberFilters(number.text, filter);
-    const own = toResult(await this.searchRecords('', { ...common, filter: filters.own, sort: ['source.line:asc'], facets: [...SEARCH_FACETS], limit, offset }), EMPTY_READING, { ...shape, estimated: params.distinct });
+    const own = toResult(
+      await this.searchRecords('', {
+        ...common,
+        filter: filters.own,
+        sort: ['source.line:asc'],
+        facets: [...SEARCH_FACETS],
+        limit,
+        offset,
+      }),
+      EMPTY_READING,
+      { ...shape, estimated: params.distinct },
+    );
     const page = secondPartPage(offset, limit, own.total, own.hits.length);
-    const citing = toResult(await this.searchRecords('', { ...common, filter: filters.citing, sort: ['dateValue:desc', 'source.line:asc'], facets: [...SEARCH_FACETS], ...page }), EMPTY_READING, { ...shape, estimated: params.distinct });
+    const citing = toResult(
+      await this.searchRecords('', {
+        ...common,
+        filter: filters.citing,
+        sort: ['dateValue:desc', 'source.line:asc'],
+        facets: [...SEARCH_FACETS],
+        ...page,
+      }),
+      EMPTY_READING,
+      { ...shape, estimated: params.distinct },
+    );
     const total = own.total + citing.total;
-    const suggestions = total === 0 ? await nearestNumbers((q, query) => this.searchRecords(q, query), number, filter) : [];
+    const suggestions =
+      total === 0 ? await nearestNumbers((q, query) => this.searchRecords(q, query), number, filter) : [];
     return {
       total,
       totalExact: own.totalExact && citing.totalExact,
@@ -223,14 +395,25 @@ export class RecordSearch {
    */
   private async filterOf(params: SearchParameters): Promise<string[]> {
     if (!namesUnknownDepartment(params)) return buildFilter(params);
-    const containing = await departmentsContaining(this.facetSources(), toSimplified(params.department!.trim()), params.jurisdiction);
-    return buildFilter(params, containing.map((d) => d.value));
+    const containing = await departmentsContaining(
+      this.facetSources(),
+      toSimplified(params.department!.trim()),
+      params.jurisdiction,
+    );
+    return buildFilter(
+      params,
+      containing.map((d) => d.value),
+    );
   }
 
   /** Where department names are looked up: Meilisearch's facet search (of the one server) and facet counts (of every shard). */
   private facetSources(): FacetSources {
     return {
-      facetSearch: (query) => this.client.index(this.names.records).searchForFacetValues(query).catch((error: unknown) => this.readFailure(error)),
+      facetSearch: (query) =>
+        this.client
+          .index(this.names.records)
+          .searchForFacetValues(query)
+          .catch((error: unknown) => this.readFailure(error)),
       search: (q, query) => this.searchRecords(q, query),
     };
   }
@@ -245,7 +428,10 @@ export class RecordSearch {
    * parts go in its whole text (its `text` is the frame the index holds: index/notice-text.ts).
    */
   async notice(id: string): Promise<(RecordHit & { textParts: TextPart[] }) | null> {
-    const response = await this.searchRecords('', { filter: [equals('kind', 'notice'), equals('noticeKey', id)], limit: 1 });
+    const response = await this.searchRecords('', {
+      filter: [equals('kind', 'notice'), equals('noticeKey', id)],
+      limit: 1,
+    });
     const hit = response.hits[0];
     return hit ? { ...toHit(hit), textParts: hit.textParts ?? [] } : null;
   }
@@ -278,10 +464,14 @@ export class RecordSearch {
       return;
     }
     // The way of matching is chosen once, over all records, so that every window matches alike.
-    const { match } = (await this.run({ ...search, limit: 0, offset: 0 }, { within: [], highlight: false, filter })).interpretation;
+    const { match } = (await this.run({ ...search, limit: 0, offset: 0 }, { within: [], highlight: false, filter }))
+      .interpretation;
     for await (const page of this.keysetPages(filter, KEYSET_FIELDS)) {
       // The window holds at most a page of records (more only if some were written meanwhile).
-      const result = await this.run({ ...search, limit: KEYSET_PAGE, offset: 0 }, { within: page.window, highlight: false, orderBy: page.phase.keys, match, filter });
+      const result = await this.run(
+        { ...search, limit: KEYSET_PAGE, offset: 0 },
+        { within: page.window, highlight: false, orderBy: page.phase.keys, match, filter },
+      );
       yield* result.hits;
     }
   }
@@ -299,7 +489,10 @@ export class RecordSearch {
    * record). A page ends the walk only when it is empty, since `maxTotalHits` may cut a page
    * shorter than asked.
    */
-  private async *keysetPages(filter: string[], fields?: string[]): AsyncGenerator<{ hits: Array<Hit<SearchDocument>>; window: string[]; phase: KeysetPhase }> {
+  private async *keysetPages(
+    filter: string[],
+    fields?: string[],
+  ): AsyncGenerator<{ hits: Array<Hit<SearchDocument>>; window: string[]; phase: KeysetPhase }> {
     for (const phase of KEYSET_PHASES) {
       let after: string[] = [];
       let previous: Array<string | number> | null = null;
@@ -313,7 +506,10 @@ export class RecordSearch {
         if (response.hits.length === 0) break;
         const last = keyOf(response.hits.at(-1)!, phase.keys);
         // Two records whose ids differ only in case would hold the walk in place: refuse to loop.
-        if (previous && sameKey(previous, last)) throw new TypeError(`keyset paging of ${this.names.records} did not advance past ${JSON.stringify(last)}: ids must differ other than in case`);
+        if (previous && sameKey(previous, last))
+          throw new TypeError(
+            `keyset paging of ${this.names.records} did not advance past ${JSON.stringify(last)}: ids must differ other than in case`,
+          );
         previous = last;
         yield { hits: response.hits, window: [phase.filter, ...after, atOrBeforeKey(phase.keys, last)], phase };
         after = [afterKey(phase.keys, last)];
@@ -326,18 +522,21 @@ const EMPTY_READING: SearchResult['interpretation'] = { docNumber: null, queries
 
 /** The words of a plan's queries, unquoted, each once: what its hits are highlighted by. */
 function wordsOf(plan: MatchPlan): string[] {
-  const words = plan.queries.flatMap((query) => query.q.match(/"[^"]*"|\S+/g) ?? []).map((word) => word.replaceAll('"', ''));
+  const words = plan.queries
+    .flatMap((query) => query.q.match(/"[^"]*"|\S+/g) ?? [])
+    .map((word) => word.replaceAll('"', ''));
   return [...new Set(words)];
 }
 
 /** Facet counts of two disjoint result sets, added. */
 function addFacets(a: SearchResult['facets'], b: SearchResult['facets']): SearchResult['facets'] {
   const sum: SearchResult['facets'] = {};
-  for (const facets of [a, b]) for (const [facet, counts] of Object.entries(facets)) {
-    const into = sum[facet] ?? {};
-    sum[facet] = into;
-    for (const [value, n] of Object.entries(counts)) into[value] = (into[value] ?? 0) + n;
-  }
+  for (const facets of [a, b])
+    for (const [facet, counts] of Object.entries(facets)) {
+      const into = sum[facet] ?? {};
+      sum[facet] = into;
+      for (const [value, n] of Object.entries(counts)) into[value] = (into[value] ?? 0) + n;
+    }
   return sum;
 }
 
@@ -358,7 +557,11 @@ interface HitShape {
  * when its facet counts are not one per record (`estimated`): with `distinct`, whose counts
  * Meilisearch 1.21 computes from a capped set, and for merged queries.
  */
-function toResult(response: SearchResponse<SearchDocument>, interpretation: SearchResult['interpretation'], shape: HitShape & { estimated?: boolean | undefined }): SearchResult {
+function toResult(
+  response: SearchResponse<SearchDocument>,
+  interpretation: SearchResult['interpretation'],
+  shape: HitShape & { estimated?: boolean | undefined },
+): SearchResult {
   if (shape.orderBy) response.hits.sort(compareByKey(shape.orderBy));
   const facets = response.facetDistribution ?? {};
   const estimate = response.estimatedTotalHits ?? response.hits.length;
@@ -383,7 +586,11 @@ function toHit(hit: Hit<SearchDocument>, shape: HitShape = {}): RecordHit {
   const highlight: RecordHit['highlight'] = {};
   if (shape.words) {
     const crop = cropAround(hit.text ?? '', shape.words);
-    const marked = { text: crop, title: markWords((hit as { title?: string | null }).title, shape.words), heading: markWords((hit as { heading?: string | null }).heading, shape.words) };
+    const marked = {
+      text: crop,
+      title: markWords((hit as { title?: string | null }).title, shape.words),
+      heading: markWords((hit as { heading?: string | null }).heading, shape.words),
+    };
     for (const field of HIGHLIGHTED) {
       const html = marked[field] ? highlightHtml(marked[field]) : null;
       if (html) highlight[field] = html;

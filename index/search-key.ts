@@ -22,7 +22,12 @@ export async function searchOnlyKey(admin: Meilisearch, names: IndexNames): Prom
     else await admin.deleteKey(key.uid);
   }
   if (reusable) return reusable.key;
-  const created = await admin.createKey({ name, description: 'search-only key of the gazette API', ...scope, expiresAt: null });
+  const created = await admin.createKey({
+    name,
+    description: 'search-only key of the gazette API',
+    ...scope,
+    expiresAt: null,
+  });
   return created.key;
 }
 
@@ -41,6 +46,7 @@ async function keysNamed(admin: Meilisearch, name: string): Promise<Key[]> {
 }
 
 function hasScope(key: Key, scope: { actions: string[]; indexes: string[] }): boolean {
-  const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+  const same = (a: string[], b: string[]) =>
+    a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
   return same(key.actions, scope.actions) && same(key.indexes, scope.indexes) && key.expiresAt === null;
 }

@@ -38,13 +38,24 @@ describe('segmentForSearch', () => {
 
 describe('topKeywords', () => {
   it('should rank the domain terms of a provision first', () => {
-    expect(topKeywords('被征地农民社会保障资金由区人力资源和社会保障局负责，被征地农民按月领取', 3)).toContain('被征地农民');
+    expect(topKeywords('被征地农民社会保障资金由区人力资源和社会保障局负责，被征地农民按月领取', 3)).toContain(
+      '被征地农民',
+    );
   });
 });
 
 describe('DOMAIN_WORDS', () => {
   it('should hold department names and aliases of every level, issuers, office titles and seed terms, sorted and unique', () => {
-    expect(DOMAIN_WORDS).toEqual(expect.arrayContaining(['区住房和城乡建设局', '住房和城乡建设局', '住建', '南通市海门区人民政府办公室', '副区长', '被征地农民']));
+    expect(DOMAIN_WORDS).toEqual(
+      expect.arrayContaining([
+        '区住房和城乡建设局',
+        '住房和城乡建设局',
+        '住建',
+        '南通市海门区人民政府办公室',
+        '副区长',
+        '被征地农民',
+      ]),
+    );
     // No officials' names: no list of people taken from the samples.
     expect(DOMAIN_WORDS).not.toContain('郭晓敏');
     expect([...DOMAIN_WORDS].sort()).toEqual(DOMAIN_WORDS);
@@ -59,8 +70,13 @@ describe('the user dictionary file', () => {
     const content = DOMAIN_WORDS.map((word) => `${word} 50000 n\n`).join('');
     const planted = `gazette-jieba-${createHash('sha256').update(content).digest('hex').slice(0, 12)}.dict`;
     mkdirSync(join(tmp, planted));
-    const script = "const m = await import('./index/segmenter.ts'); console.log(JSON.stringify(m.segmentForSearch('由区住房和城乡建设局牵头')));";
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: join(import.meta.dirname, '..'), env: { ...process.env, TMPDIR: tmp }, encoding: 'utf8' });
+    const script =
+      "const m = await import('./index/segmenter.ts'); console.log(JSON.stringify(m.segmentForSearch('由区住房和城乡建设局牵头')));";
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: join(import.meta.dirname, '..'),
+      env: { ...process.env, TMPDIR: tmp },
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toContain('区住房和城乡建设局');
     // Nothing of ours is left (tsx keeps its cache there).

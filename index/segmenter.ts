@@ -87,7 +87,10 @@ export function segmentForSearch(text: string): string[] {
   // adds the longer ones (退役军人 inside 区退役军人事务局), and only those, to keep documents small.
   const cut = (runs: string[]) => {
     const full = cutEach(runs, (text) => nodejieba.cutAll(text));
-    return cutEach(runs, (text) => nodejieba.cutForSearch(text)).map((words, i) => [...words, ...full[i]!.filter((word) => word.length >= 4)]);
+    return cutEach(runs, (text) => nodejieba.cutForSearch(text)).map((words, i) => [
+      ...words,
+      ...full[i]!.filter((word) => word.length >= 4),
+    ]);
   };
   for (const word of words(text, cut)) {
     if (!MEANINGLESS.test(word)) tokens.add(word);
@@ -108,7 +111,9 @@ export function segmentInnerWords(text: string): string[] {
 
 /** Plain segmentation for queries: the words of `text` in order, punctuation dropped. */
 export function segmentQuery(text: string): string[] {
-  return words(text, (runs) => cutEach(runs, (joined) => nodejieba.cut(joined))).filter((word) => !/^[\p{P}\p{S}\p{Z}\s]+$/u.test(word));
+  return words(text, (runs) => cutEach(runs, (joined) => nodejieba.cut(joined))).filter(
+    (word) => !/^[\p{P}\p{S}\p{Z}\s]+$/u.test(word),
+  );
 }
 
 /** The `count` terms of `text` with the highest TF-IDF weight. */

@@ -11,13 +11,29 @@ describe('RECORD_INDEX_SETTINGS', () => {
   });
 
   it('should let exports page by keyset: id and source.line filterable, the keyset order sortable', () => {
-    expect(RECORD_INDEX_SETTINGS.filterableAttributes).toEqual(expect.arrayContaining(['id', 'source.line', 'dateValue']));
-    expect(RECORD_INDEX_SETTINGS.sortableAttributes).toEqual(expect.arrayContaining(['id', 'source.line', 'dateValue']));
+    expect(RECORD_INDEX_SETTINGS.filterableAttributes).toEqual(
+      expect.arrayContaining(['id', 'source.line', 'dateValue']),
+    );
+    expect(RECORD_INDEX_SETTINGS.sortableAttributes).toEqual(
+      expect.arrayContaining(['id', 'source.line', 'dateValue']),
+    );
   });
 
   it('should make filterable every field the API filters and facets on', () => {
     expect(RECORD_INDEX_SETTINGS.filterableAttributes).toEqual(
-      expect.arrayContaining(['kind', 'issue', 'jurisdiction', 'departments', 'docNumber', 'docType', 'issuer', 'people', 'person', 'dateValue', 'year']),
+      expect.arrayContaining([
+        'kind',
+        'issue',
+        'jurisdiction',
+        'departments',
+        'docNumber',
+        'docType',
+        'issuer',
+        'people',
+        'person',
+        'dateValue',
+        'year',
+      ]),
     );
   });
 });

@@ -11,13 +11,43 @@ export const RECORD_INDEX_SETTINGS = {
   // Not `title`, `issuer` or `documentTitle`: clauses copy them from their notice, and every
   // clause of a notice would match its title's words as well as the one provision that does.
   // A notice's own title is the start of its text.
-  searchableAttributes: ['heading', 'text', 'person', 'post', 'people', 'caption', 'docNumber', 'tokens', 'keywords', 'departments'],
+  searchableAttributes: [
+    'heading',
+    'text',
+    'person',
+    'post',
+    'people',
+    'caption',
+    'docNumber',
+    'tokens',
+    'keywords',
+    'departments',
+  ],
   filterableAttributes: [
-    'kind', 'issue', 'issues', 'noticeId', 'jurisdiction', 'departments', 'docNumber', 'docPrefix', 'docYear', 'docType', 'issuer',
-    'section', 'person', 'people', 'action', 'dateValue', 'year', 'noticeKey', 'cites', 'repeals',
+    'kind',
+    'issue',
+    'issues',
+    'noticeId',
+    'jurisdiction',
+    'departments',
+    'docNumber',
+    'docPrefix',
+    'docYear',
+    'docType',
+    'issuer',
+    'section',
+    'person',
+    'people',
+    'action',
+    'dateValue',
+    'year',
+    'noticeKey',
+    'cites',
+    'repeals',
     // Keyset paging (index/keyset.ts): exports and lookups walk records after the last one seen
     // by (dateValue, source.line, id), compared in filters and sorted, never by an offset.
-    'id', 'source.line',
+    'id',
+    'source.line',
   ],
   sortableAttributes: ['dateValue', 'docYear', 'docSeq', 'source.line', 'id'],
   // Meilisearch's default rules with `sort` first: a search sorted by date is in date order

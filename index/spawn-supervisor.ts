@@ -18,16 +18,21 @@ export function spawnSupervisor(dataDir: string, files: MeiliFiles): ChildProces
   const extension = extname(here);
   const entry = join(dirname(here), `meili-supervisor-main${extension}`);
   // From the TypeScript sources (tests, `tsx`), the supervisor runs through tsx as well.
-  const loader = extension === '.ts' ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
+  const loader =
+    extension === '.ts' ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
   const idle = process.env.GAZETTE_MEILI_IDLE_MS;
   const log = openSync(files.log, 'a', 0o600);
   try {
-    const child = spawn(process.execPath, [...loader, entry, dataDir, ...(idle && /^\d+$/.test(idle) ? ['--idle-ms', idle] : [])], {
-      cwd: files.folder,
-      detached: true,
-      env: supervisorEnvironment(),
-      stdio: ['ignore', 'ignore', log],
-    });
+    const child = spawn(
+      process.execPath,
+      [...loader, entry, dataDir, ...(idle && /^\d+$/.test(idle) ? ['--idle-ms', idle] : [])],
+      {
+        cwd: files.folder,
+        detached: true,
+        env: supervisorEnvironment(),
+        stdio: ['ignore', 'ignore', log],
+      },
+    );
     child.unref();
     return child;
   } finally {
@@ -38,6 +43,7 @@ export function spawnSupervisor(dataDir: string, files: MeiliFiles): ChildProces
 /** The supervisor's environment: enough for node to run, none of our settings or credentials. */
 function supervisorEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[name] !== undefined) env[name] = process.env[name];
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG'])
+    if (process.env[name] !== undefined) env[name] = process.env[name];
   return env;
 }

@@ -11,7 +11,7 @@ describe('storageFailure', () => {
   it('should name a write that a full disk broke "no space left", with the folder and its free space, whatever code the server gave', () => {
     const malformed = storageFailure(
       'malformed_payload',
-      'The `json` payload provided is malformed. `Couldn\'t serialize document value: trailing characters at line 1 column 14565`.',
+      "The `json` payload provided is malformed. `Couldn't serialize document value: trailing characters at line 1 column 14565`.",
       'index "gazette-records", task 12: malformed_payload: …',
       low,
     );
@@ -20,15 +20,21 @@ describe('storageFailure', () => {
     expect(malformed?.message).toBe(
       'no space left on device: /data/meili/db has 4.0 KB free (index "gazette-records", task 12: malformed_payload: …); free some space, then run `gazette retry` or ingest again',
     );
-    expect(storageFailure('io_error', 'Input/output error (os error 5).', 'task 3', low)).toBeInstanceOf(StorageFullError);
-    expect(storageFailure('task_timeout', undefined, 'task 4 has not finished after 600 s', low)).toBeInstanceOf(StorageFullError);
+    expect(storageFailure('io_error', 'Input/output error (os error 5).', 'task 3', low)).toBeInstanceOf(
+      StorageFullError,
+    );
+    expect(storageFailure('task_timeout', undefined, 'task 4 has not finished after 600 s', low)).toBeInstanceOf(
+      StorageFullError,
+    );
   });
 
   it('should say so when the server names the full disk itself, even with no folder short of space here', () => {
     const failure = storageFailure('no_space_left_on_device', 'No space left on device (os error 28)', 'task 9', null);
     expect(failure).toBeInstanceOf(StorageFullError);
     expect(failure?.message).toMatch(/^no space left on device: /);
-    expect(storageFailure('internal', 'Batch failed No space left on device (os error 28)', 'task 9', null)).toBeInstanceOf(StorageFullError);
+    expect(
+      storageFailure('internal', 'Batch failed No space left on device (os error 28)', 'task 9', null),
+    ).toBeInstanceOf(StorageFullError);
   });
 
   it('should leave other failures alone', () => {
@@ -52,7 +58,9 @@ describe('assertFreeSpace', () => {
       const huge = 2 ** 50;
       expect(() => assertFreeSpace(dataDir, huge, false)).toThrow(StorageFullError);
       expect(() => assertFreeSpace(dataDir, huge, true)).toThrow(
-        new RegExp(`^not enough space in ${dataDir}: .+ free, but 1024 TB of input needs at least 21504 TB \\(archive and search index\\); free some space or choose another --data-dir$`),
+        new RegExp(
+          `^not enough space in ${dataDir}: .+ free, but 1024 TB of input needs at least 21504 TB \\(archive and search index\\); free some space or choose another --data-dir$`,
+        ),
       );
       // A data directory that does not exist yet is checked where it will be.
       expect(() => assertFreeSpace(join(dataDir, 'not', 'yet'), huge, true)).toThrow(StorageFullError);
@@ -73,6 +81,11 @@ describe('assertFreeSpace', () => {
   });
 
   it('should print sizes in binary units', () => {
-    expect([formatBytes(512), formatBytes(4096), formatBytes(49 * 1024 * 1024), formatBytes(3 * 1024 ** 3)]).toEqual(['512 B', '4.0 KB', '49 MB', '3.0 GB']);
+    expect([formatBytes(512), formatBytes(4096), formatBytes(49 * 1024 * 1024), formatBytes(3 * 1024 ** 3)]).toEqual([
+      '512 B',
+      '4.0 KB',
+      '49 MB',
+      '3.0 GB',
+    ]);
   });
 });

@@ -50,7 +50,9 @@ export function lowStorage(): { path: string; free: number } | null {
 
 /** Whether an error code and message of Meilisearch (or of the OS) say in so many words that a disk is full. */
 export function saysNoSpace(code: string | undefined, message: string | undefined): boolean {
-  return code === 'no_space_left_on_device' || code === 'ENOSPC' || /no space left|os error 28|ENOSPC/i.test(message ?? '');
+  return (
+    code === 'no_space_left_on_device' || code === 'ENOSPC' || /no space left|os error 28|ENOSPC/i.test(message ?? '')
+  );
 }
 
 /**
@@ -69,15 +71,26 @@ const SYMPTOM_CODES = new Set(['malformed_payload', 'io_error', 'internal', 'tas
  * @param low the watched folder short of space, if any (found with {@link lowStorage})
  * @returns the error to throw instead, or null when storage is not the cause
  */
-export function storageFailure(code: string | undefined, message: string | undefined, detail: string, low = lowStorage()): StorageFullError | null {
+export function storageFailure(
+  code: string | undefined,
+  message: string | undefined,
+  detail: string,
+  low = lowStorage(),
+): StorageFullError | null {
   if (low) {
     if (!saysNoSpace(code, message) && !SYMPTOM_CODES.has(code ?? '')) return null;
-    return new StorageFullError(low.path, `no space left on device: ${low.path} has ${formatBytes(low.free)} free (${detail}); free some space, then run \`gazette retry\` or ingest again`);
+    return new StorageFullError(
+      low.path,
+      `no space left on device: ${low.path} has ${formatBytes(low.free)} free (${detail}); free some space, then run \`gazette retry\` or ingest again`,
+    );
   }
   if (!saysNoSpace(code, message)) return null;
   const path = [...watched][0] ?? null;
   const where = path ? `${path} (the search database)` : 'the Meilisearch server';
-  return new StorageFullError(path, `no space left on device: ${where} (${detail}); free some space, then run \`gazette retry\` or ingest again`);
+  return new StorageFullError(
+    path,
+    `no space left on device: ${where} (${detail}); free some space, then run \`gazette retry\` or ingest again`,
+  );
 }
 
 /**

@@ -84,18 +84,34 @@ export interface SyncPlan {
  * A sync interrupted anywhere is finished by the next one: the diff is taken against what the
  * index holds. Callers serialise syncs (one at a time across all workers: ingest/index-lock.ts).
  */
-export async function syncIssue(client: Meilisearch, names: IndexNames, input: IssueVersionInput, mode: SyncMode = 'full', now = Date.now()): Promise<SyncResult> {
+export async function syncIssue(
+  client: Meilisearch,
+  names: IndexNames,
+  input: IssueVersionInput,
+  mode: SyncMode = 'full',
+  now = Date.now(),
+): Promise<SyncResult> {
   const plan = await planSync(client, names, input, mode, now);
   await applyPlans(client, names, [plan]);
   return plan.result;
 }
 
 /** Works out what a sync of one version writes (nothing is written). */
-export async function planSync(client: Meilisearch, names: IndexNames, input: IssueVersionInput, mode: SyncMode = 'full', now = Date.now()): Promise<SyncPlan> {
+export async function planSync(
+  client: Meilisearch,
+  names: IndexNames,
+  input: IssueVersionInput,
+  mode: SyncMode = 'full',
+  now = Date.now(),
+): Promise<SyncPlan> {
   await ensureIndexes(client, names);
   const previous = await getIssue(client, names, input.id);
   const ofIssue = await heldBy(client, names, input.id);
-  const elsewhere = await heldByIds(client, names, input.documents.map((d) => d.id).filter((id) => !ofIssue.has(id)));
+  const elsewhere = await heldByIds(
+    client,
+    names,
+    input.documents.map((d) => d.id).filter((id) => !ofIssue.has(id)),
+  );
   const result: SyncResult = { added: 0, updated: 0, deleted: 0, unchanged: 0, kept: 0, writes: 0 };
   const writes: SearchDocument[] = [];
   const sightingUpdates: SyncPlan['sightingUpdates'] = [];
@@ -116,7 +132,9 @@ export async function planSync(client: Meilisearch, names: IndexNames, input: Is
     // An unchanged record keeps the sighting its issue has (it still sits there, at the same
     // line): only a record the issue did not hold yet gains one. A partial copy is a file of its
     // own, whose sighting is added beside the issue's.
-    const sighted = issues === held.issues && !!held.sightings?.some((s) => (mode === 'partial' ? s.sha256 === input.sha256 : s.issue === input.id));
+    const sighted =
+      issues === held.issues &&
+      !!held.sightings?.some((s) => (mode === 'partial' ? s.sha256 === input.sha256 : s.issue === input.id));
     const sightings = sighted
       ? held.sightings!
       : mode === 'partial'
@@ -140,16 +158,34 @@ export async function planSync(client: Meilisearch, names: IndexNames, input: Is
   for (const held of stale) {
     const others = (held.issues ?? [held.issue]).filter((issue) => issue !== input.id);
     if (others.length === 0) deletions.push(held.id);
-    else sightingUpdates.push({ id: held.id, issue: others.includes(held.issue) ? held.issue : others[0]!, issues: others, sightings: (held.sightings ?? []).filter((s) => s.issue !== input.id) });
+    else
+      sightingUpdates.push({
+        id: held.id,
+        issue: others.includes(held.issue) ? held.issue : others[0]!,
+        issues: others,
+        sightings: (held.sightings ?? []).filter((s) => s.issue !== input.id),
+      });
     result.deleted++;
   }
 
   const issue = issueDocument(previous, input, mode, now);
   const recordWrites = writes.length + sightingUpdates.length + deletions.length;
   // A new issue needs no marker: until its document is written, nothing counts it as indexed.
-  const marker = recordWrites > 0 && previous ? { ...previous, versions: issue.versions, shas: issue.shas, pending: { sha256: input.sha256, since: now } } : null;
+  const marker =
+    recordWrites > 0 && previous
+      ? { ...previous, versions: issue.versions, shas: issue.shas, pending: { sha256: input.sha256, since: now } }
+      : null;
   const ids = new Set([...seen, ...ofIssue.keys(), ...elsewhere.keys()]);
-  return { issueId: input.id, result, marker, writes, sightingUpdates, deletions, issue: recordWrites > 0 || !sameIssue(previous, issue) ? issue : null, ids };
+  return {
+    issueId: input.id,
+    result,
+    marker,
+    writes,
+    sightingUpdates,
+    deletions,
+    issue: recordWrites > 0 || !sameIssue(previous, issue) ? issue : null,
+    ids,
+  };
 }
 
 /**
@@ -188,15 +224,31 @@ export async function applyPlans(client: Meilisearch, names: IndexNames, plans: 
   if (issues.length) await writeIssues(client, names, issues);
   for (const plan of plans) {
     const part = (n: number) => (n > 0 ? Math.ceil(n / BATCH) : 0);
-    plan.result.writes = (plan.marker ? 1 : 0) + part(plan.writes.length) + part(plan.sightingUpdates.length) + part(plan.deletions.length) + (plan.issue ? 1 : 0);
+    plan.result.writes =
+      (plan.marker ? 1 : 0) +
+      part(plan.writes.length) +
+      part(plan.sightingUpdates.length) +
+      part(plan.deletions.length) +
+      (plan.issue ? 1 : 0);
   }
 }
 
 /** The issue's document once this version is synced. */
-function issueDocument(previous: IssueDocument | null, input: IssueVersionInput, mode: SyncMode, now: number): IssueDocument {
+function issueDocument(
+  previous: IssueDocument | null,
+  input: IssueVersionInput,
+  mode: SyncMode,
+  now: number,
+): IssueDocument {
   const versions: IssueVersion[] = [...(previous?.versions ?? [])];
   if (!versions.some((v) => v.sha256 === input.sha256)) {
-    versions.push({ sha256: input.sha256, file: input.file, firstSeen: now, records: input.documents.length, partial: mode === 'partial' });
+    versions.push({
+      sha256: input.sha256,
+      file: input.file,
+      firstSeen: now,
+      records: input.documents.length,
+      partial: mode === 'partial',
+    });
   }
   const shown = mode === 'full' || !previous;
   return {
@@ -216,7 +268,13 @@ function issueDocument(previous: IssueDocument | null, input: IssueVersionInput,
 /** Whether two issue documents say the same, apart from when they were written. */
 function sameIssue(a: IssueDocument | null, b: IssueDocument): boolean {
   if (!a) return false;
-  return a.sha256 === b.sha256 && a.pipeline === b.pipeline && a.pending === null && a.versions?.length === b.versions.length && a.records === b.records;
+  return (
+    a.sha256 === b.sha256 &&
+    a.pipeline === b.pipeline &&
+    a.pending === null &&
+    a.versions?.length === b.versions.length &&
+    a.records === b.records
+  );
 }
 
 async function writeIssue(client: Meilisearch, names: IndexNames, issue: IssueDocument): Promise<void> {
@@ -225,7 +283,10 @@ async function writeIssue(client: Meilisearch, names: IndexNames, issue: IssueDo
 
 /** Writes issue documents in one task. */
 async function writeIssues(client: Meilisearch, names: IndexNames, issues: IssueDocument[]): Promise<void> {
-  await waitForWrite(names.issues, client.index<IssueDocument>(names.issues).addDocuments(issues, { primaryKey: 'id' }));
+  await waitForWrite(
+    names.issues,
+    client.index<IssueDocument>(names.issues).addDocuments(issues, { primaryKey: 'id' }),
+  );
 }
 
 /** Every record the index holds for an issue, by id. */
@@ -234,7 +295,12 @@ async function heldBy(client: Meilisearch, names: IndexNames, issueId: string): 
   const records = client.index<SearchDocument>(names.records);
   for (let offset = 0; ; offset += 1000) {
     // `issue` too: records written before records kept their issues have only that.
-    const page = await records.getDocuments<Held>({ filter: `${equals('issues', issueId)} OR ${equals('issue', issueId)}`, fields: HELD_FIELDS as never, limit: 1000, offset });
+    const page = await records.getDocuments<Held>({
+      filter: `${equals('issues', issueId)} OR ${equals('issue', issueId)}`,
+      fields: HELD_FIELDS as never,
+      limit: 1000,
+      offset,
+    });
     for (const d of page.results) held.set(d.id, d);
     if (page.results.length < 1000) return held;
   }
@@ -256,8 +322,20 @@ async function heldByIds(client: Meilisearch, names: IndexNames, ids: string[]):
  * Adds a version to an issue's history without showing it (bytes older than the version the
  * index shows, processed after it).
  */
-export async function recordVersion(client: Meilisearch, names: IndexNames, issue: IssueDocument, input: IssueVersionInput, seenAt: number): Promise<void> {
-  const version: IssueVersion = { sha256: input.sha256, file: input.file, firstSeen: seenAt, records: input.documents.length, partial: false };
+export async function recordVersion(
+  client: Meilisearch,
+  names: IndexNames,
+  issue: IssueDocument,
+  input: IssueVersionInput,
+  seenAt: number,
+): Promise<void> {
+  const version: IssueVersion = {
+    sha256: input.sha256,
+    file: input.file,
+    firstSeen: seenAt,
+    records: input.documents.length,
+    partial: false,
+  };
   const versions = [...(issue.versions ?? []), version].sort((a, b) => a.firstSeen - b.firstSeen);
   await writeIssue(client, names, { ...issue, versions, shas: versions.map((v) => v.sha256) });
 }

@@ -1,6 +1,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { MeilisearchRequestError, MeilisearchTaskTimeOutError, Meilisearch, type EnqueuedTaskPromise, type Task } from 'meilisearch';
+import {
+  MeilisearchRequestError,
+  MeilisearchTaskTimeOutError,
+  Meilisearch,
+  type EnqueuedTaskPromise,
+  type Task,
+} from 'meilisearch';
 import { describe, expect, it } from 'vitest';
 import { IndexTaskError, StorageFullError } from './errors.js';
 import { pollTask, waitForWrite } from './tasks.js';
@@ -8,19 +14,40 @@ import { pollTask, waitForWrite } from './tasks.js';
 const root = join(import.meta.dirname, '..');
 
 function task(status: Task['status'], error?: { code: string; message: string }): Task {
-  return { uid: 7, batchUid: null, indexUid: 'x', status, type: 'documentAdditionOrUpdate', error: error ? { ...error, type: 'internal', link: '' } : null } as unknown as Task;
+  return {
+    uid: 7,
+    batchUid: null,
+    indexUid: 'x',
+    status,
+    type: 'documentAdditionOrUpdate',
+    error: error ? { ...error, type: 'internal', link: '' } : null,
+  } as unknown as Task;
 }
 
 /** An enqueued write whose wait ends with `final` (a task, or an error thrown). */
 function write(final: Task | Error): EnqueuedTaskPromise {
-  const enqueued = Promise.resolve({ taskUid: 7, indexUid: 'x', status: 'enqueued', type: 'documentAdditionOrUpdate', enqueuedAt: new Date() });
-  return Object.assign(enqueued, { waitTask: async () => (final instanceof Error ? Promise.reject(final) : final) }) as unknown as EnqueuedTaskPromise;
+  const enqueued = Promise.resolve({
+    taskUid: 7,
+    indexUid: 'x',
+    status: 'enqueued',
+    type: 'documentAdditionOrUpdate',
+    enqueuedAt: new Date(),
+  });
+  return Object.assign(enqueued, {
+    waitTask: async () => (final instanceof Error ? Promise.reject(final) : final),
+  }) as unknown as EnqueuedTaskPromise;
 }
 
 /** Runs tests/helpers/failed-wait.ts; resolves with its report and how long it ran on after it. */
-function runFailedWait(mode: 'original' | 'ours'): Promise<{ report: { error: string; polls: number; waitedMs: number; listenerWarnings: number }; lingeredMs: number }> {
+function runFailedWait(mode: 'original' | 'ours'): Promise<{
+  report: { error: string; polls: number; waitedMs: number; listenerWarnings: number };
+  lingeredMs: number;
+}> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'helpers', 'failed-wait.ts'), mode], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'helpers', 'failed-wait.ts'), mode], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     let reportedAt = 0;
     child.stdout.on('data', (chunk) => {
@@ -55,18 +82,28 @@ describe('waitForWrite', () => {
   }, 30_000);
 
   it('should turn a failed task into an IndexTaskError naming the index, the task and the code', async () => {
-    const failed = waitForWrite('gazette-records', write(task('failed', { code: 'invalid_document_id', message: 'bad id' })));
-    await expect(failed).rejects.toThrow(IndexTaskError);
-    await expect(waitForWrite('gazette-records', write(task('failed', { code: 'invalid_document_id', message: 'bad id' })))).rejects.toThrow(
-      'index "gazette-records", task 7: invalid_document_id: bad id',
+    const failed = waitForWrite(
+      'gazette-records',
+      write(task('failed', { code: 'invalid_document_id', message: 'bad id' })),
     );
-    await expect(waitForWrite('gazette-records', write(task('succeeded')))).resolves.toMatchObject({ status: 'succeeded' });
+    await expect(failed).rejects.toThrow(IndexTaskError);
+    await expect(
+      waitForWrite('gazette-records', write(task('failed', { code: 'invalid_document_id', message: 'bad id' }))),
+    ).rejects.toThrow('index "gazette-records", task 7: invalid_document_id: bad id');
+    await expect(waitForWrite('gazette-records', write(task('succeeded')))).resolves.toMatchObject({
+      status: 'succeeded',
+    });
   });
 
   it('should name a task that failed for want of space a StorageFullError, and a timeout an IndexTaskError', async () => {
-    const full = waitForWrite('gazette-records', write(task('failed', { code: 'no_space_left_on_device', message: 'No space left on device (os error 28)' })));
+    const full = waitForWrite(
+      'gazette-records',
+      write(task('failed', { code: 'no_space_left_on_device', message: 'No space left on device (os error 28)' })),
+    );
     await expect(full).rejects.toThrow(StorageFullError);
-    await expect(waitForWrite('gazette-records', write(new MeilisearchTaskTimeOutError(7, 1000)))).rejects.toThrow(/task_timeout/);
+    await expect(waitForWrite('gazette-records', write(new MeilisearchTaskTimeOutError(7, 1000)))).rejects.toThrow(
+      /task_timeout/,
+    );
   });
 
   it('should wait with the bounded poll wherever `.waitTask()` is called', () => {
@@ -80,7 +117,9 @@ describe('waitForWrite', () => {
 describe('pollTask', () => {
   it('should give up at its deadline, with a timeout error', async () => {
     const started = Date.now();
-    await expect(pollTask(async () => task('processing'), 7, { timeout: 300 })).rejects.toThrow(MeilisearchTaskTimeOutError);
+    await expect(pollTask(async () => task('processing'), 7, { timeout: 300 })).rejects.toThrow(
+      MeilisearchTaskTimeOutError,
+    );
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
@@ -91,9 +130,12 @@ describe('pollTask', () => {
       return task('succeeded');
     };
     await expect(pollTask(flaky, 7, { timeout: 5_000, interval: 10 })).resolves.toMatchObject({ status: 'succeeded' });
-    const down = async () => Promise.reject(new MeilisearchRequestError('http://127.0.0.1:9/tasks/7', new Error('ECONNREFUSED')));
+    const down = async () =>
+      Promise.reject(new MeilisearchRequestError('http://127.0.0.1:9/tasks/7', new Error('ECONNREFUSED')));
     const started = Date.now();
-    await expect(pollTask(down, 7, { timeout: 5_000, interval: 10, unreachableLimit: 200 })).rejects.toThrow(MeilisearchRequestError);
+    await expect(pollTask(down, 7, { timeout: 5_000, interval: 10, unreachableLimit: 200 })).rejects.toThrow(
+      MeilisearchRequestError,
+    );
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 });

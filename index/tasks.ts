@@ -54,7 +54,9 @@ export async function pollTask(
   let indexUid: string | null = null;
   for (;;) {
     try {
-      const task = await getTask(taskUid, { signal: AbortSignal.timeout(Math.max(1, Math.min(POLL_TIMEOUT_MS, deadline - Date.now()))) });
+      const task = await getTask(taskUid, {
+        signal: AbortSignal.timeout(Math.max(1, Math.min(POLL_TIMEOUT_MS, deadline - Date.now()))),
+      });
       unreachableSince = null;
       indexUid = task.indexUid;
       if (task.status !== 'enqueued' && task.status !== 'processing') return task;
@@ -84,7 +86,11 @@ export async function pollTask(
  * shares this prototype, so `.waitTask()` anywhere waits with `pollTask` instead.
  */
 const taskClientPrototype = Object.getPrototypeOf(new Meilisearch({ host: 'http://127.0.0.1' }).tasks) as TaskClient;
-taskClientPrototype.waitForTask = function waitForTask(this: TaskClient, task: TaskUidOrEnqueuedTask, options?: WaitOptions): Promise<Task> {
+taskClientPrototype.waitForTask = function waitForTask(
+  this: TaskClient,
+  task: TaskUidOrEnqueuedTask,
+  options?: WaitOptions,
+): Promise<Task> {
   return pollTask((uid, init) => this.getTask(uid, init), typeof task === 'number' ? task : task.taskUid, options);
 };
 
@@ -97,17 +103,28 @@ taskClientPrototype.waitForTask = function waitForTask(this: TaskClient, task: T
  * @param write the enqueued write
  * @param timeout milliseconds to wait for the task
  */
-export async function waitForWrite(indexUid: string, write: EnqueuedTaskPromise, timeout = DEFAULT_TASK_TIMEOUT_MS): Promise<Task> {
+export async function waitForWrite(
+  indexUid: string,
+  write: EnqueuedTaskPromise,
+  timeout = DEFAULT_TASK_TIMEOUT_MS,
+): Promise<Task> {
   let task: Task;
   try {
     task = await write.waitTask({ timeout });
   } catch (error) {
     if (error instanceof MeilisearchTaskTimeOutError) {
-      throw storageFailure('task_timeout', error.message, `index "${indexUid}": ${error.message}`) ?? new IndexTaskError(indexUid, null, 'task_timeout', error.message);
+      throw (
+        storageFailure('task_timeout', error.message, `index "${indexUid}": ${error.message}`) ??
+        new IndexTaskError(indexUid, null, 'task_timeout', error.message)
+      );
     }
     if (error instanceof MeilisearchApiError) {
       // The write was refused before it became a task (its payload could not be stored, say).
-      const failure = storageFailure(error.cause?.code, error.message, `index "${indexUid}": ${error.cause?.code ?? error.response.status}: ${error.message}`);
+      const failure = storageFailure(
+        error.cause?.code,
+        error.message,
+        `index "${indexUid}": ${error.cause?.code ?? error.response.status}: ${error.message}`,
+      );
       if (failure) throw failure;
     }
     throw error;
@@ -115,7 +132,10 @@ export async function waitForWrite(indexUid: string, write: EnqueuedTaskPromise,
   if (task.status !== 'succeeded') {
     const code = task.error?.code ?? task.status;
     const message = task.error?.message ?? `task ${task.status}`;
-    throw storageFailure(code, message, `index "${indexUid}", task ${task.uid}: ${code}: ${message}`) ?? new IndexTaskError(indexUid, task.uid, code, message);
+    throw (
+      storageFailure(code, message, `index "${indexUid}", task ${task.uid}: ${code}: ${message}`) ??
+      new IndexTaskError(indexUid, task.uid, code, message)
+    );
   }
   return task;
 }

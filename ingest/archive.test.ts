@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Archive } from './archive.js';
 import { ArchiveMissError } from './errors.js';
 
 describe('Archive', () => {
   const root = mkdtempSync(join(tmpdir(), 'gazette-archive-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
   const archive = new Archive(root);
   const bytes = Buffer.from('区政府关于印发的通知\n');
   const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { StorageFullError } from '../index/errors.js';
 import { ArchiveMissError } from './errors.js';
@@ -64,10 +74,13 @@ export class Archive {
     try {
       bytes = readFileSync(join(this.root, sha256.slice(0, 2), `${sha256}.raw`));
     } catch {
-      throw new ArchiveMissError(`archive ${this.root}: no file with sha256 ${sha256}; is the data directory shared with this worker?`);
+      throw new ArchiveMissError(
+        `archive ${this.root}: no file with sha256 ${sha256}; is the data directory shared with this worker?`,
+      );
     }
     const actual = createHash('sha256').update(bytes).digest('hex');
-    if (actual !== sha256) throw new ArchiveMissError(`archive ${this.root}: ${sha256}.raw is damaged (its sha256 is ${actual})`);
+    if (actual !== sha256)
+      throw new ArchiveMissError(`archive ${this.root}: ${sha256}.raw is damaged (its sha256 is ${actual})`);
     return bytes;
   }
 
@@ -107,7 +120,12 @@ function writeAtomically(path: string, content: Uint8Array | string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new StorageFullError(path, `no space left on device: cannot write ${path} (${code}); free some space and ingest again`, { cause: error });
+    if (code === 'ENOSPC' || code === 'EDQUOT')
+      throw new StorageFullError(
+        path,
+        `no space left on device: cannot write ${path} (${code}); free some space and ingest again`,
+        { cause: error },
+      );
     throw error;
   }
   renameSync(temporary, path);

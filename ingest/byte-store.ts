@@ -39,7 +39,10 @@ export class RedisByteStore {
    */
   async get(sha256: string): Promise<Buffer> {
     const packed = await this.redis.getBuffer(this.key(sha256));
-    if (!packed) throw new ArchiveMissError(`no bytes with sha256 ${sha256} in Redis (${this.key(sha256)}) or in this worker's archive: ingest the file again`);
+    if (!packed)
+      throw new ArchiveMissError(
+        `no bytes with sha256 ${sha256} in Redis (${this.key(sha256)}) or in this worker's archive: ingest the file again`,
+      );
     const bytes = await unpack(packed);
     const actual = createHash('sha256').update(bytes).digest('hex');
     if (actual !== sha256) throw new ArchiveMissError(`${this.key(sha256)} is damaged (its sha256 is ${actual})`);

@@ -7,7 +7,10 @@ export type CloseStep = [name: string, close: () => Promise<unknown>];
  * @param onFailure told of each step that failed
  * @returns whether every step succeeded
  */
-export async function closeInOrder(steps: CloseStep[], onFailure: (name: string, error: Error) => void): Promise<boolean> {
+export async function closeInOrder(
+  steps: CloseStep[],
+  onFailure: (name: string, error: Error) => void,
+): Promise<boolean> {
   let ok = true;
   for (const [name, close] of steps) {
     try {

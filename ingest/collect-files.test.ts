@@ -18,7 +18,12 @@ describe('collectFiles', () => {
     writeFileSync(join(dir, 'logo.png'), 'x');
     mkdirSync(join(dir, 'more'));
     writeFileSync(join(dir, 'more', 'd.txt'), 'x');
-    expect(collectFiles([dir]).files.map((f) => f.slice(dir.length + 1))).toEqual(['a.txt', 'b.html', 'c.htm', join('more', 'd.txt')]);
+    expect(collectFiles([dir]).files.map((f) => f.slice(dir.length + 1))).toEqual([
+      'a.txt',
+      'b.html',
+      'c.htm',
+      join('more', 'd.txt'),
+    ]);
   });
 
   it('should keep a file given by name, whatever it is', () => {

@@ -15,10 +15,18 @@ describe('enrichRecords', () => {
     expect(documents).toHaveLength(records.length);
     const record = records.find((r) => r.kind === 'notice' && r.text.includes('被征地农民'))!;
     const notice = documents.find((d): d is Extract<SearchDocument, { kind: 'notice' }> => d.id === record.id)!;
-    expect(notice).toMatchObject({ ...record, text: expect.any(String), departments: record.departments, dateValue: Number(notice.date!.replaceAll('-', '')), year: 2022 });
+    expect(notice).toMatchObject({
+      ...record,
+      text: expect.any(String),
+      departments: record.departments,
+      dateValue: Number(notice.date!.replaceAll('-', '')),
+      year: 2022,
+    });
     // The index holds the notice's frame; its clauses and tables the rest, which put back give its text.
     expect(notice.text.length).toBeLessThan(record.text.length);
-    const parts = new Map(documents.filter((d) => d.kind === 'clause' || d.kind === 'table').map((d) => [d.id, d.text]));
+    const parts = new Map(
+      documents.filter((d) => d.kind === 'clause' || d.kind === 'table').map((d) => [d.id, d.text]),
+    );
     expect(joinNoticeText(notice.text, notice.textParts ?? [], parts)).toBe(record.text);
     // Tokens hold the words inside longer ones, which the index's own segmentation does not give.
     expect(notice.tokens).toEqual(expect.arrayContaining(['区政府', '办公室']));

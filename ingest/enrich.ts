@@ -1,6 +1,13 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type GazetteRecord, findCitedDocNumbers, normalizeDepartment } from '../parsers/index.js';
-import { type SearchDocument, type TextPart, contentHashOf, segmentInnerWords, splitNoticeText, topKeywords } from '../index/index.js';
+import {
+  type SearchDocument,
+  type TextPart,
+  contentHashOf,
+  segmentInnerWords,
+  splitNoticeText,
+  topKeywords,
+} from '../index/index.js';
 
 /** Number of TF-IDF keywords kept per record. */
 const KEYWORD_COUNT = 8;
@@ -18,16 +25,20 @@ export async function enrichRecords(records: GazetteRecord[]): Promise<SearchDoc
   const dateOfNotice = new Map<string, string | null>();
   const partsOfNotice = new Map<string, Array<{ id: string; text: string }>>();
   for (const record of records) {
-    if (record.kind === 'clause' || record.kind === 'table') partsOfNotice.set(record.noticeId, [...(partsOfNotice.get(record.noticeId) ?? []), record]);
-    if (record.kind === 'personnel') peopleOfNotice.set(record.noticeId, [...(peopleOfNotice.get(record.noticeId) ?? []), record.person]);
+    if (record.kind === 'clause' || record.kind === 'table')
+      partsOfNotice.set(record.noticeId, [...(partsOfNotice.get(record.noticeId) ?? []), record]);
+    if (record.kind === 'personnel')
+      peopleOfNotice.set(record.noticeId, [...(peopleOfNotice.get(record.noticeId) ?? []), record.person]);
     if (record.kind === 'notice') dateOfNotice.set(record.id, record.date);
   }
   const documents: SearchDocument[] = [];
   for (const [i, record] of records.entries()) {
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
     const people = unique(peopleOf(record, peopleOfNotice));
-    const departments = unique(record.departments.map((name) => normalizeDepartment(name, record.jurisdiction) ?? name));
-    const date = 'date' in record ? record.date : dateOfNotice.get(record.noticeId) ?? null;
+    const departments = unique(
+      record.departments.map((name) => normalizeDepartment(name, record.jurisdiction) ?? name),
+    );
+    const date = 'date' in record ? record.date : (dateOfNotice.get(record.noticeId) ?? null);
     const dateValue = date ? Number(date.replaceAll('-', '')) : null;
     const wholeWords = [...departments, ...people, ...(record.kind === 'personnel' ? record.posts : [])];
     // A notice's clauses and tables hold most of its text: the index keeps only the rest of it
@@ -83,7 +94,11 @@ function searchableText(record: GazetteRecord, text: string): string {
 function citesOf(record: GazetteRecord): string[] {
   if (record.kind === 'notice') return record.cites;
   const own = 'docNumber' in record ? record.docNumber : null;
-  return unique(findCitedDocNumbers(record.text).map((cited) => cited.docNumber.text).filter((text) => text !== own));
+  return unique(
+    findCitedDocNumbers(record.text)
+      .map((cited) => cited.docNumber.text)
+      .filter((text) => text !== own),
+  );
 }
 
 function unique(values: string[]): string[] {

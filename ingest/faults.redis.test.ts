@@ -5,7 +5,14 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, type IndexNames } from '../index/index.js';
-import { CORPUS_FILES, corpusBytes, dropIndexes, indexedHashes, isolated, root } from '../tests/helpers/ingest-setup.js';
+import {
+  CORPUS_FILES,
+  corpusBytes,
+  dropIndexes,
+  indexedHashes,
+  isolated,
+  root,
+} from '../tests/helpers/ingest-setup.js';
 import { TestMeili } from '../tests/helpers/test-meili.js';
 import { prepareIssue } from './prepare-issue.js';
 import { IngestQueue } from './queue.js';
@@ -32,10 +39,22 @@ afterAll(() => {
   for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-function quietReporter(): IngestReporter & { finishedCount: () => number; outcomes: IssueOutcome[]; notices: string[] } {
+function quietReporter(): IngestReporter & {
+  finishedCount: () => number;
+  outcomes: IssueOutcome[];
+  notices: string[];
+} {
   const outcomes: IssueOutcome[] = [];
   const notices: string[] = [];
-  return { outcomes, notices, finishedCount: () => outcomes.length, notice: (l) => notices.push(l), planned: () => {}, stage: () => {}, finished: (o) => outcomes.push(o) };
+  return {
+    outcomes,
+    notices,
+    finishedCount: () => outcomes.length,
+    notice: (l) => notices.push(l),
+    planned: () => {},
+    stage: () => {},
+    finished: (o) => outcomes.push(o),
+  };
 }
 
 async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
@@ -48,14 +67,33 @@ async function until(condition: () => Promise<boolean> | boolean, timeoutMs: num
 
 async function expectCleanIndex(meili: TestMeili, names: IndexNames): Promise<void> {
   expect(await indexedHashes(meili.client, names.records)).toEqual(clean);
-  expect((await meili.client.index(names.issues).getDocuments({ limit: 100 })).results).toHaveLength(CORPUS_FILES.length);
+  expect((await meili.client.index(names.issues).getDocuments({ limit: 100 })).results).toHaveLength(
+    CORPUS_FILES.length,
+  );
 }
 
 function startWorker(setup: ReturnType<typeof isolated>, meili: TestMeili): ChildProcess & { output: () => string } {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(root, 'cli', 'main.ts'), 'worker', '--concurrency', '1', '--queue', setup.queueName, '--data-dir', setup.dataDir, '--index-prefix', setup.names.records.replace(/-records$/, '')],
-    { cwd: root, env: { ...process.env, ...meili.env, REDIS_URL, GAZETTE_WORKER_LOCK_MS: '2000' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    [
+      '--import',
+      'tsx',
+      join(root, 'cli', 'main.ts'),
+      'worker',
+      '--concurrency',
+      '1',
+      '--queue',
+      setup.queueName,
+      '--data-dir',
+      setup.dataDir,
+      '--index-prefix',
+      setup.names.records.replace(/-records$/, ''),
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, ...meili.env, REDIS_URL, GAZETTE_WORKER_LOCK_MS: '2000' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
   );
   started.push(child);
   let output = '';
@@ -70,22 +108,31 @@ describe('faults', () => {
     const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
     const queue = new IngestQueue(connection, setup.queueName, () => {});
     try {
-      for (const file of CORPUS_FILES) await queue.add({ sha256: setup.archive.store(corpusBytes(file), join(root, file)), file: join(root, file) });
+      for (const file of CORPUS_FILES)
+        await queue.add({ sha256: setup.archive.store(corpusBytes(file), join(root, file)), file: join(root, file) });
       const first = startWorker(setup, meili);
       // Kill it while a job is writing to the index.
       let victim = '';
-      await until(async () => {
-        for (const job of await queue.queue.getJobs(['active'])) {
-          if ((job.progress as { stage?: string }).stage === 'index') victim = job.id!;
-        }
-        return victim !== '';
-      }, 120_000, 'a job in its index stage');
+      await until(
+        async () => {
+          for (const job of await queue.queue.getJobs(['active'])) {
+            if ((job.progress as { stage?: string }).stage === 'index') victim = job.id!;
+          }
+          return victim !== '';
+        },
+        120_000,
+        'a job in its index stage',
+      );
       first.kill('SIGKILL');
       await new Promise((resolve) => first.once('exit', resolve));
       expect(await queue.queue.getJobState(victim)).toBe('active'); // its lock still held by the dead worker
 
       const second = startWorker(setup, meili);
-      await until(async () => (await queue.queue.getJobCountByTypes('completed')) === CORPUS_FILES.length, 120_000, 'every job to complete');
+      await until(
+        async () => (await queue.queue.getJobCountByTypes('completed')) === CORPUS_FILES.length,
+        120_000,
+        'every job to complete',
+      );
       expect(second.output()).toMatch(/stalled; it will run again|records/);
       await expectCleanIndex(meili, setup.names);
 
@@ -110,8 +157,14 @@ describe('faults', () => {
     const reporter = quietReporter();
     try {
       const ingest = runIngest({
-        paths: CORPUS_FILES.map((f) => join(root, f)), dataDir: setup.dataDir, names: setup.names, redisUrl: REDIS_URL, queueName: setup.queueName,
-        requireQueue: true, concurrency: 1, reporter,
+        paths: CORPUS_FILES.map((f) => join(root, f)),
+        dataDir: setup.dataDir,
+        names: setup.names,
+        redisUrl: REDIS_URL,
+        queueName: setup.queueName,
+        requireQueue: true,
+        concurrency: 1,
+        reporter,
       });
       await until(() => reporter.finishedCount() >= 1, 120_000, 'the first issue');
       await meili.kill();
@@ -134,7 +187,11 @@ describe('faults', () => {
     Object.assign(process.env, meili.env);
     const port = await freePort();
     const startRedis = () => {
-      const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      const child = spawn(
+        'redis-server',
+        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        { stdio: 'ignore' },
+      );
       started.push(child);
       return child;
     };
@@ -145,8 +202,14 @@ describe('faults', () => {
     try {
       await until(() => redisAnswers(url), 10_000, 'the private Redis');
       const ingest = runIngest({
-        paths: CORPUS_FILES.map((f) => join(root, f)), dataDir: setup.dataDir, names: setup.names, redisUrl: url, queueName: setup.queueName,
-        requireQueue: true, concurrency: 1, reporter,
+        paths: CORPUS_FILES.map((f) => join(root, f)),
+        dataDir: setup.dataDir,
+        names: setup.names,
+        redisUrl: url,
+        queueName: setup.queueName,
+        requireQueue: true,
+        concurrency: 1,
+        reporter,
       });
       await until(() => reporter.finishedCount() >= 1, 120_000, 'the first issue');
       redis.kill('SIGKILL');
@@ -164,7 +227,7 @@ describe('faults', () => {
     }
   }, 240_000);
 
-  it('should let a worker with its own data dir, sharing only Redis and Meilisearch, process another machine\'s ingest', async () => {
+  it("should let a worker with its own data dir, sharing only Redis and Meilisearch, process another machine's ingest", async () => {
     const meili = await TestMeili.start();
     Object.assign(process.env, meili.env);
     const ingesting = isolated('remote-ingest');
@@ -173,8 +236,14 @@ describe('faults', () => {
     try {
       const worker = startWorker(elsewhere, meili);
       const outcomes = await runIngest({
-        paths: CORPUS_FILES.map((f) => join(root, f)), dataDir: ingesting.dataDir, names: ingesting.names, redisUrl: REDIS_URL, queueName: ingesting.queueName,
-        requireQueue: true, concurrency: 0, reporter,
+        paths: CORPUS_FILES.map((f) => join(root, f)),
+        dataDir: ingesting.dataDir,
+        names: ingesting.names,
+        redisUrl: REDIS_URL,
+        queueName: ingesting.queueName,
+        requireQueue: true,
+        concurrency: 0,
+        reporter,
       });
       expect(outcomes.map((o) => o.status)).toEqual(CORPUS_FILES.map(() => 'indexed'));
       await expectCleanIndex(meili, ingesting.names);

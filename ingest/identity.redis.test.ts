@@ -34,11 +34,21 @@ afterAll(async () => {
 });
 
 /** A fresh pair of indexes and archive, with a context that serialises syncs through Redis. */
-function fresh(label: string): { context: ProcessorContext; names: IndexNames; ingest: (file: string, bytes: Buffer, extra?: Partial<IngestJobData>) => ReturnType<typeof processIssue> } {
+function fresh(label: string): {
+  context: ProcessorContext;
+  names: IndexNames;
+  ingest: (file: string, bytes: Buffer, extra?: Partial<IngestJobData>) => ReturnType<typeof processIssue>;
+} {
   const setup = isolated(label);
   used.push(setup.names);
-  const context: ProcessorContext = { archive: setup.archive, client: meili.client, names: setup.names, lock: new RedisIndexLock(redis, `test:lock:${setup.names.records}`) };
-  const ingest = (file: string, bytes: Buffer, extra: Partial<IngestJobData> = {}) => processIssue({ sha256: setup.archive.store(bytes, file), file, ...extra }, context);
+  const context: ProcessorContext = {
+    archive: setup.archive,
+    client: meili.client,
+    names: setup.names,
+    lock: new RedisIndexLock(redis, `test:lock:${setup.names.records}`),
+  };
+  const ingest = (file: string, bytes: Buffer, extra: Partial<IngestJobData> = {}) =>
+    processIssue({ sha256: setup.archive.store(bytes, file), file, ...extra }, context);
   return { context, names: setup.names, ingest };
 }
 
@@ -59,7 +69,9 @@ const FULL = corpusBytes(CORPUS_FILES[0]!);
 const CUT = Buffer.from(FULL.toString('utf8').split('\n').slice(0, 860).join('\n'));
 const ISSUE_004 = corpusBytes(CORPUS_FILES[4]!);
 /** 004 with its chronicle's period line corrected: the issue id the parser derives changes with it. */
-const PERIOD_FIXED = Buffer.from(ISSUE_004.toString('utf8').replace('（2022年7月1日—2022年8月31日）', '（2022年7月1日—2022年9月30日）'));
+const PERIOD_FIXED = Buffer.from(
+  ISSUE_004.toString('utf8').replace('（2022年7月1日—2022年8月31日）', '（2022年7月1日—2022年9月30日）'),
+);
 
 describe('issue identity', () => {
   it('should take a file cut short for part of its issue: no record twice, nothing removed, its sighting kept', async () => {
@@ -71,9 +83,14 @@ describe('issue identity', () => {
     expect(result.note).toMatch(/^partial copy of issue /u);
     expect(await indexedHashes(meili.client, names.records)).toEqual(expected);
     const issue = (await getIssue(meili.client, names, result.issue))!;
-    expect(issue.versions.map((v) => [v.file, v.partial])).toEqual([[CORPUS_FILES[0], false], ['downloads/000-incomplete.txt', true]]);
+    expect(issue.versions.map((v) => [v.file, v.partial])).toEqual([
+      [CORPUS_FILES[0], false],
+      ['downloads/000-incomplete.txt', true],
+    ]);
     expect(issue.sha256).not.toBe(result.sha256);
-    const sighted = (await docs(meili.client, names)).filter((d) => d.sightings?.some((s) => s.file === 'downloads/000-incomplete.txt'));
+    const sighted = (await docs(meili.client, names)).filter((d) =>
+      d.sightings?.some((s) => s.file === 'downloads/000-incomplete.txt'),
+    );
     expect(sighted.length).toBeGreaterThan(100);
   }, 120_000);
 
@@ -91,7 +108,13 @@ describe('issue identity', () => {
     const { names, ingest } = fresh('period');
     const original = await ingest(CORPUS_FILES[4]!, ISSUE_004);
     const corrected = await ingest('corrected/004.txt', PERIOD_FIXED);
-    expect(corrected).toMatchObject({ issue: original.issue, status: 'indexed', relation: 'version', added: 0, deleted: 0 });
+    expect(corrected).toMatchObject({
+      issue: original.issue,
+      status: 'indexed',
+      relation: 'version',
+      added: 0,
+      deleted: 0,
+    });
     expect(corrected.note).toMatch(/a version of issue /u); // parsed as another issue id, recognised by its records
     expect(await indexedHashes(meili.client, names.records)).toEqual(expected);
   }, 120_000);
@@ -117,13 +140,23 @@ describe('issue versions', () => {
   }, 120_000);
 
   it('should end showing the newer of two versions of one issue synced at once, never a mix', async () => {
-    const corrected = Buffer.from(ISSUE_004.toString('utf8').replace('数据质量第一原则', '数据质量第一的原则').replace('（六）强化宣传引导', '（六）加强宣传引导'));
+    const corrected = Buffer.from(
+      ISSUE_004.toString('utf8')
+        .replace('数据质量第一原则', '数据质量第一的原则')
+        .replace('（六）强化宣传引导', '（六）加强宣传引导'),
+    );
     const expected = await clean([[CORPUS_FILES[4]!, corrected]]);
-    for (const order of [['old', 'new'], ['new', 'old']]) {
+    for (const order of [
+      ['old', 'new'],
+      ['new', 'old'],
+    ]) {
       const { names, ingest } = fresh(`race-${order[0]}`);
       await ingest('base.txt', corpusBytes(CORPUS_FILES[1]!)); // an indexed base
       const seenOld = Date.now();
-      const jobs = { old: () => ingest('v1.txt', ISSUE_004, { seenAt: seenOld }), new: () => ingest('v2.txt', corrected, { seenAt: seenOld + 1 }) };
+      const jobs = {
+        old: () => ingest('v1.txt', ISSUE_004, { seenAt: seenOld }),
+        new: () => ingest('v2.txt', corrected, { seenAt: seenOld + 1 }),
+      };
       const results = await Promise.all(order.map((k) => jobs[k as 'old' | 'new']()));
       const status = Object.fromEntries(order.map((k, i) => [k, results[i]!.status]));
       // Whichever takes the lock first, the newer ends shown; the older is written first or not at all.
@@ -144,12 +177,22 @@ describe('an interrupted sync', () => {
     const first = await ingest(CORPUS_FILES[4]!, ISSUE_004);
     // A sync of the corrected bytes that died after marking the issue pending and writing half its records.
     const prepared = await prepareIssue(corrected, 'corrected/004.txt');
-    const half = prepared.documents.slice(0, Math.floor(prepared.documents.length / 2)).map((d) => ({ ...d, issue: first.issue, issues: [first.issue] }));
+    const half = prepared.documents
+      .slice(0, Math.floor(prepared.documents.length / 2))
+      .map((d) => ({ ...d, issue: first.issue, issues: [first.issue] }));
     const issue = (await getIssue(meili.client, names, first.issue))!;
-    await waitForWrite(names.issues, meili.client.index(names.issues).addDocuments([{ ...issue, pending: { sha256: prepared.sha256, since: Date.now() } }]));
+    await waitForWrite(
+      names.issues,
+      meili.client
+        .index(names.issues)
+        .addDocuments([{ ...issue, pending: { sha256: prepared.sha256, since: Date.now() } }]),
+    );
     await waitForWrite(names.records, meili.client.index(names.records).addDocuments(half));
     // The original bytes again: not "unchanged", since the index may hold a mix.
-    const again = await processIssue({ sha256: context.archive.store(ISSUE_004, CORPUS_FILES[4]!), file: CORPUS_FILES[4]! }, context);
+    const again = await processIssue(
+      { sha256: context.archive.store(ISSUE_004, CORPUS_FILES[4]!), file: CORPUS_FILES[4]! },
+      context,
+    );
     expect(again.status).toBe('indexed');
     expect((await getIssue(meili.client, names, first.issue))!.pending).toBeNull();
     // The corrected bytes: the newest version, wholly.
@@ -164,7 +207,21 @@ describe('the same notice in two files', () => {
   // 000's first notice (line 2 to its signature date).
   const end = lines.findIndex((line, i) => i > 2 && /^\s*2022年4月20日\s*$/u.test(line));
   const firstNotice = lines.slice(1, end + 1).join('\n');
-  const notice = (title: string, number: string) => ['', title, number, '', '各区镇人民政府：', '', '一、认真做好有关工作。', '', '南通市海门区人民政府办公室', '', '2022年6月1日', ''].join('\n');
+  const notice = (title: string, number: string) =>
+    [
+      '',
+      title,
+      number,
+      '',
+      '各区镇人民政府：',
+      '',
+      '一、认真做好有关工作。',
+      '',
+      '南通市海门区人民政府办公室',
+      '',
+      '2022年6月1日',
+      '',
+    ].join('\n');
 
   it('should be one record with two sightings within an issue: a reprint is a partial copy', async () => {
     const { names, ingest } = fresh('twice');
@@ -181,12 +238,17 @@ describe('the same notice in two files', () => {
     const { names, ingest } = fresh('shared');
     const a = await ingest(CORPUS_FILES[0]!, FULL);
     // Another issue: two notices of its own and 000's first one.
-    const other = Buffer.from(`${notice('关于做好夏季防汛工作的通知', '海政办发〔2022〕71号')}${notice('关于开展消防安全检查的通知', '海政办发〔2022〕72号')}\n${firstNotice}\n`);
+    const other = Buffer.from(
+      `${notice('关于做好夏季防汛工作的通知', '海政办发〔2022〕71号')}${notice('关于开展消防安全检查的通知', '海政办发〔2022〕72号')}\n${firstNotice}\n`,
+    );
     const b = await ingest('other-issue.txt', other);
     expect(b.relation).toBe('ambiguous');
     expect(b.issue).not.toBe(a.issue);
-    const id = (await docs(meili.client, names)).find((d) => d.kind === 'notice' && d.text.startsWith(firstNotice.trim().split('\n')[0]!))!.id;
-    const held = async () => (await meili.client.index<SearchDocument>(names.records).getDocuments({ ids: [id], limit: 1 })).results[0];
+    const id = (await docs(meili.client, names)).find(
+      (d) => d.kind === 'notice' && d.text.startsWith(firstNotice.trim().split('\n')[0]!),
+    )!.id;
+    const held = async () =>
+      (await meili.client.index<SearchDocument>(names.records).getDocuments({ ids: [id], limit: 1 })).results[0];
     expect((await held())!.issues).toEqual([a.issue, b.issue]);
     // A version of 000 without that notice: it stays, as the other issue's.
     const without = Buffer.from([lines[0], ...lines.slice(end + 1)].join('\n'));
@@ -206,7 +268,11 @@ describe('workers that share nothing but Redis and Meilisearch', () => {
     const sha256 = ingesting.store(corpusBytes(CORPUS_FILES[2]!), CORPUS_FILES[2]!);
     const bytes = new RedisByteStore(redis, `test-${names.records}`);
     await bytes.put(sha256, ingesting.read(sha256));
-    const elsewhere: ProcessorContext = { ...context, archive: new Archive(mkdtempSync(join(tmpdir(), 'gazette-worker-'))), bytes };
+    const elsewhere: ProcessorContext = {
+      ...context,
+      archive: new Archive(mkdtempSync(join(tmpdir(), 'gazette-worker-'))),
+      bytes,
+    };
     const result = await processIssue({ sha256, file: CORPUS_FILES[2]! }, elsewhere);
     expect(result.status).toBe('indexed');
     expect(await indexedHashes(meili.client, names.records)).toEqual(expected);

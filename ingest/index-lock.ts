@@ -58,7 +58,8 @@ export class RedisIndexLock implements IndexLock {
     const token = randomBytes(12).toString('hex');
     const deadline = Date.now() + this.waitMs;
     while ((await this.redis.set(this.key, token, 'PX', LEASE_MS, 'NX')) !== 'OK') {
-      if (Date.now() > deadline) throw new LockTimeoutError(`the index lock ${this.key} stayed taken for ${this.waitMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new LockTimeoutError(`the index lock ${this.key} stayed taken for ${this.waitMs / 1000} s`);
       await sleep(POLL_MS);
     }
     const renewal = setInterval(() => {
@@ -97,7 +98,8 @@ export class FileIndexLock implements IndexLock {
           removeFile(this.path);
           continue;
         }
-        if (Date.now() > deadline) throw new LockTimeoutError(`the index lock ${this.path} stayed taken for ${this.waitMs / 1000} s`);
+        if (Date.now() > deadline)
+          throw new LockTimeoutError(`the index lock ${this.path} stayed taken for ${this.waitMs / 1000} s`);
         await sleep(POLL_MS);
       }
     }
@@ -141,9 +143,21 @@ function removeFile(path: string): void {
  * The lock for a command that syncs outside a worker (reindex, restore): in Redis when it
  * answers (shared with every worker), else a file in the data directory.
  */
-export async function openIndexLock(redisUrl: string, dataDir: string, names: IndexNames): Promise<{ lock: IndexLock; close(): Promise<void> }> {
-  if (!(await redisAnswers(redisUrl))) return { lock: new FileIndexLock(fileLockPath(dataDir, names)), close: async () => {} };
+export async function openIndexLock(
+  redisUrl: string,
+  dataDir: string,
+  names: IndexNames,
+): Promise<{ lock: IndexLock; close(): Promise<void> }> {
+  if (!(await redisAnswers(redisUrl)))
+    return { lock: new FileIndexLock(fileLockPath(dataDir, names)), close: async () => {} };
   const redis = connectRedis(redisUrl);
   redis.on('error', () => {});
-  return { lock: new RedisIndexLock(redis, indexLockKey(names)), close: () => redis.quit().then(() => {}, () => {}) };
+  return {
+    lock: new RedisIndexLock(redis, indexLockKey(names)),
+    close: () =>
+      redis.quit().then(
+        () => {},
+        () => {},
+      ),
+  };
 }

@@ -34,7 +34,9 @@ function recordsOf(archive: Archive, version: IssueVersion): Map<string, string>
  * archive has not, or for the first).
  */
 export function issueHistory(issue: IssueDocument, archive: Archive): HistoryEntry[] {
-  const versions = issue.versions?.length ? issue.versions : [{ sha256: issue.sha256, file: issue.file, firstSeen: issue.ingestedAt, records: issue.records, partial: false }];
+  const versions = issue.versions?.length
+    ? issue.versions
+    : [{ sha256: issue.sha256, file: issue.file, firstSeen: issue.ingestedAt, records: issue.records, partial: false }];
   let before: Map<string, string> | null = null;
   return versions.map((version, k) => {
     const now = recordsOf(archive, version);

@@ -16,7 +16,12 @@ function setup() {
   const connection = connectRedis(redisUrl());
   const stages: Array<[string, Stage]> = [];
   const errors: Error[] = [];
-  const events = new JobEvents(connection, name, (id, stage) => stages.push([id, stage]), (error) => errors.push(error));
+  const events = new JobEvents(
+    connection,
+    name,
+    (id, stage) => stages.push([id, stage]),
+    (error) => errors.push(error),
+  );
   const queue = new Queue(name, { connection });
   opened.push(
     () => connection.quit(),
@@ -32,7 +37,10 @@ function setup() {
 function work(name: string, processor: ConstructorParameters<typeof Worker>[1]) {
   const connection = connectRedis(redisUrl());
   const worker = new Worker(name, processor, { connection });
-  opened.push(() => connection.quit(), () => worker.close());
+  opened.push(
+    () => connection.quit(),
+    () => worker.close(),
+  );
   return worker;
 }
 
@@ -54,7 +62,12 @@ describe('JobEvents', () => {
     }
     expect([...seen].sort()).toEqual(['bad', 'good']);
     expect(events.take().size).toBe(0);
-    expect(stages).toEqual(expect.arrayContaining([['good', 'parse'], ['bad', 'parse']]));
+    expect(stages).toEqual(
+      expect.arrayContaining([
+        ['good', 'parse'],
+        ['bad', 'parse'],
+      ]),
+    );
     expect(errors).toEqual([]);
   });
 

@@ -16,7 +16,12 @@ export class JobEvents {
   private wake: (() => void) | null = null;
 
   /** @param connection duplicated for the events' blocking reads */
-  constructor(connection: Redis, queueName: string, onStage: (jobId: string, stage: Stage) => void, onError: (error: Error) => void) {
+  constructor(
+    connection: Redis,
+    queueName: string,
+    onStage: (jobId: string, stage: Stage) => void,
+    onError: (error: Error) => void,
+  ) {
     this.events = new QueueEvents(queueName, { connection });
     const mark = ({ jobId }: { jobId: string }) => {
       this.changed.add(jobId);

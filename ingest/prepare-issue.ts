@@ -28,7 +28,11 @@ export type PreparedIssue = IssueVersionInput;
  * @param onStage called as each stage starts
  * @throws BadInputError for bytes that will never parse: undecodable, empty, or with a fatal diagnostic
  */
-export async function prepareIssue(bytes: Uint8Array, file: string, onStage: (stage: Stage) => void = () => {}): Promise<PreparedIssue> {
+export async function prepareIssue(
+  bytes: Uint8Array,
+  file: string,
+  onStage: (stage: Stage) => void = () => {},
+): Promise<PreparedIssue> {
   onStage('parse');
   let parsed: ReturnType<typeof parseGazette>;
   try {
@@ -37,12 +41,21 @@ export async function prepareIssue(bytes: Uint8Array, file: string, onStage: (st
     if (error instanceof DecodeError) throw new BadInputError(error.message, { cause: error });
     throw error;
   }
-  const fatal = parsed.messages.find((message) => message.fatal) ?? (parsed.records.length === 0 ? parsed.messages[0] : undefined);
+  const fatal =
+    parsed.messages.find((message) => message.fatal) ?? (parsed.records.length === 0 ? parsed.messages[0] : undefined);
   if (fatal) throw new BadInputError(formatMessage(file, fatal));
-  if (parsed.records.length === 0) throw new BadInputError(`${file}:1:1: no records: expected gazette text with at least one notice or entry`);
+  if (parsed.records.length === 0)
+    throw new BadInputError(`${file}:1:1: no records: expected gazette text with at least one notice or entry`);
   await yieldToEventLoop();
   onStage('enrich');
   const documents = await enrichRecords(parsed.records);
   await yieldToEventLoop();
-  return { id: parsed.records[0]!.issue, sha256: parsed.sha256, file, pipeline: PIPELINE_VERSION, warnings: parsed.messages.length, documents };
+  return {
+    id: parsed.records[0]!.issue,
+    sha256: parsed.sha256,
+    file,
+    pipeline: PIPELINE_VERSION,
+    warnings: parsed.messages.length,
+    documents,
+  };
 }

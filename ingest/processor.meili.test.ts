@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SearchDocument, segmentQuery } from '../index/index.js';
-import { CORPUS_FILES, additionTasks, corpusBytes, dropIndexes, indexedHashes, isolated } from '../tests/helpers/ingest-setup.js';
+import {
+  CORPUS_FILES,
+  additionTasks,
+  corpusBytes,
+  dropIndexes,
+  indexedHashes,
+  isolated,
+} from '../tests/helpers/ingest-setup.js';
 import { TestMeili } from '../tests/helpers/test-meili.js';
 import { BadInputError } from './errors.js';
 import { prepareIssue } from './prepare-issue.js';
@@ -27,8 +34,15 @@ describe('processIssue against a real Meilisearch', () => {
   it('should index every record of an issue, searchable with the domain segmentation', async () => {
     const result = await processIssue(store(CORPUS_FILES[4]!), context);
     const expected = await prepareIssue(corpusBytes(CORPUS_FILES[4]!), CORPUS_FILES[4]!);
-    expect(result).toMatchObject({ records: expected.documents.length, added: expected.documents.length, updated: 0, deleted: 0 });
-    expect(await indexedHashes(meili.client, setup.names.records)).toEqual(new Map(expected.documents.map((d) => [d.id, d.contentHash])));
+    expect(result).toMatchObject({
+      records: expected.documents.length,
+      added: expected.documents.length,
+      updated: 0,
+      deleted: 0,
+    });
+    expect(await indexedHashes(meili.client, setup.names.records)).toEqual(
+      new Map(expected.documents.map((d) => [d.id, d.contentHash])),
+    );
     const search = await meili.client.index<SearchDocument>(setup.names.records).search('农业', { limit: 50 });
     expect(search.hits.some((hit) => hit.text.includes('区农业农村局'))).toBe(true);
   });
@@ -57,23 +71,40 @@ describe('processIssue against a real Meilisearch', () => {
     expect(changed.length).toBeLessThanOrEqual(3); // the clause and the notice that prints it
 
     const from = (await meili.client.tasks.getTasks({ indexUids: [setup.names.records], limit: 1 })).results[0]!.uid;
-    const result = await processIssue({ sha256: setup.archive.store(corrected, 'corrected/004.txt'), file: 'corrected/004.txt' }, context);
-    expect(result).toMatchObject({ added: changed.filter((d) => !oldHashes.has(d.id)).length, updated: changed.filter((d) => oldHashes.has(d.id)).length, deleted: 1 });
-    expect(await indexedHashes(meili.client, setup.names.records)).toEqual(new Map(next.documents.map((d) => [d.id, d.contentHash])));
-    const tasks = (await meili.client.tasks.getTasks({ indexUids: [setup.names.records], limit: 10 })).results.filter((t) => t.uid > from).reverse();
+    const result = await processIssue(
+      { sha256: setup.archive.store(corrected, 'corrected/004.txt'), file: 'corrected/004.txt' },
+      context,
+    );
+    expect(result).toMatchObject({
+      added: changed.filter((d) => !oldHashes.has(d.id)).length,
+      updated: changed.filter((d) => oldHashes.has(d.id)).length,
+      deleted: 1,
+    });
+    expect(await indexedHashes(meili.client, setup.names.records)).toEqual(
+      new Map(next.documents.map((d) => [d.id, d.contentHash])),
+    );
+    const tasks = (await meili.client.tasks.getTasks({ indexUids: [setup.names.records], limit: 10 })).results
+      .filter((t) => t.uid > from)
+      .reverse();
     expect(tasks.map((t) => t.type)).toEqual(['documentAdditionOrUpdate', 'documentDeletion']);
   });
 
   it('should refuse bad input with the parser diagnostic, writing nothing', async () => {
     const before = await indexedHashes(meili.client, setup.names.records);
     await expect(processIssue(store('empty.txt', Buffer.from('\n\n')), context)).rejects.toThrow(BadInputError);
-    await expect(processIssue(store('binary.txt', Buffer.from([0x48, 0x00, 0x01, 0x02, 0xff])), context)).rejects.toThrow(/binary\.txt: cannot decode at byte offset/);
-    await expect(processIssue(store('empty.txt', Buffer.from('\n\n')), context)).rejects.toThrow(/^empty\.txt:1:1: .*\(parse-gazette:empty-file\)$/);
+    await expect(
+      processIssue(store('binary.txt', Buffer.from([0x48, 0x00, 0x01, 0x02, 0xff])), context),
+    ).rejects.toThrow(/binary\.txt: cannot decode at byte offset/);
+    await expect(processIssue(store('empty.txt', Buffer.from('\n\n')), context)).rejects.toThrow(
+      /^empty\.txt:1:1: .*\(parse-gazette:empty-file\)$/,
+    );
     expect(await indexedHashes(meili.client, setup.names.records)).toEqual(before);
   });
 
   it('should find a department by its full name in the departments facet, and segment queries like the index', async () => {
-    const search = await meili.client.index(setup.names.records).search('', { filter: 'departments = "区公安局"', facets: ['kind'], limit: 0 });
+    const search = await meili.client
+      .index(setup.names.records)
+      .search('', { filter: 'departments = "区公安局"', facets: ['kind'], limit: 0 });
     expect(search.estimatedTotalHits).toBeGreaterThan(0);
     expect(segmentQuery('区公安局副局长')).toEqual(['区公安局', '副局长']);
   });

@@ -101,9 +101,15 @@ async function bytesOf(data: IngestJobData, context: ProcessorContext): Promise<
  *   when neither the archive nor Redis has the bytes; anything else (Meilisearch unreachable, a
  *   failed task, the lock taken too long) is transient and worth retrying
  */
-export async function processIssue(data: IngestJobData, context: ProcessorContext, onStage: (stage: Stage) => void = () => {}): Promise<IngestResult> {
+export async function processIssue(
+  data: IngestJobData,
+  context: ProcessorContext,
+  onStage: (stage: Stage) => void = () => {},
+): Promise<IngestResult> {
   const bytes = await bytesOf(data, context);
-  const prepared = context.cpu ? await context.cpu.run(() => prepareIssue(bytes, data.file, onStage)) : await prepareIssue(bytes, data.file, onStage);
+  const prepared = context.cpu
+    ? await context.cpu.run(() => prepareIssue(bytes, data.file, onStage))
+    : await prepareIssue(bytes, data.file, onStage);
   onStage('index');
   if (clusterOf(context.client)) return syncOnTargets({ data, prepared }, context);
   if (context.batcher) return context.batcher.submit({ data, prepared });
@@ -168,7 +174,11 @@ export async function syncMembers(members: SyncMember[], context: ProcessorConte
       touchedIds.clear();
       touchedIssues.clear();
       try {
-        await applyPlans(context.client, context.names, batch.map((p) => p.plan));
+        await applyPlans(
+          context.client,
+          context.names,
+          batch.map((p) => p.plan),
+        );
         for (const p of batch) outcomes[p.at] = { result: { ...p.result, writes: p.plan.result.writes } };
       } catch (error) {
         for (const p of batch) outcomes[p.at] = { error };
@@ -216,20 +226,40 @@ async function planMember(
   const previous = await getIssue(context.client, context.names, identity.id);
   const reads = identity.consulted;
   const base = {
-    file: data.file, sha256: data.sha256, issue: identity.id, relation: identity.relation, records: prepared.documents.length,
-    warnings: prepared.warnings, added: 0, updated: 0, deleted: 0, unchanged: prepared.documents.length, kept: 0, writes: 0,
+    file: data.file,
+    sha256: data.sha256,
+    issue: identity.id,
+    relation: identity.relation,
+    records: prepared.documents.length,
+    warnings: prepared.warnings,
+    added: 0,
+    updated: 0,
+    deleted: 0,
+    unchanged: prepared.documents.length,
+    kept: 0,
+    writes: 0,
   };
-  if (!data.force && showsVersion(previous, data.sha256, prepared.pipeline)) return { plan: null, reads, result: { ...base, status: 'unchanged', note: identity.note } };
+  if (!data.force && showsVersion(previous, data.sha256, prepared.pipeline))
+    return { plan: null, reads, result: { ...base, status: 'unchanged', note: identity.note } };
   const seenAt = data.seenAt ?? Date.now();
-  const input = { ...prepared, id: identity.id, documents: prepared.documents.map((d) => (d.issue === identity.id ? d : { ...d, issue: identity.id })) };
+  const input = {
+    ...prepared,
+    id: identity.id,
+    documents: prepared.documents.map((d) => (d.issue === identity.id ? d : { ...d, issue: identity.id })),
+  };
   const older = !data.force && (isSupersededVersion(previous, data.sha256) || shownSince(previous, seenAt));
   if (older) {
-    if (!previous!.shas?.includes(data.sha256)) await recordVersion(context.client, context.names, previous!, input, seenAt);
+    if (!previous!.shas?.includes(data.sha256))
+      await recordVersion(context.client, context.names, previous!, input, seenAt);
     const note = `older version of issue ${identity.id} kept; index unchanged (\`gazette restore ${identity.id} ${data.sha256.slice(0, 12)}\` shows it)`;
     return { plan: null, reads, result: { ...base, status: 'superseded', note } };
   }
   const mode = identity.relation === 'partial' && !data.force ? 'partial' : 'full';
   const plan = await planSync(context.client, context.names, input, mode, seenAt);
   if ([...plan.ids].some((id) => touched.ids.has(id))) return 'conflict';
-  return { plan, reads, result: { ...base, ...plan.result, status: mode === 'partial' ? 'partial' : 'indexed', note: identity.note } };
+  return {
+    plan,
+    reads,
+    result: { ...base, ...plan.result, status: mode === 'partial' ? 'partial' : 'indexed', note: identity.note },
+  };
 }

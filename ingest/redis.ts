@@ -15,7 +15,13 @@ export function connectRedis(url: string): Redis {
 
 /** Whether a Redis server answers PING at `url` within `timeoutMs`; never retries. */
 export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   probe.on('error', () => {}); // the answer is the result, not an event
   try {
     await probe.connect();

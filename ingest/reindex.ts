@@ -54,7 +54,9 @@ export async function reindexAll(options: ReindexOptions): Promise<ReindexResult
   const { client } = search;
   if (search.cluster) {
     await search.close();
-    throw new SearchServerError(`gazette reindex rebuilds one Meilisearch server: with ${search.cluster.mode === 'replicas' ? 'MEILI_REPLICAS, run it once per replica with MEILI_URL set to it' : 'MEILI_SHARDS it is not supported (ingest the archive again into empty shards instead)'}`);
+    throw new SearchServerError(
+      `gazette reindex rebuilds one Meilisearch server: with ${search.cluster.mode === 'replicas' ? 'MEILI_REPLICAS, run it once per replica with MEILI_URL set to it' : 'MEILI_SHARDS it is not supported (ingest the archive again into empty shards instead)'}`,
+    );
   }
   try {
     const live = await listIssues(client, options.names);
@@ -70,16 +72,33 @@ export async function reindexAll(options: ReindexOptions): Promise<ReindexResult
         } else {
           for (const version of versionsToReplay(issue)) {
             const prepared = await prepareIssue(archive.read(version.sha256), version.file);
-            await syncIssue(client, staging, { ...prepared, id: issue.id, documents: prepared.documents.map((d) => ({ ...d, issue: issue.id })) }, version.partial ? 'partial' : 'full', version.firstSeen);
+            await syncIssue(
+              client,
+              staging,
+              { ...prepared, id: issue.id, documents: prepared.documents.map((d) => ({ ...d, issue: issue.id })) },
+              version.partial ? 'partial' : 'full',
+              version.firstSeen,
+            );
           }
           // The issue keeps its history: every version it had, and when it was last written.
-          const rebuilt = { ...(await getIssue(client, staging, issue.id))!, versions: issue.versions ?? [], shas: issue.shas ?? [issue.sha256], ingestedAt: issue.ingestedAt };
-          await waitForWrite(staging.issues, client.index<IssueDocument>(staging.issues).addDocuments([rebuilt], { primaryKey: 'id' }));
+          const rebuilt = {
+            ...(await getIssue(client, staging, issue.id))!,
+            versions: issue.versions ?? [],
+            shas: issue.shas ?? [issue.sha256],
+            ingestedAt: issue.ingestedAt,
+          };
+          await waitForWrite(
+            staging.issues,
+            client.index<IssueDocument>(staging.issues).addDocuments([rebuilt], { primaryKey: 'id' }),
+          );
           options.notice(`rebuilt issue ${issue.id} from ${issue.file}`);
         }
         result.issues++;
       }
-      const unknown = archive.list().filter((entry) => !known.has(entry.sha256)).sort((a, b) => a.lastIngestedAt - b.lastIngestedAt);
+      const unknown = archive
+        .list()
+        .filter((entry) => !known.has(entry.sha256))
+        .sort((a, b) => a.lastIngestedAt - b.lastIngestedAt);
       for (const entry of unknown) {
         const file = entry.names[0] ?? entry.sha256;
         let prepared: Awaited<ReturnType<typeof prepareIssue>>;
@@ -92,7 +111,13 @@ export async function reindexAll(options: ReindexOptions): Promise<ReindexResult
         }
         const identity = await resolveIssue(client, staging, prepared.id, prepared.documents);
         const documents = prepared.documents.map((d) => ({ ...d, issue: identity.id }));
-        await syncIssue(client, staging, { ...prepared, id: identity.id, documents }, identity.relation === 'partial' ? 'partial' : 'full', entry.lastIngestedAt);
+        await syncIssue(
+          client,
+          staging,
+          { ...prepared, id: identity.id, documents },
+          identity.relation === 'partial' ? 'partial' : 'full',
+          entry.lastIngestedAt,
+        );
         options.notice(`rebuilt ${file} as issue ${identity.id}`);
         result.issues++;
       }
@@ -118,9 +143,16 @@ export async function reindexAll(options: ReindexOptions): Promise<ReindexResult
 }
 
 /** The versions a rebuild replays for an issue: the one it shows, then its partial copies. */
-function versionsToReplay(issue: IssueDocument): Array<{ sha256: string; file: string; partial: boolean; firstSeen: number }> {
+function versionsToReplay(
+  issue: IssueDocument,
+): Array<{ sha256: string; file: string; partial: boolean; firstSeen: number }> {
   const versions = issue.versions ?? [];
-  const shown = versions.find((v) => v.sha256 === issue.sha256) ?? { sha256: issue.sha256, file: issue.file, partial: false, firstSeen: issue.ingestedAt };
+  const shown = versions.find((v) => v.sha256 === issue.sha256) ?? {
+    sha256: issue.sha256,
+    file: issue.file,
+    partial: false,
+    firstSeen: issue.ingestedAt,
+  };
   return [shown, ...versions.filter((v) => v.partial && v.sha256 !== issue.sha256)];
 }
 
@@ -129,11 +161,23 @@ async function copyIssue(client: Meilisearch, live: IndexNames, staging: IndexNa
   const filter = `${equals('issues', id)} OR ${equals('issue', id)}`;
   const from = await allDocuments(client, live.records, filter);
   const keep = new Set(from.map((d) => d.id));
-  const stale = (await allDocuments(client, staging.records, filter)).map((d) => d.id).filter((docId) => !keep.has(docId));
-  for (let i = 0; i < from.length; i += 2000) await waitForWrite(staging.records, client.index(staging.records).addDocuments(from.slice(i, i + 2000), { primaryKey: 'id' }), 600_000);
-  for (let i = 0; i < stale.length; i += 2000) await waitForWrite(staging.records, client.index(staging.records).deleteDocuments(stale.slice(i, i + 2000)));
+  const stale = (await allDocuments(client, staging.records, filter))
+    .map((d) => d.id)
+    .filter((docId) => !keep.has(docId));
+  for (let i = 0; i < from.length; i += 2000)
+    await waitForWrite(
+      staging.records,
+      client.index(staging.records).addDocuments(from.slice(i, i + 2000), { primaryKey: 'id' }),
+      600_000,
+    );
+  for (let i = 0; i < stale.length; i += 2000)
+    await waitForWrite(staging.records, client.index(staging.records).deleteDocuments(stale.slice(i, i + 2000)));
   const issue = await getIssue(client, live, id);
-  if (issue) await waitForWrite(staging.issues, client.index<IssueDocument>(staging.issues).addDocuments([issue], { primaryKey: 'id' }));
+  if (issue)
+    await waitForWrite(
+      staging.issues,
+      client.index<IssueDocument>(staging.issues).addDocuments([issue], { primaryKey: 'id' }),
+    );
 }
 
 async function allDocuments(client: Meilisearch, uid: string, filter: string): Promise<SearchDocument[]> {

@@ -7,7 +7,11 @@ import { INGEST_ATTEMPTS } from './queue.js';
  * with exponential backoff (1 s, 2 s, 4 s …) up to the queue's number of attempts.
  * @param onRetry told of each failed attempt that will be retried
  */
-export async function withRetries<T>(task: () => Promise<T>, onRetry: (error: unknown, attempt: number) => void = () => {}, baseDelayMs = 1000): Promise<T> {
+export async function withRetries<T>(
+  task: () => Promise<T>,
+  onRetry: (error: unknown, attempt: number) => void = () => {},
+  baseDelayMs = 1000,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await task();

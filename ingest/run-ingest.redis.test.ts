@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_FILES, additionTasks, dropIndexes, indexedHashes, isolated, root } from '../tests/helpers/ingest-setup.js';
+import {
+  CORPUS_FILES,
+  additionTasks,
+  dropIndexes,
+  indexedHashes,
+  isolated,
+  root,
+} from '../tests/helpers/ingest-setup.js';
 import { TestMeili } from '../tests/helpers/test-meili.js';
 import { type IngestReporter, type IssueOutcome, QueueUnavailableError, runIngest } from './run-ingest.js';
 import { IngestQueue } from './queue.js';
@@ -27,7 +34,14 @@ afterAll(async () => {
 function reporter(): IngestReporter & { notices: string[]; outcomes: IssueOutcome[] } {
   const notices: string[] = [];
   const outcomes: IssueOutcome[] = [];
-  return { notices, outcomes, notice: (line) => notices.push(line), planned: () => {}, stage: () => {}, finished: (o) => outcomes.push(o) };
+  return {
+    notices,
+    outcomes,
+    notice: (line) => notices.push(line),
+    planned: () => {},
+    stage: () => {},
+    finished: (o) => outcomes.push(o),
+  };
 }
 
 async function obliterate(name: string) {
@@ -56,7 +70,14 @@ describe('gazette ingest through the queue', () => {
 
   it('should index the corpus with a local worker, then write nothing when it is ingested again', async () => {
     cleanups.push(() => obliterate(setup.queueName));
-    const options = { dataDir: setup.dataDir, names: setup.names, redisUrl: REDIS_URL, queueName: setup.queueName, requireQueue: true, concurrency: 2 };
+    const options = {
+      dataDir: setup.dataDir,
+      names: setup.names,
+      redisUrl: REDIS_URL,
+      queueName: setup.queueName,
+      requireQueue: true,
+      concurrency: 2,
+    };
     const first = reporter();
     const outcomes = await runIngest({ ...options, paths: [join(root, 'corpus'), files[0]!], reporter: first });
     expect(outcomes.map((o) => o.status)).toEqual(['indexed', 'indexed', 'indexed', 'indexed', 'indexed']);
@@ -76,12 +97,22 @@ describe('gazette ingest through the queue', () => {
     const bad = join(setup.dataDir, 'binary.txt');
     writeFileSync(bad, Buffer.from([0x41, 0x00, 0x00, 0x07, 0xfe]));
     const outcomes = await runIngest({
-      paths: [bad, join(setup.dataDir, 'missing.txt')], dataDir: setup.dataDir, names: setup.names, redisUrl: REDIS_URL, queueName: name,
-      requireQueue: true, concurrency: 1, reporter: reporter(),
+      paths: [bad, join(setup.dataDir, 'missing.txt')],
+      dataDir: setup.dataDir,
+      names: setup.names,
+      redisUrl: REDIS_URL,
+      queueName: name,
+      requireQueue: true,
+      concurrency: 1,
+      reporter: reporter(),
     });
     expect(outcomes).toMatchObject([
       { file: join(setup.dataDir, 'missing.txt'), status: 'failed', reason: 'no such file or folder' },
-      { file: bad, status: 'failed', reason: expect.stringMatching(/^bad input: .*binary\.txt: cannot decode at byte offset 1/) },
+      {
+        file: bad,
+        status: 'failed',
+        reason: expect.stringMatching(/^bad input: .*binary\.txt: cannot decode at byte offset 1/),
+      },
     ]);
     const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
     const queue = new Queue(name, { connection });
@@ -98,17 +129,37 @@ describe('gazette ingest without Redis', () => {
     cleanups.push(() => dropIndexes(meili.client, own.names));
     const report = reporter();
     const outcomes = await runIngest({
-      paths: [files[2]!], dataDir: own.dataDir, names: own.names, redisUrl: DEAD_REDIS, queueName: own.queueName, requireQueue: false, concurrency: 2, reporter: report,
+      paths: [files[2]!],
+      dataDir: own.dataDir,
+      names: own.names,
+      redisUrl: DEAD_REDIS,
+      queueName: own.queueName,
+      requireQueue: false,
+      concurrency: 2,
+      reporter: report,
     });
-    expect(report.notices).toEqual([`Redis does not answer at ${DEAD_REDIS}: processing in this process instead (--require-queue refuses)`]);
-    expect(outcomes).toMatchObject([{ status: 'indexed', result: { records: (await indexedHashes(meili.client, own.names.records)).size } }]);
+    expect(report.notices).toEqual([
+      `Redis does not answer at ${DEAD_REDIS}: processing in this process instead (--require-queue refuses)`,
+    ]);
+    expect(outcomes).toMatchObject([
+      { status: 'indexed', result: { records: (await indexedHashes(meili.client, own.names.records)).size } },
+    ]);
   });
 
   it('should refuse with --require-queue', async () => {
     const own = isolated('require');
     cleanups.push(() => dropIndexes(meili.client, own.names));
     await expect(
-      runIngest({ paths: [files[3]!], dataDir: own.dataDir, names: own.names, redisUrl: DEAD_REDIS, queueName: own.queueName, requireQueue: true, concurrency: 1, reporter: reporter() }),
+      runIngest({
+        paths: [files[3]!],
+        dataDir: own.dataDir,
+        names: own.names,
+        redisUrl: DEAD_REDIS,
+        queueName: own.queueName,
+        requireQueue: true,
+        concurrency: 1,
+        reporter: reporter(),
+      }),
     ).rejects.toThrow(QueueUnavailableError);
   });
 });

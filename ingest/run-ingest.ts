@@ -19,7 +19,13 @@ import { collectFiles } from './collect-files.js';
 import { BadInputError } from './errors.js';
 import { PIPELINE_VERSION, type Stage } from './prepare-issue.js';
 import { FileIndexLock, fileLockPath } from './index-lock.js';
-import { type IngestJobData, type IngestResult, type IngestStatus, type ProcessorContext, processIssue } from './processor.js';
+import {
+  type IngestJobData,
+  type IngestResult,
+  type IngestStatus,
+  type ProcessorContext,
+  processIssue,
+} from './processor.js';
 import { JobEvents } from './job-events.js';
 import { IngestQueue } from './queue.js';
 import { connectRedis, redisAnswers } from './redis.js';
@@ -95,7 +101,13 @@ export async function runIngest(options: IngestOptions): Promise<IssueOutcome[]>
 
 async function ingestFiles(options: IngestOptions, kinds: Map<string, InputKind>): Promise<IssueOutcome[]> {
   const { files, missing } = collectFiles(options.paths);
-  const outcomes: IssueOutcome[] = missing.map(({ file, reason }) => ({ file, sha256: null, status: 'failed', result: null, reason }));
+  const outcomes: IssueOutcome[] = missing.map(({ file, reason }) => ({
+    file,
+    sha256: null,
+    status: 'failed',
+    result: null,
+    reason,
+  }));
   const archive = new Archive(join(options.dataDir, 'archive'));
   const inputs = new Map<string, IngestJobData>();
   for (const file of files) {
@@ -103,7 +115,13 @@ async function ingestFiles(options: IngestOptions, kinds: Map<string, InputKind>
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      outcomes.push({ file, sha256: null, status: 'failed', result: null, reason: `cannot read: ${(error as Error).message}` });
+      outcomes.push({
+        file,
+        sha256: null,
+        status: 'failed',
+        result: null,
+        reason: `cannot read: ${(error as Error).message}`,
+      });
       continue;
     }
     kinds.set(file, isHtml(bytes, file) ? 'html' : 'text');
@@ -135,9 +153,13 @@ async function ingestFiles(options: IngestOptions, kinds: Map<string, InputKind>
     } else if (options.requireQueue) {
       throw new QueueUnavailableError(`Redis does not answer at ${options.redisUrl}, and --require-queue was given`);
     } else {
-      options.reporter.notice(`Redis does not answer at ${options.redisUrl}: processing in this process instead (--require-queue refuses)`);
+      options.reporter.notice(
+        `Redis does not answer at ${options.redisUrl}: processing in this process instead (--require-queue refuses)`,
+      );
       const lock = new FileIndexLock(fileLockPath(options.dataDir, options.names));
-      outcomes.push(...(await runInProcess(pending, { archive, client: search.client, names: options.names, lock }, options)));
+      outcomes.push(
+        ...(await runInProcess(pending, { archive, client: search.client, names: options.names, lock }, options)),
+      );
     }
     const order = [...inputs.keys()];
     return outcomes.sort((a, b) => rank(order, a) - rank(order, b));
@@ -147,19 +169,50 @@ async function ingestFiles(options: IngestOptions, kinds: Map<string, InputKind>
 }
 
 /** What an issue already in the index amounts to: its records, nothing written now. */
-function resultOfIndexed(issue: IssueDocument, status: IngestStatus = 'unchanged', note: string | null = null): IngestResult {
+function resultOfIndexed(
+  issue: IssueDocument,
+  status: IngestStatus = 'unchanged',
+  note: string | null = null,
+): IngestResult {
   const { file, sha256, id, records, warnings } = issue;
-  return { file, sha256, issue: id, status, relation: 'version', note, records, warnings, added: 0, updated: 0, deleted: 0, unchanged: records, kept: 0, writes: 0 };
+  return {
+    file,
+    sha256,
+    issue: id,
+    status,
+    relation: 'version',
+    note,
+    records,
+    warnings,
+    added: 0,
+    updated: 0,
+    deleted: 0,
+    unchanged: records,
+    kept: 0,
+    writes: 0,
+  };
 }
 
 /** The outcome of bytes the index already shows, or that are an older version of their issue; null otherwise. */
 function alreadyDone(input: IngestJobData, issue: IssueDocument | undefined): IssueOutcome | null {
   if (!input.force && showsVersion(issue, input.sha256, PIPELINE_VERSION)) {
-    return { file: input.file, sha256: input.sha256, status: 'unchanged', result: resultOfIndexed(issue!), reason: null };
+    return {
+      file: input.file,
+      sha256: input.sha256,
+      status: 'unchanged',
+      result: resultOfIndexed(issue!),
+      reason: null,
+    };
   }
   if (!input.force && isSupersededVersion(issue, input.sha256)) {
     const note = `older version of issue ${issue!.id} kept; index unchanged (\`gazette restore ${issue!.id} ${input.sha256.slice(0, 12)}\` shows it)`;
-    return { file: input.file, sha256: input.sha256, status: 'superseded', result: { ...resultOfIndexed(issue!, 'superseded', note), file: input.file, sha256: input.sha256 }, reason: note };
+    return {
+      file: input.file,
+      sha256: input.sha256,
+      status: 'superseded',
+      result: { ...resultOfIndexed(issue!, 'superseded', note), file: input.file, sha256: input.sha256 },
+      reason: note,
+    };
   }
   return null;
 }
@@ -177,7 +230,11 @@ function rank(order: string[], outcome: IssueOutcome): number {
   return outcome.sha256 ? order.indexOf(outcome.sha256) : -1;
 }
 
-async function runInProcess(pending: IngestJobData[], context: ProcessorContext, options: IngestOptions): Promise<IssueOutcome[]> {
+async function runInProcess(
+  pending: IngestJobData[],
+  context: ProcessorContext,
+  options: IngestOptions,
+): Promise<IssueOutcome[]> {
   const outcomes: IssueOutcome[] = [];
   for (const input of pending) {
     if (options.signal?.aborted) {
@@ -188,7 +245,8 @@ async function runInProcess(pending: IngestJobData[], context: ProcessorContext,
     try {
       const result = await withRetries(
         () => processIssue(input, context, (stage) => options.reporter.stage(input.sha256, stage)),
-        (error, attempt) => options.reporter.notice(`${input.file}: attempt ${attempt} failed (${(error as Error).message}); retrying`),
+        (error, attempt) =>
+          options.reporter.notice(`${input.file}: attempt ${attempt} failed (${(error as Error).message}); retrying`),
       );
       outcome = { file: input.file, sha256: input.sha256, status: statusOfRun(result), result, reason: result.note };
     } catch (error) {
@@ -205,7 +263,12 @@ function reasonOf(error: Error): string {
   return error instanceof BadInputError ? `bad input: ${error.message}` : error.message;
 }
 
-async function runThroughQueue(pending: IngestJobData[], archive: Archive, search: SearchConnection, options: IngestOptions): Promise<IssueOutcome[]> {
+async function runThroughQueue(
+  pending: IngestJobData[],
+  archive: Archive,
+  search: SearchConnection,
+  options: IngestOptions,
+): Promise<IssueOutcome[]> {
   const logError = (error: Error) => options.reporter.notice(`queue: ${error.message}`);
   const connection: Redis = connectRedis(options.redisUrl);
   connection.on('error', () => {}); // reconnection is automatic; queue and worker report what matters
@@ -223,13 +286,24 @@ async function runThroughQueue(pending: IngestJobData[], archive: Archive, searc
       await queue.add(input);
     };
     // Listening before any job is added: the events say which jobs to look at.
-    events = new JobEvents(connection, options.queueName, (jobId, stage) => options.reporter.stage(jobId, stage), logError);
+    events = new JobEvents(
+      connection,
+      options.queueName,
+      (jobId, stage) => options.reporter.stage(jobId, stage),
+      logError,
+    );
     await events.ready();
     for (const input of pending) await enqueue(input);
     if (options.concurrency > 0) {
       workerConnection = connectRedis(options.redisUrl);
       workerConnection.on('error', () => {});
-      worker = startWorker({ connection: workerConnection, queueName: options.queueName, concurrency: options.concurrency, context, onError: logError });
+      worker = startWorker({
+        connection: workerConnection,
+        queueName: options.queueName,
+        concurrency: options.concurrency,
+        context,
+        onError: logError,
+      });
     }
     return await waitForJobs(pending, queue, events, enqueue, search, options);
   } finally {
@@ -281,7 +355,12 @@ async function waitForJobs(
     if (waiting.size > 0) await events.wait(nextSweep - Date.now(), options.signal);
   }
   for (const input of waiting.values()) {
-    outcomes.push({ ...input, status: 'failed', result: null, reason: 'interrupted: its job stays queued, and the next `gazette worker` or `gazette ingest` finishes it' });
+    outcomes.push({
+      ...input,
+      status: 'failed',
+      result: null,
+      reason: 'interrupted: its job stays queued, and the next `gazette worker` or `gazette ingest` finishes it',
+    });
   }
   return outcomes;
 }
@@ -299,7 +378,9 @@ async function outcomeOfJob(
     const issue = (await findIndexedIssues(search.client, options.names, [input.sha256])).get(input.sha256);
     const done = alreadyDone(input, issue);
     if (done) return done.status === 'unchanged' ? { ...done, status: 'indexed' } : done;
-    options.reporter.notice(`job ${input.sha256.slice(0, 12)} (${input.file}) is no longer in the queue: added it again`);
+    options.reporter.notice(
+      `job ${input.sha256.slice(0, 12)} (${input.file}) is no longer in the queue: added it again`,
+    );
     await enqueue(input); // its bytes too: Redis may have lost them with the job
     return null;
   }

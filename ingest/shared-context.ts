@@ -12,7 +12,13 @@ import type { ProcessorContext } from './processor.js';
  * (one per records index, whatever queue writes it).
  * @param connection a connection of its own (not a worker's, whose commands may block)
  */
-export function sharedContext(connection: Redis, queueName: string, names: IndexNames, archive: Archive, client: Meilisearch): ProcessorContext {
+export function sharedContext(
+  connection: Redis,
+  queueName: string,
+  names: IndexNames,
+  archive: Archive,
+  client: Meilisearch,
+): ProcessorContext {
   return {
     archive,
     client,

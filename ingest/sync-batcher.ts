@@ -12,7 +12,11 @@ const MAX_BATCH = 32;
  * overlaps the parsing of the next ones). Each job still gets its own result or error.
  */
 export class SyncBatcher {
-  private readonly waiting: Array<{ member: SyncMember; resolve: (result: IngestResult) => void; reject: (error: unknown) => void }> = [];
+  private readonly waiting: Array<{
+    member: SyncMember;
+    resolve: (result: IngestResult) => void;
+    reject: (error: unknown) => void;
+  }> = [];
   private running = false;
 
   constructor(private readonly context: () => ProcessorContext) {}
@@ -31,8 +35,15 @@ export class SyncBatcher {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, MAX_BATCH);
         try {
-          const outcomes = await syncMembers(batch.map((b) => b.member), this.context());
-          batch.forEach((b, i) => (outcomes[i]!.error !== undefined || !outcomes[i]!.result ? b.reject(outcomes[i]!.error ?? new Error('not synced')) : b.resolve(outcomes[i]!.result!)));
+          const outcomes = await syncMembers(
+            batch.map((b) => b.member),
+            this.context(),
+          );
+          for (const [i, b] of batch.entries()) {
+            const outcome = outcomes[i]!;
+            if (outcome.error !== undefined || !outcome.result) b.reject(outcome.error ?? new Error('not synced'));
+            else b.resolve(outcome.result);
+          }
         } catch (error) {
           for (const b of batch) b.reject(error);
         }

@@ -38,7 +38,11 @@ export function startWorker(options: WorkerOptions): Worker<IngestJobData, Inges
   loadSegmenter();
   // `concurrency` issues parse and enrich at once (CPU); more jobs are held, waiting to parse or
   // to be synced together with others (ingest/sync-batcher.ts).
-  const context = { ...options.context, cpu: new Semaphore(options.concurrency), batcher: undefined as SyncBatcher | undefined };
+  const context = {
+    ...options.context,
+    cpu: new Semaphore(options.concurrency),
+    batcher: undefined as SyncBatcher | undefined,
+  };
   context.batcher = new SyncBatcher(() => ({ ...context, batcher: undefined }));
   const processor = async (job: Job<IngestJobData, IngestResult, IngestJobName>): Promise<IngestResult> => {
     try {

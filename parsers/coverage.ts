@@ -43,7 +43,13 @@ export function measureCoverage(tree: GazetteRoot, file: VFile): Coverage {
         : section === 'events'
           ? 'in the chronicle, but not an entry (expected `·M月D日，…`)'
           : 'between notices, with no document number below it';
-      report(file, `Line not part of any record (${reason}): \`${node.text.slice(0, 30)}\``, node.position, 'residue', 'coverage');
+      report(
+        file,
+        `Line not part of any record (${reason}): \`${node.text.slice(0, 30)}\``,
+        node.position,
+        'residue',
+        'coverage',
+      );
     } else {
       coverage.structure += n;
       if ((node.type === 'sectionHeading' || node.type === 'sectionStart') && node.section) section = node.section;

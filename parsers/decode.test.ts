@@ -49,7 +49,9 @@ describe('decodeBytes', () => {
   it('should refuse NUL bytes, naming the file and byte offset', () => {
     const error = decodeError(Buffer.from([0xe5, 0x8c, 0xba, 0x00, 0x41]));
     expect(error).toMatchObject({ file: 'in.txt', byteOffset: 3 });
-    expect(error.message).toBe('in.txt: cannot decode at byte offset 3: NUL byte: this looks like binary content, expected text');
+    expect(error.message).toBe(
+      'in.txt: cannot decode at byte offset 3: NUL byte: this looks like binary content, expected text',
+    );
   });
 
   it('should refuse random bytes', () => {

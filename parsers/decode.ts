@@ -97,6 +97,7 @@ function detectLegacy(buf: Buffer): TextEncoding | undefined {
 }
 
 /** Control characters other than TAB, LF, CR and FF: the sign of binary content. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
 /** Refuses decoded text that holds control characters other than TAB, LF, CR and FF. */
@@ -105,7 +106,11 @@ function checked(decoded: DecodedText, file: string): DecodedText {
   if (found) {
     const c = found[0].charCodeAt(0);
     const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new DecodeError(file, byteOffsetOf(decoded, found.index), `control character ${code}: this looks like binary content, expected text`);
+    throw new DecodeError(
+      file,
+      byteOffsetOf(decoded, found.index),
+      `control character ${code}: this looks like binary content, expected text`,
+    );
   }
   return decoded;
 }
@@ -123,13 +128,22 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     let need: number;
     let min: number;
-    if (c >= 0xc2 && c <= 0xdf) { need = 1; min = 0x80; }
-    else if (c >= 0xe0 && c <= 0xef) { need = 2; min = 0x800; }
-    else if (c >= 0xf0 && c <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     let cp = c & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
       const t = b[i + k];
@@ -147,11 +161,17 @@ export function firstInvalidGb18030(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     if (c === 0x80 || c === 0xff) return i;
     const t = b[i + 1];
     if (t === undefined) return i;
-    if ((t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfe)) { i += 2; continue; }
+    if ((t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfe)) {
+      i += 2;
+      continue;
+    }
     if (t >= 0x30 && t <= 0x39) {
       const t2 = b[i + 2];
       const t3 = b[i + 3];
@@ -169,7 +189,10 @@ export function firstInvalidBig5(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     const t = b[i + 1];
     if (c < 0x81 || c > 0xfe || t === undefined || !((t >= 0x40 && t <= 0x7e) || (t >= 0xa1 && t <= 0xfe))) return i;
     i += 2;

@@ -109,9 +109,18 @@ export interface ParseResult {
  */
 export function parseGazette(bytes: Uint8Array, options: ParseOptions): ParseResult {
   const records: GazetteRecord[] = [];
-  const { tree, recordCount: _count, ...rest } = readGazette(bytes, options, (batch) => {
-    for (const record of batch) records.push(record);
-  }, true);
+  const {
+    tree,
+    recordCount: _count,
+    ...rest
+  } = readGazette(
+    bytes,
+    options,
+    (batch) => {
+      for (const record of batch) records.push(record);
+    },
+    true,
+  );
   return { records, ...rest, tree: tree! };
 }
 
@@ -137,13 +146,25 @@ export function parseGazetteStreaming(
 }
 
 /** Decodes (or reads the page of) the bytes and parses the text; `keepTree` keeps the whole tree for the caller. */
-function readGazette(bytes: Uint8Array | (() => Uint8Array), options: ParseOptions, write: (records: GazetteRecord[]) => void, keepTree: boolean) {
+function readGazette(
+  bytes: Uint8Array | (() => Uint8Array),
+  options: ParseOptions,
+  write: (records: GazetteRecord[]) => void,
+  keepTree: boolean,
+) {
   const input = decodeInput(typeof bytes === 'function' ? bytes : () => bytes, options.file);
-  return { ...parseText(input.text, options, input.sha256, write, keepTree, input.page), encoding: input.encoding, input: input.kind };
+  return {
+    ...parseText(input.text, options, input.sha256, write, keepTree, input.page),
+    encoding: input.encoding,
+    input: input.kind,
+  };
 }
 
 /** The text of the bytes, what they were read as, and their hash; the bytes live only in this call. */
-function decodeInput(read: () => Uint8Array, file: string): { text: string; encoding: TextEncoding; kind: InputKind; sha256: string; page?: ReadPage } {
+function decodeInput(
+  read: () => Uint8Array,
+  file: string,
+): { text: string; encoding: TextEncoding; kind: InputKind; sha256: string; page?: ReadPage } {
   const bytes = read();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (isHtml(bytes, file)) {
@@ -168,8 +189,22 @@ function parseText(
   if (page) file.data.htmlTables = page.tables;
   const tree = processor.parse(file) as unknown as GazetteRoot;
   if (text.trim() === '') {
-    if (page) report(file, 'Web page without text: expected the text of a document, found only markup, scripts and page furniture', { line: 1, column: 1 }, 'html-no-text', 'parse-gazette');
-    else report(file, 'Empty file: expected gazette text, found nothing', { line: 1, column: 1 }, 'empty-file', 'parse-gazette');
+    if (page)
+      report(
+        file,
+        'Web page without text: expected the text of a document, found only markup, scripts and page furniture',
+        { line: 1, column: 1 },
+        'html-no-text',
+        'parse-gazette',
+      );
+    else
+      report(
+        file,
+        'Empty file: expected gazette text, found nothing',
+        { line: 1, column: 1 },
+        'empty-file',
+        'parse-gazette',
+      );
   } else {
     processor.runSync(tree as never, file);
   }
@@ -177,7 +212,14 @@ function parseText(
   const script = text === raw ? undefined : { raw, view: text };
   const locate = page ? (position: Position) => page.positions.position(position) : undefined;
   let recordCount = 0;
-  for (const { node, records } of recordsByNode(tree, { file: options.file, sha256, text: raw, script, issue: options.issue, locate })) {
+  for (const { node, records } of recordsByNode(tree, {
+    file: options.file,
+    sha256,
+    text: raw,
+    script,
+    issue: options.issue,
+    locate,
+  })) {
     recordCount += records.length;
     write(records);
     // Streaming: what this node's records were read from is no longer needed.
@@ -185,7 +227,13 @@ function parseText(
   }
   if (keepTree && script) restorePrinted(tree, script);
   if (recordCount === 0 && text.trim() !== '') {
-    report(file, 'No records: expected a document (a title, a document number) or chronicle entries, found only lines that are neither', { line: 1, column: 1 }, 'no-records', 'parse-gazette');
+    report(
+      file,
+      'No records: expected a document (a title, a document number) or chronicle entries, found only lines that are neither',
+      { line: 1, column: 1 },
+      'no-records',
+      'parse-gazette',
+    );
   }
   if (page) {
     for (const message of file.messages) page.positions.remapMessage(message);

@@ -26,7 +26,15 @@ export interface LineNode extends Literal {
  * printed twice (duplicate), which gives no records.
  */
 export interface RoleLineNode extends Omit<LineNode, 'type'> {
-  type: 'fileMarker' | 'sectionHeading' | 'chronicleRange' | 'addressee' | 'trailer' | 'portal' | 'attachmentList' | 'duplicate';
+  type:
+    | 'fileMarker'
+    | 'sectionHeading'
+    | 'chronicleRange'
+    | 'addressee'
+    | 'trailer'
+    | 'portal'
+    | 'attachmentList'
+    | 'duplicate';
   /** For section headings and ranges: the section they open. */
   section?: 'personnel' | 'events';
 }
@@ -197,7 +205,14 @@ export interface NoticeNode extends Parent {
 }
 
 /** Blocks inside a document container. */
-export type BlockNode = LineNode | RoleLineNode | ClauseNode | TableNode | MemberListNode | PersonnelStatementNode | TitleNode;
+export type BlockNode =
+  | LineNode
+  | RoleLineNode
+  | ClauseNode
+  | TableNode
+  | MemberListNode
+  | PersonnelStatementNode
+  | TitleNode;
 
 /** Every node type the gazette tree can hold, by its `type`. */
 export interface NodeRegistry {

@@ -19,7 +19,13 @@ describe('simplifiedView', () => {
   });
 
   it('should give simplified text back as the very same string, the whole corpus included', () => {
-    for (const name of ['000_4ccff14b38c8260a', '001_2722b5f0afb84519', '002_928f4559c319cd7b', '003_903b7e878e88ee69', '004_1631c348b983163c']) {
+    for (const name of [
+      '000_4ccff14b38c8260a',
+      '001_2722b5f0afb84519',
+      '002_928f4559c319cd7b',
+      '003_903b7e878e88ee69',
+      '004_1631c348b983163c',
+    ]) {
       const text = readFileSync(join(root, 'corpus', `${name}.txt`), 'utf8');
       expect(simplifiedView(text)).toBe(text);
     }

@@ -17,7 +17,9 @@ import * as OpenCC from 'opencc-js';
 const TO_SIMPLIFIED = buildTable();
 
 /** The characters a converted one may become, for finding them again in the raw text. */
-export const SIMPLIFIED_TARGETS: ReadonlySet<string> = new Set([...TO_SIMPLIFIED].filter((code) => code !== 0).map((code) => String.fromCharCode(code)));
+export const SIMPLIFIED_TARGETS: ReadonlySet<string> = new Set(
+  [...TO_SIMPLIFIED].filter((code) => code !== 0).map((code) => String.fromCharCode(code)),
+);
 
 /**
  * The share of Han characters that must be traditional-only for a file to be read through the
@@ -55,14 +57,18 @@ export function simplifyCharacters(text: string): string {
 
 /** Entries `source → target` of one OpenCC dictionary whose both sides are one code unit. */
 function characterEntries(dict: string | ReadonlyArray<readonly [string, string]>): Array<[string, string]> {
-  const entries = typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ') as [string, string]) : dict.map(([a, b]) => [a, b] as [string, string]);
+  const entries =
+    typeof dict === 'string'
+      ? dict.split('|').map((entry) => entry.split(' ') as [string, string])
+      : dict.map(([a, b]) => [a, b] as [string, string]);
   return entries.filter(([source, target]) => source?.length === 1 && target?.length === 1 && source !== target);
 }
 
 function buildTable(): Uint16Array {
   const table = new Uint16Array(0x10000);
   const simplified = new Map<string, string>();
-  for (const group of OpenCC.Locale.to.cn ?? []) for (const dict of group) for (const [source, target] of characterEntries(dict)) simplified.set(source, target);
+  for (const group of OpenCC.Locale.to.cn ?? [])
+    for (const dict of group) for (const [source, target] of characterEntries(dict)) simplified.set(source, target);
   for (const [source, target] of simplified) table[source.charCodeAt(0)] = target.charCodeAt(0);
   // A Taiwan form (為) of a standard traditional character (爲): only where that one converts.
   // Others are shared with simplified text (著, 么) and stay.

@@ -48,8 +48,20 @@ export class StableHasher {
     const high = h2 & 0x1fffff;
     const d = (value: number, shift: number): number => HEX_DIGITS[(value >>> shift) & 0xf]!;
     return String.fromCharCode(
-      d(high, 20), d(high, 16), d(high, 12), d(high, 8), d(high, 4), d(high, 0),
-      d(h1, 28), d(h1, 24), d(h1, 20), d(h1, 16), d(h1, 12), d(h1, 8), d(h1, 4), d(h1, 0),
+      d(high, 20),
+      d(high, 16),
+      d(high, 12),
+      d(high, 8),
+      d(high, 4),
+      d(high, 0),
+      d(h1, 28),
+      d(h1, 24),
+      d(h1, 20),
+      d(h1, 16),
+      d(h1, 12),
+      d(h1, 8),
+      d(h1, 4),
+      d(h1, 0),
     );
   }
 }

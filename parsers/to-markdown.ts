@@ -68,7 +68,10 @@ function table(node: TableNode, docTitle: string | null): BlockContent[] {
       children: Array.from({ length: width }, (_, k) => cell(row[k] ?? '')),
     })),
   };
-  const caption = node.header.length > 0 && node.caption && node.caption !== docTitle ? [{ type: 'paragraph', children: [{ type: 'strong', children: [text(node.caption)] }] } as BlockContent] : [];
+  const caption =
+    node.header.length > 0 && node.caption && node.caption !== docTitle
+      ? [{ type: 'paragraph', children: [{ type: 'strong', children: [text(node.caption)] }] } as BlockContent]
+      : [];
   return [...caption, md];
 }
 
@@ -98,11 +101,14 @@ function blocks(nodes: BlockNode[], docTitle: string | null): BlockContent[] {
       const item: ListItem = { type: 'listItem', spread: false, children: blocks(node.children, docTitle) };
       list.children.push(item);
     } else if (node.type === 'table') out.push(...table(node, docTitle));
-    else if (node.type === 'title') out.push({ type: 'paragraph', children: [{ type: 'strong', children: [text(node.value)] }] });
+    else if (node.type === 'title')
+      out.push({ type: 'paragraph', children: [{ type: 'strong', children: [text(node.value)] }] });
     else if (node.type === 'attachmentList') out.push({ type: 'paragraph', children: [text(node.text)] });
     else if (node.type === 'memberList' || node.type === 'personnelStatement') {
       out.push({
-        type: 'list', ordered: false, spread: false,
+        type: 'list',
+        ordered: false,
+        spread: false,
         children: node.children.map((line) => ({ type: 'listItem', spread: false, children: [paragraph([line])] })),
       });
     }
@@ -114,7 +120,13 @@ function blocks(nodes: BlockNode[], docTitle: string | null): BlockContent[] {
 function documentContent(doc: DocumentNode): RootContent[] {
   const head: RootContent[] = [];
   if (doc.kind !== 'body') head.push(heading(2, [doc.label, doc.title].filter(Boolean).join(' ') || '（未命名文件）'));
-  return [...head, ...blocks(doc.children.filter((c) => c.type !== 'title'), doc.title)];
+  return [
+    ...head,
+    ...blocks(
+      doc.children.filter((c) => c.type !== 'title'),
+      doc.title,
+    ),
+  ];
 }
 
 /** The mdast tree of one notice: title, number, addressee, body, signature, enclosures. */
@@ -143,10 +155,21 @@ function chronicleToMdast(events: EventNode[]): MdRoot {
     children: [
       heading(1, '大事记'),
       {
-        type: 'list', ordered: false, spread: false,
+        type: 'list',
+        ordered: false,
+        spread: false,
         children: events.map((e) => ({
-          type: 'listItem', spread: false,
-          children: [{ type: 'paragraph', children: [{ type: 'strong', children: [text(e.endDate ? `${e.date}—${e.endDate}` : e.date ?? '')] }, text(` ${e.text}`)] }],
+          type: 'listItem',
+          spread: false,
+          children: [
+            {
+              type: 'paragraph',
+              children: [
+                { type: 'strong', children: [text(e.endDate ? `${e.date}—${e.endDate}` : (e.date ?? ''))] },
+                text(` ${e.text}`),
+              ],
+            },
+          ],
         })),
       },
     ],
@@ -169,7 +192,10 @@ export function toMarkdown(tree: GazetteRoot): MarkdownDocument[] {
   const events: EventNode[] = [];
   for (const node of tree.children) {
     if (node.type === 'notice') {
-      docs.push({ name: node.docNumber?.text ?? node.title ?? 'notice', markdown: serializer.stringify(noticeToMdast(node)) });
+      docs.push({
+        name: node.docNumber?.text ?? node.title ?? 'notice',
+        markdown: serializer.stringify(noticeToMdast(node)),
+      });
     } else if (node.type === 'event') events.push(node);
   }
   if (events.length > 0) docs.push({ name: '大事记', markdown: serializer.stringify(chronicleToMdast(events)) });

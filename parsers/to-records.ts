@@ -121,7 +121,10 @@ class RecordBuilder {
   /** `kind-`, the start of every id of a kind: made once, as every record keeps its id. */
   private idPrefix(kind: string): string {
     let prefix = this.prefixes.get(kind);
-    if (prefix === undefined) this.prefixes.set(kind, (prefix = `${kind}-`));
+    if (prefix === undefined) {
+      prefix = `${kind}-`;
+      this.prefixes.set(kind, prefix);
+    }
     return prefix;
   }
 
@@ -170,10 +173,14 @@ function enclosureTitles(notice: NoticeNode): string[] {
 
 function noticeRecords(b: RecordBuilder, notice: NoticeNode): void {
   // What the notice is: its own number; without one, its title, issuer and date.
-  const key = notice.docNumber?.text ?? (notice.title ? `${notice.title}|${notice.issuer ?? ''}|${notice.date ?? ''}` : `line ${notice.position?.start.line}`);
+  const key =
+    notice.docNumber?.text ??
+    (notice.title
+      ? `${notice.title}|${notice.issuer ?? ''}|${notice.date ?? ''}`
+      : `line ${notice.position?.start.line}`);
   const id = b.id('n', key);
   b.where = notice.jurisdiction ?? null;
-  const issuerName = notice.issuer ? normalizeDepartment(notice.issuer, b.where) ?? notice.issuer : null;
+  const issuerName = notice.issuer ? (normalizeDepartment(notice.issuer, b.where) ?? notice.issuer) : null;
   const context: NoticeContext = {
     noticeId: id,
     docNumber: notice.docNumber?.text ?? null,
@@ -182,7 +189,12 @@ function noticeRecords(b: RecordBuilder, notice: NoticeNode): void {
     date: notice.date,
   };
   const record: NoticeRecord = {
-    id, kind: 'notice', issue: b.issue, source: b.source(notice), text: b.raw(notice).trimEnd(), departments: [],
+    id,
+    kind: 'notice',
+    issue: b.issue,
+    source: b.source(notice),
+    text: b.raw(notice).trimEnd(),
+    departments: [],
     jurisdiction: b.where?.name ?? null,
     docNumber: notice.docNumber?.text ?? null,
     docPrefix: notice.docNumber?.prefix ?? null,
@@ -203,7 +215,7 @@ function noticeRecords(b: RecordBuilder, notice: NoticeNode): void {
   };
   b.records.push(record);
   // The issuer is a department of the notice, under the one name its tags would give it (南通市海门区人民政府办公室 → 区政府办公室).
-  const issuerDepartment = issuerName ? normalizeDepartment(issuerName, b.where) ?? issuerName : null;
+  const issuerDepartment = issuerName ? (normalizeDepartment(issuerName, b.where) ?? issuerName) : null;
   const departments = new Set<string>(issuerDepartment ? [issuerDepartment] : []);
   let documentIndex = 0;
   for (const child of notice.children) {
@@ -232,7 +244,13 @@ function documentRecords(b: RecordBuilder, doc: DocumentNode, context: NoticeCon
   visit(doc.children, []);
 }
 
-function clauseRecord(b: RecordBuilder, clause: ClauseNode, doc: DocumentNode, context: NoticeContext, key: string): void {
+function clauseRecord(
+  b: RecordBuilder,
+  clause: ClauseNode,
+  doc: DocumentNode,
+  context: NoticeContext,
+  key: string,
+): void {
   const lines: LineNode[] = [];
   const members: Member[] = [];
   for (const child of clause.children) {
@@ -245,17 +263,34 @@ function clauseRecord(b: RecordBuilder, clause: ClauseNode, doc: DocumentNode, c
   }
   const record: ClauseRecord = {
     id: b.id('c', `${key}|${clause.path.join('')}`),
-    kind: 'clause', issue: b.issue, source: b.sourceOf(lines), text: b.printed(lineText(lines), lines[0]!, lines.at(-1)),
+    kind: 'clause',
+    issue: b.issue,
+    source: b.sourceOf(lines),
+    text: b.printed(lineText(lines), lines[0]!, lines.at(-1)),
     departments: clause.departments,
     jurisdiction: b.where?.name ?? null,
-    noticeId: context.noticeId, docNumber: context.docNumber, title: context.title, issuer: context.issuer, date: context.date,
-    path: clause.path, heading: clause.heading, documentKind: doc.kind, documentTitle: doc.title, members,
+    noticeId: context.noticeId,
+    docNumber: context.docNumber,
+    title: context.title,
+    issuer: context.issuer,
+    date: context.date,
+    path: clause.path,
+    heading: clause.heading,
+    documentKind: doc.kind,
+    documentTitle: doc.title,
+    members,
   };
   b.records.push(record);
 }
 
 /** An unnumbered paragraph (or member list) outside any numbered clause: a clause with path []. */
-function paragraphRecord(b: RecordBuilder, block: LineNode | MemberListNode, doc: DocumentNode, context: NoticeContext, key: string): void {
+function paragraphRecord(
+  b: RecordBuilder,
+  block: LineNode | MemberListNode,
+  doc: DocumentNode,
+  context: NoticeContext,
+  key: string,
+): void {
   if (block.type === 'line' && (block.tab || block.text === '')) return;
   const lines = linesOf(block);
   const text = lineText(lines);
@@ -268,11 +303,21 @@ function paragraphRecord(b: RecordBuilder, block: LineNode | MemberListNode, doc
   }
   const record: ClauseRecord = {
     id: b.id('c', `${key}|`),
-    kind: 'clause', issue: b.issue, source: b.source(block), text: b.printed(text, block),
+    kind: 'clause',
+    issue: b.issue,
+    source: b.source(block),
+    text: b.printed(text, block),
     departments: paragraphDepartments(text, b.where),
     jurisdiction: b.where?.name ?? null,
-    noticeId: context.noticeId, docNumber: context.docNumber, title: context.title, issuer: context.issuer, date: context.date,
-    path: [], heading: null, documentKind: doc.kind, documentTitle: doc.title,
+    noticeId: context.noticeId,
+    docNumber: context.docNumber,
+    title: context.title,
+    issuer: context.issuer,
+    date: context.date,
+    path: [],
+    heading: null,
+    documentKind: doc.kind,
+    documentTitle: doc.title,
     members: block.type === 'memberList' ? block.members : [],
   };
   b.records.push(record);
@@ -282,11 +327,20 @@ function tableRecord(b: RecordBuilder, table: TableNode, context: NoticeContext,
   const cells = [table.header, ...table.rows].map((row) => row.join(' | '));
   const text = [table.caption, ...cells].filter(Boolean).join('\n');
   const record: TableRecord = {
-    id: b.id('t', key), kind: 'table', issue: b.issue, source: b.source(table), text: b.printed(text, table),
+    id: b.id('t', key),
+    kind: 'table',
+    issue: b.issue,
+    source: b.source(table),
+    text: b.printed(text, table),
     departments: departmentsInText(text, b.where),
     jurisdiction: b.where?.name ?? null,
-    noticeId: context.noticeId, docNumber: context.docNumber,
-    caption: table.caption, header: table.header, rows: table.rows, groups: table.groups, panel: table.panel,
+    noticeId: context.noticeId,
+    docNumber: context.docNumber,
+    caption: table.caption,
+    header: table.header,
+    rows: table.rows,
+    groups: table.groups,
+    panel: table.panel,
   };
   if (table.merged) record.merged = table.merged;
   b.records.push(record);
@@ -299,13 +353,20 @@ function personnelRecord(
   context: NoticeContext,
   key: string,
 ): void {
-  const departments = [...new Set(action.posts.map((post) => departmentOfPost(post, b.where)).filter((d): d is string => d !== null))];
+  const departments = [
+    ...new Set(action.posts.map((post) => departmentOfPost(post, b.where)).filter((d): d is string => d !== null)),
+  ];
   b.records.push({
     id: b.id('p', `${key}|${action.person}|${action.action}|${action.post}`),
-    kind: 'personnel', issue: b.issue, source: b.source(lines[0]!), text: b.printed(lineText(lines), lines[0]!, lines.at(-1)),
+    kind: 'personnel',
+    issue: b.issue,
+    source: b.source(lines[0]!),
+    text: b.printed(lineText(lines), lines[0]!, lines.at(-1)),
     departments,
     jurisdiction: b.where?.name ?? null,
-    noticeId: context.noticeId, docNumber: context.docNumber, date: context.date,
+    noticeId: context.noticeId,
+    docNumber: context.docNumber,
+    date: context.date,
     ...action,
   });
 }
@@ -313,10 +374,17 @@ function personnelRecord(
 function eventRecord(b: RecordBuilder, event: EventNode): void {
   const record: EventRecord = {
     id: b.id('e', `${event.date ?? 'undated'}|${event.text}`),
-    kind: 'event', issue: b.issue, source: b.source(event), text: b.printed(event.text, event),
+    kind: 'event',
+    issue: b.issue,
+    source: b.source(event),
+    text: b.printed(event.text, event),
     departments: departmentsInText(event.text, b.where),
     jurisdiction: b.where?.name ?? null,
-    date: event.date, datePrecision: event.datePrecision, endDate: event.endDate, people: event.people, timeOfDay: event.timeOfDay,
+    date: event.date,
+    datePrecision: event.datePrecision,
+    endDate: event.endDate,
+    people: event.people,
+    timeOfDay: event.timeOfDay,
   };
   b.records.push(record);
 }

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type GazetteRecord, parseGazette } from '../parsers/index.js';
 
 const corpusFile = join(import.meta.dirname, '..', 'corpus', '004_1631c348b983163c.txt');
@@ -31,9 +31,9 @@ describe('input encodings and line breaks', () => {
     const text = original.toString('utf8');
     for (const eol of ['\r\n', '\r']) {
       const result = parseGazette(Buffer.from(text.replaceAll('\n', eol)), { file: 'issue.txt' });
-      expect(comparable(result.records).map((r) => JSON.stringify(r).replaceAll(eol === '\r\n' ? '\\r\\n' : '\\r', '\\n'))).toEqual(
-        comparable(reference.records).map((r) => JSON.stringify(r)),
-      );
+      expect(
+        comparable(result.records).map((r) => JSON.stringify(r).replaceAll(eol === '\r\n' ? '\\r\\n' : '\\r', '\\n')),
+      ).toEqual(comparable(reference.records).map((r) => JSON.stringify(r)));
     }
   });
 
@@ -55,6 +55,7 @@ describe('input encodings and line breaks', () => {
 describe('gazette parse on bad input', () => {
   const cli = join(import.meta.dirname, '..', 'cli', 'main.ts');
   const dir = mkdtempSync(join(tmpdir(), 'gazette-bad-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const binary = join(dir, 'scan.pdf');
   writeFileSync(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
   const run = (...args: string[]) =>
@@ -64,7 +65,10 @@ describe('gazette parse on bad input', () => {
     const result = run('parse', binary, corpusFile);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${binary}: error: cannot parse: cannot decode at byte offset 4: NUL byte`);
-    const kinds = result.stdout.trim().split('\n').map((line) => JSON.parse(line).kind);
+    const kinds = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).kind);
     expect(kinds.filter((k) => k === 'notice')).toHaveLength(10);
   });
 });

@@ -17,7 +17,12 @@ import gazetteParse from '../parsers/plugins/parse-lines.js';
 const name = 'lyg_chronicle_1983.txt';
 const bytes = readFileSync(join(import.meta.dirname, 'external', name));
 const raw = new TextDecoder().decode(bytes);
-const key = (JSON.parse(readFileSync(join(import.meta.dirname, 'external', 'keys.json'), 'utf8')) as Array<{ file: string; events: number }>).find((k) => k.file === name)!;
+const key = (
+  JSON.parse(readFileSync(join(import.meta.dirname, 'external', 'keys.json'), 'utf8')) as Array<{
+    file: string;
+    events: number;
+  }>
+).find((k) => k.file === name)!;
 
 /** The chronicle's own plugins, without the notice plugins between them. */
 function chronicleOnly(text: string): { events: EventNode[]; file: VFile } {
@@ -44,8 +49,19 @@ describe('a run-on chronicle from a city gazetteer (lyg_chronicle_1983.txt)', ()
 
   it('should not take follow-up dates inside entries for entries', () => {
     const texts = events.map((e) => e.text);
-    for (const inside of ['6月9日，军分区', '于1982年7月22日', '于1982年8月14日', '1983年5月25日《新华日报》', '1986年6月30日，市政府', '12月3日，连云港市市长', '翌年9月，开办']) {
-      expect(texts.filter((t) => t.includes(inside)), inside).toHaveLength(1);
+    for (const inside of [
+      '6月9日，军分区',
+      '于1982年7月22日',
+      '于1982年8月14日',
+      '1983年5月25日《新华日报》',
+      '1986年6月30日，市政府',
+      '12月3日，连云港市市长',
+      '翌年9月，开办',
+    ]) {
+      expect(
+        texts.filter((t) => t.includes(inside)),
+        inside,
+      ).toHaveLength(1);
     }
   });
 
@@ -54,7 +70,8 @@ describe('a run-on chronicle from a city gazetteer (lyg_chronicle_1983.txt)', ()
   });
 
   it('should read ranges, a part of a month, the time of day, 是年 and the ▲ under it', () => {
-    const by = (head: string) => events.find((e) => e.position!.start.line === placeOf(head)[0] && e.position!.start.column === placeOf(head)[1])!;
+    const by = (head: string) =>
+      events.find((e) => e.position!.start.line === placeOf(head)[0] && e.position!.start.column === placeOf(head)[1])!;
     expect(by('2月1～4日')).toMatchObject({ date: '1983-02-01', datePrecision: 'day', endDate: '1983-02-04' });
     expect(by('3月31日至4月8日')).toMatchObject({ date: '1983-03-31', endDate: '1983-04-08' });
     expect(by('3月下旬')).toMatchObject({ date: '1983-03-01', datePrecision: 'month', endDate: null });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,10 @@ const root = join(import.meta.dirname, '..');
 const issue = join('corpus', '004_1631c348b983163c.txt');
 
 function gazette(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', 'tsx', join(root, 'cli', 'main.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
 }
 
 describe('gazette parse', () => {
@@ -16,10 +19,21 @@ describe('gazette parse', () => {
 
   it('should print one JSON record per line on stdout, in source order, and exit 0', () => {
     expect(run.status).toBe(0);
-    const records = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(records[0]).toMatchObject({ kind: 'notice', docNumber: '海政发〔2023〕9号', source: { file: issue, line: 2 } });
+    const records = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(records[0]).toMatchObject({
+      kind: 'notice',
+      docNumber: '海政发〔2023〕9号',
+      source: { file: issue, line: 2 },
+    });
     const lines = records.map((r) => r.source.line);
-    expect(lines.filter((l, k) => k > 0 && records[k].kind !== 'notice' && l < lines[k - 1] && records[k - 1].kind !== 'notice')).toEqual([]);
+    expect(
+      lines.filter(
+        (l, k) => k > 0 && records[k].kind !== 'notice' && l < lines[k - 1] && records[k - 1].kind !== 'notice',
+      ),
+    ).toEqual([]);
   });
 
   it('should print diagnostics on stderr as file:line:column: message (source:rule)', () => {
@@ -33,7 +47,9 @@ describe('gazette parse', () => {
   it('should print the coverage report with --report', () => {
     const report = gazette('parse', '--report', '--quiet', issue);
     expect(report.status).toBe(0);
-    expect(report.stdout).toContain(`${issue}        10       213         0        35        24     396        0   0.00`);
+    expect(report.stdout).toContain(
+      `${issue}        10       213         0        35        24     396        0   0.00`,
+    );
     expect(report.stdout).toContain('      1  clauses:numbering-typo');
     expect(report.stdout).toContain('residue lines:\n  (none)');
   });
@@ -68,6 +84,7 @@ describe('gazette export', () => {
     expect(files).toHaveLength(11);
     expect(files[0]).toBe('01-海政发〔2023〕9号.md');
     const md = readFileSync(join(out, '004_1631c348b983163c', files[0]!), 'utf8');
+    rmSync(out, { recursive: true, force: true });
     expect(md.startsWith('# 区政府关于授予2022年度海门区区长质量奖的决定\n\n海政发〔2023〕9号\n')).toBe(true);
   });
 

@@ -21,7 +21,9 @@ interface Key {
 const dir = join(import.meta.dirname, 'external-html');
 const textDir = join(import.meta.dirname, 'external');
 const keys: Key[] = JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8'));
-const results = new Map<string, ParseResult>(keys.map((key) => [key.file, parseGazette(readFileSync(join(dir, key.file)), { file: key.file })]));
+const results = new Map<string, ParseResult>(
+  keys.map((key) => [key.file, parseGazette(readFileSync(join(dir, key.file)), { file: key.file })]),
+);
 
 function notices(records: GazetteRecord[]) {
   return records.flatMap((r) => (r.kind === 'notice' ? [r] : []));
@@ -50,7 +52,9 @@ describe.each(keys)('web page $file', (key) => {
   });
 
   it('should find exactly the personnel actions of the key', () => {
-    const actions = records.flatMap((r) => (r.kind === 'personnel' ? [{ person: r.person, action: r.action, post: r.post }] : []));
+    const actions = records.flatMap((r) =>
+      r.kind === 'personnel' ? [{ person: r.person, action: r.action, post: r.post }] : [],
+    );
     expect(actions).toEqual(key.personnel.map(({ person, action, post }) => ({ person, action, post })));
   });
 
@@ -64,7 +68,13 @@ describe.each(keys)('web page $file', (key) => {
       if (record.kind === 'notice' || record.kind === 'table') continue;
       const at = lines[record.source.line - 1]!.slice(record.source.column - 1);
       // `&nbsp` in the page is a space of the text.
-      expect(at.replace(/&nbsp;?/gu, ' ').replace(/\s+/gu, '').slice(0, 4), `${record.kind} at ${record.source.line}:${record.source.column}`).toBe(record.text.replace(/\s+/gu, '').slice(0, 4));
+      expect(
+        at
+          .replace(/&nbsp;?/gu, ' ')
+          .replace(/\s+/gu, '')
+          .slice(0, 4),
+        `${record.kind} at ${record.source.line}:${record.source.column}`,
+      ).toBe(record.text.replace(/\s+/gu, '').slice(0, 4));
     }
   });
 
@@ -89,7 +99,7 @@ describe('the pages against their keys, as scores', () => {
     return right / total;
   }
 
-  it.each(['docNumber', 'title', 'date', 'issuer'] as const)('should give at least 0.9 of the keys\' %s', (field) => {
+  it.each(['docNumber', 'title', 'date', 'issuer'] as const)("should give at least 0.9 of the keys' %s", (field) => {
     expect(score(field)).toBeGreaterThanOrEqual(0.9);
   });
 });
@@ -106,7 +116,7 @@ describe.each(keys.filter((key) => key.textTwin))('web page $file and its text t
   const text = parseGazette(readFileSync(join(textDir, key.textTwin!)), { file: key.textTwin! });
   const of = (result: ParseResult, kind: string) => result.records.filter((r) => r.kind === kind).map(comparable);
 
-  it('should give the same notices, the page\'s text holding the twin\'s', () => {
+  it("should give the same notices, the page's text holding the twin's", () => {
     const [fromPage, fromText] = [of(page, 'notice'), of(text, 'notice')];
     expect(fromPage.map(({ text: _t, ...rest }) => rest)).toEqual(fromText.map(({ text: _t, ...rest }) => rest));
     for (const [k, n] of fromText.entries()) expect(fromPage[k]!.text).toContain(n.text);
@@ -117,8 +127,14 @@ describe.each(keys.filter((key) => key.textTwin))('web page $file and its text t
   });
 
   it('should export the same Markdown, but for merged cells, which the page prints once where the text flattened them', () => {
-    const fromPage = toMarkdown(page.tree).map((d) => d.markdown).join('\n---\n').split('\n');
-    const fromText = toMarkdown(text.tree).map((d) => d.markdown).join('\n---\n').split('\n');
+    const fromPage = toMarkdown(page.tree)
+      .map((d) => d.markdown)
+      .join('\n---\n')
+      .split('\n');
+    const fromText = toMarkdown(text.tree)
+      .map((d) => d.markdown)
+      .join('\n---\n')
+      .split('\n');
     const merged = page.records.some((r) => r.kind === 'table' && r.merged);
     const differing = fromPage.filter((line, k) => line !== fromText[k]);
     if (!merged) expect(fromPage).toEqual(fromText);

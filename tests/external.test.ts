@@ -54,7 +54,9 @@ describe.each(keys)('external document $file', (key) => {
   });
 
   it('should find exactly the personnel actions of the key', () => {
-    const actions = records.flatMap((r) => (r.kind === 'personnel' ? [{ person: r.person, action: r.action, post: r.post }] : []));
+    const actions = records.flatMap((r) =>
+      r.kind === 'personnel' ? [{ person: r.person, action: r.action, post: r.post }] : [],
+    );
     expect(actions).toEqual(key.personnel);
   });
 
@@ -71,6 +73,11 @@ describe.each(keys)('external document $file', (key) => {
 
 describe('the table counts kept beside the keys', () => {
   it('should cover exactly the documents whose key gives no table rows', () => {
-    expect(tableCounts.map((t) => t.file).sort()).toEqual(keys.filter((k) => k.tableRows === null).map((k) => k.file).sort());
+    expect(tableCounts.map((t) => t.file).sort()).toEqual(
+      keys
+        .filter((k) => k.tableRows === null)
+        .map((k) => k.file)
+        .sort(),
+    );
   });
 });

@@ -27,7 +27,10 @@ interface Case {
 
 const root = join(import.meta.dirname, 'fixtures');
 const update = process.env.UPDATE_FIXTURES === '1';
-const cases = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const cases = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 /** Matches objects by the fields given, at any depth; arrays and values must be equal. */
 function partially(value: unknown): unknown {
@@ -45,7 +48,12 @@ describe.each(cases)('fixture %s', (name) => {
   const result = parseGazette(readFileSync(join(dir, 'input.txt')), { file: `fixtures/${name}/input.txt` });
   const records = JSON.parse(JSON.stringify(result.records)) as Array<Record<string, unknown>>;
   const messages = result.messages.map((m) => ({
-    line: m.line, column: m.column, reason: m.reason, source: m.source, ruleId: m.ruleId, fatal: m.fatal,
+    line: m.line,
+    column: m.column,
+    reason: m.reason,
+    source: m.source,
+    ruleId: m.ruleId,
+    fatal: m.fatal,
   }));
   if (update || !existsSync(join(dir, 'records.json'))) {
     writeFileSync(join(dir, 'records.json'), `${JSON.stringify(records, null, 1)}\n`);
@@ -54,7 +62,10 @@ describe.each(cases)('fixture %s', (name) => {
 
   it(spec.description, () => {
     for (const [kind, n] of Object.entries(spec.expect.counts ?? {})) {
-      expect(records.filter((r) => r.kind === kind), `${kind} records`).toHaveLength(n);
+      expect(
+        records.filter((r) => r.kind === kind),
+        `${kind} records`,
+      ).toHaveLength(n);
     }
     for (const partial of spec.expect.records ?? []) {
       expect(records).toEqual(expect.arrayContaining([partially(partial)]));

@@ -13,7 +13,10 @@ function parse(name: string) {
   return parseGazette(readFileSync(join(dir, name)), { file: name });
 }
 
-function only<K extends GazetteRecord['kind']>(records: GazetteRecord[], kind: K): Array<Extract<GazetteRecord, { kind: K }>> {
+function only<K extends GazetteRecord['kind']>(
+  records: GazetteRecord[],
+  kind: K,
+): Array<Extract<GazetteRecord, { kind: K }>> {
   return records.filter((r): r is Extract<GazetteRecord, { kind: K }> => r.kind === kind);
 }
 
@@ -26,8 +29,20 @@ describe('a GBK page that declares <meta charset=gb2312>', () => {
 
   it('should give the notice and its personnel actions', () => {
     const [notice] = only(result.records, 'notice');
-    expect(notice).toMatchObject({ docNumber: '青政办干〔2024〕2号', title: '青州市人民政府办公室关于任免青州市水务局有关人员职务的通知', issuer: '青州市人民政府办公室', date: '2024-01-15' });
-    expect(only(result.records, 'personnel').map(({ person, action, post, probation }) => ({ person, action, post, probation }))).toEqual([
+    expect(notice).toMatchObject({
+      docNumber: '青政办干〔2024〕2号',
+      title: '青州市人民政府办公室关于任免青州市水务局有关人员职务的通知',
+      issuer: '青州市人民政府办公室',
+      date: '2024-01-15',
+    });
+    expect(
+      only(result.records, 'personnel').map(({ person, action, post, probation }) => ({
+        person,
+        action,
+        post,
+        probation,
+      })),
+    ).toEqual([
       { person: '李青山', action: 'appoint', post: '青州市水务局副局长', probation: '试用期一年' },
       { person: '王白河', action: 'remove', post: '青州市水务局副局长', probation: null },
     ]);
@@ -43,7 +58,11 @@ describe('nested tables: a page framed by layout tables that hold a metadata gri
 
   it('should read the metadata grid as portal metadata, and the body under it', () => {
     const [notice] = only(result.records, 'notice');
-    expect(notice).toMatchObject({ docNumber: '白政办发〔2024〕5号', title: '白水县人民政府办公室关于公布2024年第一批县级示范家庭农场名单的通知', date: '2024-03-01' });
+    expect(notice).toMatchObject({
+      docNumber: '白政办发〔2024〕5号',
+      title: '白水县人民政府办公室关于公布2024年第一批县级示范家庭农场名单的通知',
+      date: '2024-03-01',
+    });
   });
 
   it('should make a table only of the inner table, with its <th> row as the header', () => {
@@ -51,7 +70,11 @@ describe('nested tables: a page framed by layout tables that hold a metadata gri
     expect(tables.map(({ header, rows }) => ({ header, rows }))).toEqual([
       {
         header: ['序号', '农场名称', '所在乡镇'],
-        rows: [['1', '白水县绿野家庭农场', '东河镇'], ['2', '白水县丰收家庭农场', '西岭乡'], ['3', '白水县清泉家庭农场', '南坪镇']],
+        rows: [
+          ['1', '白水县绿野家庭农场', '东河镇'],
+          ['2', '白水县丰收家庭农场', '西岭乡'],
+          ['3', '白水县清泉家庭农场', '南坪镇'],
+        ],
       },
     ]);
   });
@@ -95,7 +118,12 @@ describe('<br>-separated paragraphs', () => {
 
   it('should read each <br> as a line: number, addressee, clauses and signature', () => {
     const [notice] = only(result.records, 'notice');
-    expect(notice).toMatchObject({ docNumber: '白政办发〔2024〕3号', addressees: '各乡镇人民政府，县政府各部门', issuer: '白水县人民政府办公室', date: '2024-03-01' });
+    expect(notice).toMatchObject({
+      docNumber: '白政办发〔2024〕3号',
+      addressees: '各乡镇人民政府，县政府各部门',
+      issuer: '白水县人民政府办公室',
+      date: '2024-03-01',
+    });
     expect(only(result.records, 'clause').map((c) => c.path)).toEqual([[], ['一、'], ['二、']]);
   });
 
@@ -115,7 +143,13 @@ describe('a page whose body is one <p> with <br>s, saved under a .txt name', () 
 
   it('should give the notice, its clauses and their columns on the one line of the page', () => {
     const [notice] = only(result.records, 'notice');
-    expect(notice).toMatchObject({ docNumber: '青政复〔2023〕7号', title: '青州市人民政府关于青州市河道管理办法的批复', addressees: '市水利局', date: '2023-05-08', cites: ['青水〔2023〕12号'] });
+    expect(notice).toMatchObject({
+      docNumber: '青政复〔2023〕7号',
+      title: '青州市人民政府关于青州市河道管理办法的批复',
+      addressees: '市水利局',
+      date: '2023-05-08',
+      cites: ['青水〔2023〕12号'],
+    });
     expect(only(result.records, 'clause').map((c) => [c.path.join(''), c.source.line, c.source.column])).toEqual([
       ['', 1, 80],
       ['一、', 1, 129],
@@ -130,7 +164,12 @@ describe('a page whose body is one <p> with <br>s, saved under a .txt name', () 
 
 describe('a page without text', () => {
   it('should say so with a rule id, and give no records', () => {
-    const result = parseGazette(Buffer.from('<html><head><script>var a = 1;</script></head><body><div class="nav"><a href="/">首页</a></div></body></html>'), { file: 'empty.html' });
+    const result = parseGazette(
+      Buffer.from(
+        '<html><head><script>var a = 1;</script></head><body><div class="nav"><a href="/">首页</a></div></body></html>',
+      ),
+      { file: 'empty.html' },
+    );
     expect(result.records).toEqual([]);
     expect(result.messages.map((m) => [m.ruleId, m.source])).toEqual([['html-no-text', 'parse-gazette']]);
   });
@@ -141,7 +180,13 @@ describe('a table that the document structure cuts', () => {
     const html = `<p>白水县人民政府关于公布2024年重点项目的通知</p><p>白政发〔2024〕9号</p><p>各乡镇人民政府：</p><p>现将名单公布如下。</p><p>白水县人民政府</p><p>2024年4月1日</p><p>附件1</p><p>重点项目名单</p>
 <table><tr><td>序号</td><td>项目</td></tr><tr><td>1</td><td>东河大桥</td></tr><tr><td>附件2</td><td>西岭公路</td></tr><tr><td>3</td><td>南坪水厂</td></tr></table>`;
     const result = parseGazette(Buffer.from(html), { file: 'cut.html' });
-    expect(only(result.records, 'table').map((t) => t.rows)).toEqual([[['1', '东河大桥'], ['附件2', '西岭公路'], ['3', '南坪水厂']]]);
+    expect(only(result.records, 'table').map((t) => t.rows)).toEqual([
+      [
+        ['1', '东河大桥'],
+        ['附件2', '西岭公路'],
+        ['3', '南坪水厂'],
+      ],
+    ]);
     expect(result.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['html-table-cut', 2, 113]]);
   });
 });
@@ -150,14 +195,29 @@ describe('a portal page: <th> metadata grid, <h1> title, publication line, numbe
   const result = parse('portal-th-metadata.html');
 
   it('should give one notice: the metadata, the title and the number line are one head', () => {
-    expect(only(result.records, 'notice').map(({ docNumber, title, issuer, date, enclosures }) => ({ docNumber, title, issuer, date, enclosures }))).toEqual([
-      { docNumber: '青政办发〔2024〕12号', title: '青州省人民政府办公厅关于印发青州省数字政府建设实施方案的通知', issuer: '青州省人民政府办公厅', date: '2024-03-02', enclosures: ['青州省数字政府建设实施方案'] },
+    expect(
+      only(result.records, 'notice').map(({ docNumber, title, issuer, date, enclosures }) => ({
+        docNumber,
+        title,
+        issuer,
+        date,
+        enclosures,
+      })),
+    ).toEqual([
+      {
+        docNumber: '青政办发〔2024〕12号',
+        title: '青州省人民政府办公厅关于印发青州省数字政府建设实施方案的通知',
+        issuer: '青州省人民政府办公厅',
+        date: '2024-03-02',
+        enclosures: ['青州省数字政府建设实施方案'],
+      },
     ]);
   });
 
   it('should leave the menu, breadcrumb, font buttons, share box, footer and the list of related pages out', () => {
     const text = JSON.stringify(result.records);
-    for (const word of ['要闻', '您当前的位置', '微信', '网站标识码', '加快数字经济发展的意见']) expect(text).not.toContain(word);
+    for (const word of ['要闻', '您当前的位置', '微信', '网站标识码', '加快数字经济发展的意见'])
+      expect(text).not.toContain(word);
     expect(text).toContain('实施方案.pdf');
   });
 });

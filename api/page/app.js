@@ -4,7 +4,16 @@ import { ApiProblem, getJson, problemText } from './api.js';
 import { noticeHtml } from './notice-view.js';
 import { personHtml } from './person-view.js';
 import { activeFiltersHtml, exportsHtml, facetsHtml, groupsHtml, hitsHtml, pagerHtml, summaryText } from './results.js';
-import { PAGE_SIZE, lastPage, listKey, searchParams, searchesAnything, stateFromUrl, urlOf, withChanges } from './url-state.js';
+import {
+  PAGE_SIZE,
+  lastPage,
+  listKey,
+  searchParams,
+  searchesAnything,
+  stateFromUrl,
+  urlOf,
+  withChanges,
+} from './url-state.js';
 
 const $ = (selector) => document.querySelector(selector);
 let state = stateFromUrl(location.search);
@@ -29,7 +38,10 @@ function fillForm() {
 
 /** A problem as a message with what to do (plain text), plus a retry button for what may pass. */
 function showProblem(where, problem, what) {
-  const { title, action } = problemText(problem instanceof ApiProblem ? problem : new ApiProblem(-1, 'page', String(problem?.message ?? problem)), what);
+  const { title, action } = problemText(
+    problem instanceof ApiProblem ? problem : new ApiProblem(-1, 'page', String(problem?.message ?? problem)),
+    what,
+  );
   const heading = document.createElement('strong');
   heading.textContent = title;
   const detail = document.createElement('p');
@@ -54,10 +66,15 @@ async function drawList(turn) {
     const records = getJson(`/api/search?${searchParams(state, grouped ? { limit: 0, offset: 0 } : {})}`);
     const groups = grouped ? getJson(`/api/search?${searchParams(state, { distinct: true })}`) : null;
     const [result, groupResult] = await Promise.all([records, groups]);
-    const noticeIds = groupResult ? [...new Set(groupResult.hits.map((h) => (h.kind === 'notice' ? h.id : h.noticeId)).filter(Boolean))] : [];
-    const members = noticeIds.length ? await getJson(`/api/search?${searchParams(state, { notices: noticeIds.join(','), limit: 100, offset: 0 })}`) : { hits: [] };
+    const noticeIds = groupResult
+      ? [...new Set(groupResult.hits.map((h) => (h.kind === 'notice' ? h.id : h.noticeId)).filter(Boolean))]
+      : [];
+    const members = noticeIds.length
+      ? await getJson(`/api/search?${searchParams(state, { notices: noticeIds.join(','), limit: 100, offset: 0 })}`)
+      : { hits: [] };
     if (turn !== drawing) return;
-    const empty = result.total === 0 && (!searchesAnything(state) || (await getJson('/api/search?limit=0')).total === 0);
+    const empty =
+      result.total === 0 && (!searchesAnything(state) || (await getJson('/api/search?limit=0')).total === 0);
     if (turn !== drawing) return;
     if (empty) throw new ApiProblem(503, 'not_ingested', 'the index holds no records');
     renderList(result, groupResult, members.hits);
@@ -85,7 +102,8 @@ function renderList(result, groupResult, members) {
   $('#summary').dataset.url = urlOf({ ...state, notice: '', hit: '', profile: '' });
   $('#results').className = groupResult ? 'grouped' : 'records';
   // Numbered on from the pages before: the 21st hit is 21 on page 2.
-  $('#results').start = (Math.min(state.page, lastPage(groupResult ? groupResult.total : result.total)) - 1) * PAGE_SIZE + 1;
+  $('#results').start =
+    (Math.min(state.page, lastPage(groupResult ? groupResult.total : result.total)) - 1) * PAGE_SIZE + 1;
   $('#results').innerHTML = groupResult ? groupsHtml(groupResult.hits, members, state) : hitsHtml(result.hits, state);
   $('#pager').innerHTML = pagerHtml(groupResult ? groupResult.total : result.total, state);
   $('#facets').innerHTML = facetsHtml(result.facets, state);
@@ -178,7 +196,17 @@ function draw() {
 
 $('#search-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  go(withChanges(state, { q: $('#q').value.trim(), from: $('#from').value, to: $('#to').value, year: '', notice: '', hit: '', profile: '' }));
+  go(
+    withChanges(state, {
+      q: $('#q').value.trim(),
+      from: $('#from').value,
+      to: $('#to').value,
+      year: '',
+      notice: '',
+      hit: '',
+      profile: '',
+    }),
+  );
 });
 $('#sort').addEventListener('change', () => go(withChanges(state, { sort: $('#sort').value })));
 $('#view').addEventListener('change', (event) => go(withChanges(state, { view: event.target.value })));
@@ -208,7 +236,16 @@ document.addEventListener('click', (event) => {
   }
   const link = event.target.closest('a[data-nav]');
   // A modified click (new tab, new window) is the browser's: the address is a whole screen anyway.
-  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (
+    !link ||
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  )
+    return;
   event.preventDefault();
   history.pushState(null, '', link.getAttribute('href'));
   draw();

@@ -2,7 +2,10 @@
 
 /** Text as HTML text: every character that could start markup or end an attribute escaped. */
 export function escapeHtml(text) {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return String(text ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 }
 
 /**
@@ -11,7 +14,10 @@ export function escapeHtml(text) {
  * (entities already in the text stay entities, which show as text).
  */
 export function highlighted(html) {
-  return String(html ?? '').split(/(<\/?mark>)/).map((part) => (part === '<mark>' || part === '</mark>' ? part : part.replace(/[<>"']/g, (c) => escapeHtml(c)))).join('');
+  return String(html ?? '')
+    .split(/(<\/?mark>)/)
+    .map((part) => (part === '<mark>' || part === '</mark>' ? part : part.replace(/[<>"']/g, (c) => escapeHtml(c))))
+    .join('');
 }
 
 /** An attribute-safe page link (`href`) to a page address made by url-state.js. */

@@ -10,14 +10,19 @@ function clauseHtml(clause, hitId) {
   const depth = Math.min(clause.path?.length || 1, 5);
   const hit = clause.id === hitId ? ' hit" aria-current="true' : '';
   const text = escapeHtml(clause.text);
-  if (HEADING.test(clause.path?.at(-1) ?? '') && clause.text.length < 40) return `<h3 class="clause heading depth-${depth}${hit}" id="r-${escapeHtml(clause.id)}">${text}</h3>`;
+  if (HEADING.test(clause.path?.at(-1) ?? '') && clause.text.length < 40)
+    return `<h3 class="clause heading depth-${depth}${hit}" id="r-${escapeHtml(clause.id)}">${text}</h3>`;
   return `<p class="clause depth-${depth}${hit}" id="r-${escapeHtml(clause.id)}">${text}</p>`;
 }
 
 function tableHtml(table, hitId) {
   const caption = table.caption ? `<figcaption>${escapeHtml(table.caption)}</figcaption>` : '';
-  const header = table.header?.length ? `<thead><tr>${table.header.map((cell) => `<th scope="col">${escapeHtml(cell)}</th>`).join('')}</tr></thead>` : '';
-  const rows = table.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('');
+  const header = table.header?.length
+    ? `<thead><tr>${table.header.map((cell) => `<th scope="col">${escapeHtml(cell)}</th>`).join('')}</tr></thead>`
+    : '';
+  const rows = table.rows
+    .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .join('');
   const label = escapeHtml(table.caption ?? '表格');
   // A wide table scrolls inside its own box (focusable, so a keyboard can scroll it), never the page.
   return `<figure class="table${table.id === hitId ? ' hit' : ''}" id="r-${escapeHtml(table.id)}">${caption}<div class="table-scroll" tabindex="0" role="region" aria-label="${label}"><table>${header}<tbody>${rows}</tbody></table></div></figure>`;
@@ -48,7 +53,9 @@ function bodyHtml(view, hitId) {
     const text = lines[i].trim();
     if (!text || head.has(text) || (i < 4 && notice.title?.includes(text))) continue;
     if (person && lineNumber >= person.source.line && lineNumber <= (person.source.endLine ?? person.source.line)) {
-      out.push(`<p class="frame hit" aria-current="true"${personMarked ? '' : ` id="r-${escapeHtml(person.id)}"`}>${escapeHtml(text)}</p>`);
+      out.push(
+        `<p class="frame hit" aria-current="true"${personMarked ? '' : ` id="r-${escapeHtml(person.id)}"`}>${escapeHtml(text)}</p>`,
+      );
       personMarked = true;
       continue;
     }
@@ -59,16 +66,29 @@ function bodyHtml(view, hitId) {
 
 function noticeLink(notice, state) {
   const label = `${notice.docNumber ? `${escapeHtml(notice.docNumber)} ` : ''}${escapeHtml(notice.title ?? '')}`;
-  return navLink(urlOf({ ...state, notice: notice.id, hit: '', profile: '' }), label, `data-notice="${escapeHtml(notice.id)}"`);
+  return navLink(
+    urlOf({ ...state, notice: notice.id, hit: '', profile: '' }),
+    label,
+    `data-notice="${escapeHtml(notice.id)}"`,
+  );
 }
 
 function searchLink(docNumber, state) {
-  return navLink(urlOf({ ...state, q: docNumber, page: 1, notice: '', hit: '', profile: '' }), escapeHtml(docNumber), 'class="search-number"');
+  return navLink(
+    urlOf({ ...state, q: docNumber, page: 1, notice: '', hit: '', profile: '' }),
+    escapeHtml(docNumber),
+    'class="search-number"',
+  );
 }
 
 function relationsHtml(view, state) {
   const { notice } = view;
-  const cites = view.cites.map((c) => `<li>${c.notice ? noticeLink(c.notice, state) : `${searchLink(c.docNumber, state)} <span class="meta">（未收录，点击检索引用它的记录）</span>`}</li>`).join('');
+  const cites = view.cites
+    .map(
+      (c) =>
+        `<li>${c.notice ? noticeLink(c.notice, state) : `${searchLink(c.docNumber, state)} <span class="meta">（未收录，点击检索引用它的记录）</span>`}</li>`,
+    )
+    .join('');
   const citedBy = view.citedBy.map((n) => `<li>${noticeLink(n, state)}</li>`).join('');
   const repeals = (notice.repeals ?? []).map((number) => `<li>${searchLink(number, state)}</li>`).join('');
   return `<section class="relations" aria-label="引用关系">
@@ -118,9 +138,18 @@ export function noticeHtml(view, hitId, state) {
     .map((title) => {
       const table = attachmentTable(view, title);
       return `<li>${table ? `<a href="#r-${escapeHtml(table.id)}" data-jump="r-${escapeHtml(table.id)}">${escapeHtml(title)}</a>` : escapeHtml(title)}</li>`;
-    }).join('');
-  const personnel = view.personnel.map((p) => `<li>${navLink(urlOf({ ...state, notice: '', hit: '', profile: p.person }), escapeHtml(p.person), `data-person="${escapeHtml(p.person)}"`)} ${p.action === 'remove' ? '免' : '任'} ${escapeHtml(p.post ?? p.text)}</li>`).join('');
-  const sightings = (notice.sightings ?? []).length > 1 ? `<p class="meta">也刊于：${notice.sightings.map((s) => `${escapeHtml(s.file)}:${Number(s.line)}`).join('、')}</p>` : '';
+    })
+    .join('');
+  const personnel = view.personnel
+    .map(
+      (p) =>
+        `<li>${navLink(urlOf({ ...state, notice: '', hit: '', profile: p.person }), escapeHtml(p.person), `data-person="${escapeHtml(p.person)}"`)} ${p.action === 'remove' ? '免' : '任'} ${escapeHtml(p.post ?? p.text)}</li>`,
+    )
+    .join('');
+  const sightings =
+    (notice.sightings ?? []).length > 1
+      ? `<p class="meta">也刊于：${notice.sightings.map((s) => `${escapeHtml(s.file)}:${Number(s.line)}`).join('、')}</p>`
+      : '';
   return `<p class="close">${navLink(urlOf({ ...state, notice: '', hit: '' }), '← 返回结果列表', 'class="back"')}</p>
     <h2 id="detail-title" tabindex="-1">${escapeHtml(notice.title ?? '（无标题）')}</h2>
     <dl class="notice-meta">

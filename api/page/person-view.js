@@ -7,18 +7,21 @@ const WHAT = { appoint: '任职', remove: '免职', event: '大事记' };
 /** The person view's HTML from `/api/people/:name`. */
 export function personHtml(view, state) {
   const notices = new Map(view.personnel.map((p) => [p.id, p.noticeId]));
-  const entries = view.timeline.map((entry) => {
-    const noticeId = notices.get(entry.id);
-    const doc = entry.docNumber && noticeId
-      ? ` ${navLink(urlOf({ ...state, notice: noticeId, hit: entry.id, profile: '' }), escapeHtml(entry.docNumber), `data-notice="${escapeHtml(noticeId)}"`)}`
-      : '';
-    return `<li class="entry what-${escapeHtml(entry.what)}" data-what="${escapeHtml(entry.what)}">
+  const entries = view.timeline
+    .map((entry) => {
+      const noticeId = notices.get(entry.id);
+      const doc =
+        entry.docNumber && noticeId
+          ? ` ${navLink(urlOf({ ...state, notice: noticeId, hit: entry.id, profile: '' }), escapeHtml(entry.docNumber), `data-notice="${escapeHtml(noticeId)}"`)}`
+          : '';
+      return `<li class="entry what-${escapeHtml(entry.what)}" data-what="${escapeHtml(entry.what)}">
       <span class="date">${escapeHtml(entry.date ?? '日期不详')}</span>
       <span class="badge">${WHAT[entry.what] ?? escapeHtml(entry.what)}</span>
       <span class="entry-text">${escapeHtml(entry.text)}</span>${doc}
       <span class="meta source">${escapeHtml(entry.source.file)}:${Number(entry.source.line)}</span>
     </li>`;
-  }).join('');
+    })
+    .join('');
   const appointed = view.personnel.filter((p) => p.action !== 'remove').length;
   return `<p class="close">${navLink(urlOf({ ...state, profile: '' }), '← 返回结果列表', 'class="back"')}</p>
     <h2 id="detail-title" tabindex="-1">${escapeHtml(view.name)}</h2>

@@ -18,7 +18,11 @@ function pageFile(name: string): string {
 
 // The page and its ES modules (each imported by path, so the CSP's script-src 'self' covers them).
 const MODULES = ['app.js', 'api.js', 'html.js', 'url-state.js', 'results.js', 'notice-view.js', 'person-view.js'];
-const FILES: Record<string, string> = { '/': 'index.html', '/style.css': 'style.css', ...Object.fromEntries(MODULES.map((name) => [`/${name}`, name])) };
+const FILES: Record<string, string> = {
+  '/': 'index.html',
+  '/style.css': 'style.css',
+  ...Object.fromEntries(MODULES.map((name) => [`/${name}`, name])),
+};
 const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css' };
 
 /** The web page at `/` and its script and style sheet. */

@@ -14,10 +14,24 @@ const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/iu
 
 /** Encoding labels pages declare, by the decoder that reads them (GB2312 and GBK are subsets of GB18030). */
 const LABELS: Record<string, TextEncoding> = {
-  'utf-8': 'utf-8', utf8: 'utf-8', 'unicode-1-1-utf-8': 'utf-8',
-  gb2312: 'gb18030', gbk: 'gb18030', gb18030: 'gb18030', 'x-gbk': 'gb18030', cp936: 'gb18030',
-  'euc-cn': 'gb18030', 'csgb2312': 'gb18030', 'iso-ir-58': 'gb18030', chinese: 'gb18030', 'windows-936': 'gb18030',
-  big5: 'big5', 'big5-hkscs': 'big5', 'x-x-big5': 'big5', 'cn-big5': 'big5', 'csbig5': 'big5',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'unicode-1-1-utf-8': 'utf-8',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  gb18030: 'gb18030',
+  'x-gbk': 'gb18030',
+  cp936: 'gb18030',
+  'euc-cn': 'gb18030',
+  csgb2312: 'gb18030',
+  'iso-ir-58': 'gb18030',
+  chinese: 'gb18030',
+  'windows-936': 'gb18030',
+  big5: 'big5',
+  'big5-hkscs': 'big5',
+  'x-x-big5': 'big5',
+  'cn-big5': 'big5',
+  csbig5: 'big5',
 };
 
 /** What a page says its encoding is: the label as written, where, and the decoder that reads it (null: none we read). */
@@ -58,7 +72,10 @@ export interface DecodedPage extends DecodedText {
 export function decodeHtml(bytes: Uint8Array, file: string): DecodedPage {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const declared = declaration(buf);
-  const bom = (buf[0] === 0xef && buf[1] === 0xbb) || (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+  const bom =
+    (buf[0] === 0xef && buf[1] === 0xbb) ||
+    (buf[0] === 0xff && buf[1] === 0xfe) ||
+    (buf[0] === 0xfe && buf[1] === 0xff);
   const detected = (): DecodedPage => {
     const decoded = decodeBytes(bytes, file);
     const told = !declared || bom || declared.encoding === decoded.encoding || !hasNonAscii(buf);
@@ -69,7 +86,8 @@ export function decodeHtml(bytes: Uint8Array, file: string): DecodedPage {
       : `The page declares \`charset=${declared!.label}\`, an encoding gazette does not read: decoded as ${found}, from its bytes`;
     return { ...decoded, mismatch: { reason, offset: declared!.offset } };
   };
-  if (bom || !declared || (declared.encoding !== 'gb18030' && declared.encoding !== 'big5') || isUtf8(buf)) return detected();
+  if (bom || !declared || (declared.encoding !== 'gb18030' && declared.encoding !== 'big5') || isUtf8(buf))
+    return detected();
   const nul = buf.indexOf(0);
   if (nul >= 0) throw new DecodeError(file, nul, 'NUL byte: this looks like binary content, expected text');
   const invalid = declared.encoding === 'gb18030' ? firstInvalidGb18030(buf) : firstInvalidBig5(buf);

@@ -8,7 +8,8 @@ const SNIFF = 65536;
  * A page's start, after white space, server code (`<%@ page … %>`), an XML declaration and
  * comments: a doctype or the tags a page opens with.
  */
-const PAGE_START = /^(?:\s|<%[\s\S]*?%>|<\?xml[\s\S]*?\?>|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|link|style|script)\b/iu;
+const PAGE_START =
+  /^(?:\s|<%[\s\S]*?%>|<\?xml[\s\S]*?\?>|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|link|style|script)\b/iu;
 
 /** Tags of a page's text; a fragment (a page's main region saved alone) is dense with them. */
 const TEXT_TAG = /<\/?(?:p|div|table|tbody|tr|td|th|br|span|font|li|ul|ol|strong|b|h[1-6]|a)\b[^<>]*>/giu;

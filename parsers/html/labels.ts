@@ -18,7 +18,8 @@ const LABEL_SOURCE = 400;
 /** A block holding only a metadata key and a colon, whose value is the next block. */
 export function isMetadataLabel(element: Element): boolean {
   const { start, end } = element.position ?? {};
-  if (start?.offset === undefined || end?.offset === undefined || end.offset - start.offset > LABEL_SOURCE) return false;
+  if (start?.offset === undefined || end?.offset === undefined || end.offset - start.offset > LABEL_SOURCE)
+    return false;
   const label = METADATA_LABEL.exec(plainText(element));
   return label !== null && metadataKey(label[1]!) !== null;
 }

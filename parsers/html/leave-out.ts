@@ -11,13 +11,46 @@ import { isListOfPageLinks } from './link-lists.js';
 
 /** Elements whose content is never text of the document. */
 const NOT_TEXT = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'applet',
-  'svg', 'math', 'canvas', 'video', 'audio', 'map', 'button', 'input', 'select', 'textarea', 'datalist',
-  'nav', 'footer', 'aside', 'dialog', 'menu',
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'map',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'datalist',
+  'nav',
+  'footer',
+  'aside',
+  'dialog',
+  'menu',
 ]);
 
 /** ARIA landmarks and widgets that hold the portal, not the document. */
-const NOT_TEXT_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar', 'toolbar', 'complementary', 'dialog']);
+const NOT_TEXT_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'search',
+  'menu',
+  'menubar',
+  'toolbar',
+  'complementary',
+  'dialog',
+]);
 
 /**
  * Words of `class` and `id` values that name page furniture; a word counts when it starts with
@@ -25,8 +58,23 @@ const NOT_TEXT_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search',
  * English that Chinese portals name their breadcrumb with.
  */
 const FURNITURE_STARTS = [
-  'nav', 'menu', 'breadcrumb', 'crumb', 'footer', 'share', 'toolbar', 'topbar', 'sidebar', 'banner',
-  'search', 'position', 'location', 'weizhi', 'curpage', 'copyright', 'qrcode',
+  'nav',
+  'menu',
+  'breadcrumb',
+  'crumb',
+  'footer',
+  'share',
+  'toolbar',
+  'topbar',
+  'sidebar',
+  'banner',
+  'search',
+  'position',
+  'location',
+  'weizhi',
+  'curpage',
+  'copyright',
+  'qrcode',
 ];
 /** Words that must be whole: `foot`, but not `footnote`. (Never `print`: portals wrap the text to print in `printContent`.) */
 const FURNITURE_WORDS = new Set(['foot', 'qr']);
@@ -79,7 +127,8 @@ export function leftOutBecause(element: Element): string | null {
   if (hidden === true || String(ariaHidden) === 'true') return 'hidden';
   if (typeof style === 'string' && HIDDEN_STYLE.test(style)) return 'display:none';
   if (element.tagName === 'a' && isScriptLink(element)) return 'a button (javascript:)';
-  if ((element.tagName === 'ul' || element.tagName === 'ol') && isListOfPageLinks(element)) return 'a list of links to other pages';
+  if ((element.tagName === 'ul' || element.tagName === 'ol') && isListOfPageLinks(element))
+    return 'a list of links to other pages';
   for (const value of names(element)) {
     for (const word of wordsOf(value)) if (isFurnitureWord(word)) return `${value} (${word})`;
   }

@@ -25,7 +25,12 @@ function isPadding(c: number): boolean {
 
 /** Wide characters: CJK ideographs, kana, CJK and full-width punctuation. */
 function isWide(c: number): boolean {
-  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef);
+  return (
+    (c >= 0x2e80 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xffef)
+  );
 }
 
 /** Collects lines of text with their source offsets; one writer per page. */

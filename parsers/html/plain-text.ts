@@ -20,7 +20,8 @@ interface Collected {
 }
 
 function collect(node: Element | ElementContent, inLink: boolean): Collected {
-  if (node.type === 'text') return { text: node.value, linked: inLink ? node.value.replace(/\s+/gu, '').length : 0, links: 0 };
+  if (node.type === 'text')
+    return { text: node.value, linked: inLink ? node.value.replace(/\s+/gu, '').length : 0, links: 0 };
   if (node.type !== 'element' || leftOutBecause(node)) return { text: '', linked: 0, links: 0 };
   const link = node.tagName === 'a' && !inLink;
   const out: Collected = { text: '', linked: 0, links: link ? 1 : 0 };

@@ -28,5 +28,11 @@ export function readPage(bytes: Uint8Array, file: string): ReadPage {
   const { text: html, encoding, mismatch } = decodeHtml(bytes, file);
   const tree = htmlParser.parse(html) as Root;
   const page = renderPage(tree, html);
-  return { text: page.text, tables: page.tables, positions: new PagePositions(page.text, page.offsets, html), encoding, charsetMismatch: mismatch };
+  return {
+    text: page.text,
+    tables: page.tables,
+    positions: new PagePositions(page.text, page.offsets, html),
+    encoding,
+    charsetMismatch: mismatch,
+  };
 }

@@ -39,10 +39,53 @@ export interface RenderedPage {
 
 /** Elements that start and end a line (HTML's block-level and table elements). */
 const BLOCKS = new Set([
-  'address', 'article', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-  'html', 'legend', 'li', 'listing', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
-  'tfoot', 'th', 'thead', 'tr', 'ul', 'xmp', 'option', 'optgroup', 'plaintext',
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'listing',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'xmp',
+  'option',
+  'optgroup',
+  'plaintext',
 ]);
 
 interface PendingCell {
@@ -76,9 +119,10 @@ class PageRenderer {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     let value = node.value;
-    let offsets = start !== undefined && end !== undefined
-      ? sourceOffsets(value, this.source, start, end)
-      : new Int32Array(value.length).fill(this.lastOffset);
+    let offsets =
+      start !== undefined && end !== undefined
+        ? sourceOffsets(value, this.source, start, end)
+        : new Int32Array(value.length).fill(this.lastOffset);
     if (value.includes('<%')) [value, offsets] = withoutTemplateCode(value, offsets);
     this.writer.write(value, offsets, pre);
   }
@@ -143,7 +187,11 @@ class PageRenderer {
       this.writer.endLine(table.position?.end.offset);
       return;
     }
-    const pending: PendingTable = { table: { start: this.writer.length, end: 0, rows: grid.rows, width: grid.width }, caption: null, cells: [] };
+    const pending: PendingTable = {
+      table: { start: this.writer.length, end: 0, rows: grid.rows, width: grid.width },
+      caption: null,
+      cells: [],
+    };
     for (const child of table.children) {
       if (child.type !== 'element' || child.tagName !== 'caption') continue;
       const from = this.writer.length;
@@ -161,7 +209,11 @@ class PageRenderer {
 }
 
 function linesIn(text: string, from: number, to: number): string[] {
-  return text.slice(from, to).split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return text
+    .slice(from, to)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 /**

@@ -40,7 +40,8 @@ export function shapeGridTable(table: RenderedTable): GridTableShape {
   const { width } = table;
   const slots: Array<Array<RenderedCell | undefined>> = Array.from({ length: table.rows }, () => new Array(width));
   for (const cell of table.cells) {
-    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) for (let c = cell.column; c < cell.column + cell.colSpan; c++) slots[r]![c] = cell;
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++)
+      for (let c = cell.column; c < cell.column + cell.colSpan; c++) slots[r]![c] = cell;
   }
   const rowCells = (r: number): RenderedCell[] => table.cells.filter((cell) => cell.row === r);
   const spansAll = (r: number): boolean => {
@@ -55,7 +56,8 @@ export function shapeGridTable(table: RenderedTable): GridTableShape {
     first = 1;
   }
   let headerEnd = first;
-  while (headerEnd < table.rows && rowCells(headerEnd).length > 0 && rowCells(headerEnd).every((cell) => cell.heading)) headerEnd++;
+  while (headerEnd < table.rows && rowCells(headerEnd).length > 0 && rowCells(headerEnd).every((cell) => cell.heading))
+    headerEnd++;
   if (headerEnd === first) {
     const cells = rowCells(first);
     const numeric = cells.every((cell) => cell.lines.length === 0 || NUMERIC.test(textOf(cell, false)));
@@ -91,7 +93,8 @@ export function shapeGridTable(table: RenderedTable): GridTableShape {
       continue;
     }
     for (const cell of rowCells(r)) {
-      if (cell.rowSpan > 1 || cell.colSpan > 1) merged.push({ row: rows.length, column: cell.column, rowSpan: cell.rowSpan, colSpan: cell.colSpan });
+      if (cell.rowSpan > 1 || cell.colSpan > 1)
+        merged.push({ row: rows.length, column: cell.column, rowSpan: cell.rowSpan, colSpan: cell.colSpan });
     }
     rows.push(slots[r]!.map((cell) => (cell ? textOf(cell, false) : '')));
     rowGroups.push([...open]);

@@ -36,8 +36,11 @@ function isHeaderCell(line: LineNode | null): line is LineNode {
   if (!line) return false;
   const { text } = line;
   return (
-    text.length <= 12 && !endsLikeSentence(text) && keyOf(text) === null &&
-    matchMarker(line.value) === null && parseDateLine(text) === null
+    text.length <= 12 &&
+    !endsLikeSentence(text) &&
+    keyOf(text) === null &&
+    matchMarker(line.value) === null &&
+    parseDateLine(text) === null
   );
 }
 
@@ -116,7 +119,8 @@ function readCellTable(children: BlockNode[], p: number): Found | null {
     // first), the next line starts a row, a group or something after the table.
     const complete = !row || row.length >= narrowest;
     const key = keyOf(line.text);
-    const inSequence = key && (key.n === expected || (complete && groupOpen >= 0 && key.n > expected && key.n <= expected + MAX_GAP));
+    const inSequence =
+      key && (key.n === expected || (complete && groupOpen >= 0 && key.n > expected && key.n <= expected + MAX_GAP));
     if (key && inSequence && (kind === null || (key.kind === kind && key.letter === letter))) {
       kind = key.kind;
       letter = key.letter;
@@ -149,7 +153,15 @@ function readCellTable(children: BlockNode[], p: number): Found | null {
       end = i;
       continue;
     }
-    if (!row || (complete && isEnclosureTitle(line.text) && line.text.length >= 6 && keyOf(line.text) === null && !/\d/u.test(line.text))) break;
+    if (
+      !row ||
+      (complete &&
+        isEnclosureTitle(line.text) &&
+        line.text.length >= 6 &&
+        keyOf(line.text) === null &&
+        !/\d/u.test(line.text))
+    )
+      break;
     row.push(line.text);
     end = i;
   }
@@ -169,7 +181,10 @@ function groupCellTables(doc: DocumentNode): void {
   // The blocks are copied from the first table on: most documents hold none and stay as they are.
   let out: BlockNode[] | null = null;
   for (let p = 0; p < children.length; p++) {
-    const found = isHeaderCell(content(children[p])) || isEnclosureTitle(content(children[p])?.text ?? '') ? readCellTable(children, p) : null;
+    const found =
+      isHeaderCell(content(children[p])) || isEnclosureTitle(content(children[p])?.text ?? '')
+        ? readCellTable(children, p)
+        : null;
     if (!found) {
       out?.push(children[p]!);
       continue;

@@ -6,7 +6,14 @@ import { spanOf } from '../positions.js';
 import { findEntries } from '../syntax/chronicle-entries.js';
 import { type DatingState, comparableDate, dateEntry } from '../syntax/chronicle-dates.js';
 import type { EntryHead } from '../syntax/chronicle-heads.js';
-import { type Period, periodDates, periodInHeading, periodShift, readPeriod, shiftPeriod } from '../syntax/chronicle-period.js';
+import {
+  type Period,
+  periodDates,
+  periodInHeading,
+  periodShift,
+  readPeriod,
+  shiftPeriod,
+} from '../syntax/chronicle-period.js';
 import { peopleOfEvents } from '../syntax/people.js';
 import { sliceLine } from './parse-lines.js';
 
@@ -65,7 +72,8 @@ function cutSections(children: TopLevelNode[]): Array<TopLevelNode | Section> {
     else out.push(node);
   }
   const isSection = (item: TopLevelNode | Section): item is Section => !('type' in item);
-  const signed = (item: TopLevelNode | Section): item is NoticeNode => !isSection(item) && item.type === 'notice' && item.section === 'documents' && item.date !== null;
+  const signed = (item: TopLevelNode | Section): item is NoticeNode =>
+    !isSection(item) && item.type === 'notice' && item.section === 'documents' && item.date !== null;
   const bounds = out.flatMap((item, k) => (isSection(item) ? [k] : []));
   bounds.forEach((at, k) => {
     const section = out[at] as Section;
@@ -105,10 +113,19 @@ function readChronicle(section: Section, file: VFile, tree: GazetteRoot): { out:
     let period = printed;
     if (!periodChecked) {
       periodChecked = true;
-      const shift = periodShift(printed, section.notices.map((n) => n.date!));
+      const shift = periodShift(
+        printed,
+        section.notices.map((n) => n.date!),
+      );
       if (shift !== 0) {
         period = shiftPeriod(printed, shift);
-        report(file, `Unexpected year in the chronicle range \`${node.text}\`: the issue's documents are signed in ${state.issueYear}, so the events are dated ${period.startYear}`, node.position, 'event-year', SOURCE);
+        report(
+          file,
+          `Unexpected year in the chronicle range \`${node.text}\`: the issue's documents are signed in ${state.issueYear}, so the events are dated ${period.startYear}`,
+          node.position,
+          'event-year',
+          SOURCE,
+        );
       }
       if (!tree.data?.period) tree.data = { ...tree.data, period: periodDates(period) };
     }
@@ -123,14 +140,26 @@ function readChronicle(section: Section, file: VFile, tree: GazetteRoot): { out:
     current.children.push(piece);
     current.text = joinText(current.text, piece.text);
     current.position = spanOf(current.children);
-    report(file, 'Unexpected line in the chronicle: expected an entry such as `·4月2日，…`; kept with the entry above', piece.position, 'event-unparsed', SOURCE);
+    report(
+      file,
+      'Unexpected line in the chronicle: expected an entry such as `·4月2日，…`; kept with the entry above',
+      piece.position,
+      'event-unparsed',
+      SOURCE,
+    );
   };
 
   const warnNoYear = (piece: LineNode, date: string | null): void => {
     if (warnedYear) return;
     warnedYear = true;
     const what = date ? `dated with the year of the issue's documents, ${date.slice(0, 4)}` : 'left undated';
-    report(file, `Missing year for the chronicle: no range line (such as （2022年3月1日—2022年4月30日）), year in the heading or entry with a full date above; events are ${what}`, piece.position, 'missing-range', SOURCE);
+    report(
+      file,
+      `Missing year for the chronicle: no range line (such as （2022年3月1日—2022年4月30日）), year in the heading or entry with a full date above; events are ${what}`,
+      piece.position,
+      'missing-range',
+      SOURCE,
+    );
   };
 
   const startEntry = (line: LineNode, head: EntryHead, to: number): void => {
@@ -141,13 +170,26 @@ function readChronicle(section: Section, file: VFile, tree: GazetteRoot): { out:
     if (comparable && lastComparable) {
       const n = Math.min(comparable.length, lastComparable.length);
       if (comparable.slice(0, n) < lastComparable.slice(0, n)) {
-        report(file, `Unexpected date ${dated.date} after ${lastComparable}: chronicle entries are usually in date order`, piece.position, 'event-order', SOURCE);
+        report(
+          file,
+          `Unexpected date ${dated.date} after ${lastComparable}: chronicle entries are usually in date order`,
+          piece.position,
+          'event-order',
+          SOURCE,
+        );
       }
     }
     lastComparable = comparable ?? lastComparable;
     current = {
-      type: 'event', date: dated.date, datePrecision: dated.precision, endDate: dated.endDate, timeOfDay: head.timeOfDay,
-      text: line.text.slice(head.textStart, to).trim(), people: [], children: [piece], position: piece.position,
+      type: 'event',
+      date: dated.date,
+      datePrecision: dated.precision,
+      endDate: dated.endDate,
+      timeOfDay: head.timeOfDay,
+      text: line.text.slice(head.textStart, to).trim(),
+      people: [],
+      children: [piece],
+      position: piece.position,
     };
     events.push(current);
     out.push(current);
@@ -170,7 +212,7 @@ function readChronicle(section: Section, file: VFile, tree: GazetteRoot): { out:
       const lineHeads = heads[k]!;
       const first = lineHeads[0]?.start ?? node.text.length;
       if (first > 0) continueEntry(pieceOfText(node, 0, first));
-      lineHeads.forEach((head, h) => startEntry(node, head, lineHeads[h + 1]?.start ?? node.text.length));
+      for (const [h, head] of lineHeads.entries()) startEntry(node, head, lineHeads[h + 1]?.start ?? node.text.length);
     } else out.push(node);
   });
   return { out, events };
@@ -195,7 +237,10 @@ export default function chronicle() {
       children.push(...read.out);
       events.push(...read.events);
     }
-    const people = peopleOfEvents(events.map((e) => e.text), tree);
+    const people = peopleOfEvents(
+      events.map((e) => e.text),
+      tree,
+    );
     events.forEach((event, k) => {
       event.people = people[k]!;
     });

@@ -5,7 +5,8 @@ import { findCitedDocNumbers, mayCiteDocNumber, sameDocNumber } from '../syntax/
 
 /** Sentences by which this document repeals others (not mentions such as 已经废止). */
 const REPEAL = /(?:同时废止|予以废止|即行废止|决定废止|停止执行|不再执行)/u;
-const EFFECTIVE = /(?:自|从)((?:\d{4}年)?\d{1,2}月\d{1,2}日|发布之日|印发之日|公布之日|批复之日|\S{1,12}?之日)起(?:施行|实施|执行|试行)/u;
+const EFFECTIVE =
+  /(?:自|从)((?:\d{4}年)?\d{1,2}月\d{1,2}日|发布之日|印发之日|公布之日|批复之日|\S{1,12}?之日)起(?:施行|实施|执行|试行)/u;
 
 /** Every text line printed in a notice, in order, at any depth. */
 export function noticeLines(notice: NoticeNode): LineNode[] {
@@ -32,10 +33,15 @@ function readCitations(notice: NoticeNode): void {
     // lines are passed over without being cut into sentences.
     if (!mayCiteDocNumber(text) && !REPEAL.test(text)) continue;
     for (const sentence of text.split(/(?<=[。；])/u)) {
-      const found = findCitedDocNumbers(sentence).map((c) => c.docNumber).filter((d) => !notice.docNumber || !sameDocNumber(d, notice.docNumber));
+      const found = findCitedDocNumbers(sentence)
+        .map((c) => c.docNumber)
+        .filter((d) => !notice.docNumber || !sameDocNumber(d, notice.docNumber));
       for (const d of found) if (!cites.includes(d.text)) cites.push(d.text);
       if (!REPEAL.test(sentence) || /已经废止|已废止/u.test(sentence)) continue;
-      if (found.length > 0) for (const d of found) { if (!repeals.includes(d.text)) repeals.push(d.text); }
+      if (found.length > 0)
+        for (const d of found) {
+          if (!repeals.includes(d.text)) repeals.push(d.text);
+        }
       else notice.repealStatements.push(sentence.trim());
     }
   }

@@ -38,7 +38,13 @@ function levelOf(stack: ClauseNode[], marker: Marker, line: LineNode, file: VFil
     for (let k = stack.length - 1; k >= 0; k--) {
       const open = stack[k]!;
       if (SHAPE[open.style] === SHAPE[marker.style] && open.n === marker.n - 1) {
-        report(file, `Unexpected numbering \`${marker.text}\` after \`${open.path.at(-1)}\`, read as its next sibling`, line.position, 'numbering-typo', SOURCE);
+        report(
+          file,
+          `Unexpected numbering \`${marker.text}\` after \`${open.path.at(-1)}\`, read as its next sibling`,
+          line.position,
+          'numbering-typo',
+          SOURCE,
+        );
         marker.style = open.style;
         return k;
       }
@@ -54,15 +60,22 @@ function levelOf(stack: ClauseNode[], marker: Marker, line: LineNode, file: VFil
  * @param sibling the open clause this marker follows as a sibling, if any
  * @param lastOfStyle the number of the last marker of this style in the document
  */
-function checkSequence(sibling: ClauseNode | undefined, marker: Marker, lastOfStyle: number | undefined, line: LineNode, file: VFile): void {
+function checkSequence(
+  sibling: ClauseNode | undefined,
+  marker: Marker,
+  lastOfStyle: number | undefined,
+  line: LineNode,
+  file: VFile,
+): void {
   if (marker.style === 'tiao') return;
   let reason: string | null = null;
   if (sibling && sibling.style === marker.style) {
     if (marker.n > sibling.n + 1) reason = `after \`${sibling.path.at(-1)}\`: the items between are missing`;
   } else if (marker.n > 1) {
-    reason = lastOfStyle === marker.n - 1
-      ? 'at the start of a list: it continues the numbering of the list above instead of restarting at 1'
-      : 'at the start of a list: its first items are missing';
+    reason =
+      lastOfStyle === marker.n - 1
+        ? 'at the start of a list: it continues the numbering of the list above instead of restarting at 1'
+        : 'at the start of a list: its first items are missing';
   }
   if (reason) report(file, `Unexpected numbering \`${marker.text}\` ${reason}`, line.position, 'numbering-gap', SOURCE);
 }
@@ -70,7 +83,10 @@ function checkSequence(sibling: ClauseNode | undefined, marker: Marker, lastOfSt
 function isHardWrapped(previous: BlockNode | undefined, line: LineNode): boolean {
   return (
     // Long: a heading (even a long one) is not a sentence cut in two.
-    isLine(previous) && !previous.tab && previous.text.length >= 60 && OPEN_ENDED.test(previous.text) &&
+    isLine(previous) &&
+    !previous.tab &&
+    previous.text.length >= 60 &&
+    OPEN_ENDED.test(previous.text) &&
     previous.position.end.line + 1 === line.position.start.line
   );
 }
@@ -95,7 +111,13 @@ function nest(doc: DocumentNode, file: VFile): void {
     if (!marker || !isLine(node)) {
       if (isLine(node) && !node.tab && isHardWrapped(previous, node)) {
         node.continuation = true;
-        report(file, 'Unexpected line break inside a sentence: joined to the line above', node.position, 'hard-wrap', SOURCE);
+        report(
+          file,
+          'Unexpected line break inside a sentence: joined to the line above',
+          node.position,
+          'hard-wrap',
+          SOURCE,
+        );
       }
       target.push(node);
       previous = node;

@@ -21,7 +21,13 @@ function tableAt(tables: RenderedTable[], node: BlockNode): RenderedTable | unde
   return offset === undefined ? undefined : tables.find((t) => offset >= t.start && offset < t.end);
 }
 
-function groupHtmlTables(doc: DocumentNode, tables: RenderedTable[], done: Set<RenderedTable>, cut: Set<RenderedTable>, file: VFile): void {
+function groupHtmlTables(
+  doc: DocumentNode,
+  tables: RenderedTable[],
+  done: Set<RenderedTable>,
+  cut: Set<RenderedTable>,
+  file: VFile,
+): void {
   const children = doc.children;
   if (!children.some((node) => tableAt(tables, node))) return;
   const out: BlockNode[] = [];
@@ -30,7 +36,13 @@ function groupHtmlTables(doc: DocumentNode, tables: RenderedTable[], done: Set<R
     if (!table || done.has(table)) {
       if (table && !cut.has(table)) {
         cut.add(table);
-        report(file, 'Table of the page cut in two by the document structure (an attachment label, title or signature among its cells): the table is given whole, and its cells after the cut are read as lines too', children[i]!.position, 'html-table-cut', SOURCE);
+        report(
+          file,
+          'Table of the page cut in two by the document structure (an attachment label, title or signature among its cells): the table is given whole, and its cells after the cut are read as lines too',
+          children[i]!.position,
+          'html-table-cut',
+          SOURCE,
+        );
       }
       out.push(children[i]!);
       continue;
@@ -40,7 +52,8 @@ function groupHtmlTables(doc: DocumentNode, tables: RenderedTable[], done: Set<R
     const lines = children.slice(i, j + 1) as LineNode[];
     const shape = shapeGridTable(table);
     const node = tableNode(lines);
-    node.caption = table.caption ?? shape.titleRow ?? (out.every((n) => n.type === 'title' || isBlank(n)) ? doc.title : null);
+    node.caption =
+      table.caption ?? shape.titleRow ?? (out.every((n) => n.type === 'title' || isBlank(n)) ? doc.title : null);
     node.header = shape.header;
     node.rows = shape.rows;
     node.groups = shape.groups;

@@ -67,7 +67,8 @@ function runEnd(children: TopLevelNode[], start: number): number {
     if (!chronicleLine) {
       if (!mayContinue(node)) break;
       const after = children[nextContent(children, j + 1)];
-      if (after !== undefined && !(contentLine(after) && (startsEntry(after) || midLineHeads(after.text).length > 0))) break;
+      if (after !== undefined && !(contentLine(after) && (startsEntry(after) || midLineHeads(after.text).length > 0)))
+        break;
     }
     end = j + 1;
   }
@@ -80,7 +81,11 @@ function runEnd(children: TopLevelNode[], start: number): number {
  */
 function chronicleRunAt(children: TopLevelNode[], i: number): number {
   const node = children[i] as LineNode;
-  const opens = startsEntry(node) || (readPeriod(node.text) !== null && contentLine(children[nextContent(children, i + 1)]) && startsEntry(children[nextContent(children, i + 1)] as LineNode));
+  const opens =
+    startsEntry(node) ||
+    (readPeriod(node.text) !== null &&
+      contentLine(children[nextContent(children, i + 1)]) &&
+      startsEntry(children[nextContent(children, i + 1)] as LineNode));
   if (!opens) return i;
   const end = runEnd(children, i);
   const texts = children.slice(i, end).map((n) => (isLine(n) ? n.text : ''));

@@ -37,7 +37,10 @@ function readMembers(text: string, role: string | null, group: string | null, al
   const glued = NAME_GLUED.exec(text);
   if (glued && !alone) return [withGroup({ role, name: glued[1]!, post: glued[2]! })];
   if (!alone && text.includes('、')) {
-    const names = text.split('、').map((s) => s.trim()).filter((s) => NAME_ONLY.test(s));
+    const names = text
+      .split('、')
+      .map((s) => s.trim())
+      .filter((s) => NAME_ONLY.test(s));
     if (names.length > 0) return names.map((n) => withGroup({ role, name: cleanName(n), post: null }));
   }
   const only = NAME_ONLY.exec(text);
@@ -133,7 +136,12 @@ function groupLists(doc: DocumentNode): void {
     }
     out ??= children.slice(0, i);
     const lines = children.slice(i, found.end + 1) as LineNode[];
-    const list: MemberListNode = { type: 'memberList', members: found.members, children: lines, position: spanOf(lines) };
+    const list: MemberListNode = {
+      type: 'memberList',
+      members: found.members,
+      children: lines,
+      position: spanOf(lines),
+    };
     out.push(list);
     i = found.end;
   }

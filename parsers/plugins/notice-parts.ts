@@ -2,7 +2,15 @@ import type { VFile } from 'vfile';
 import { CENTRAL, issuersByPrefix } from '../syntax/jurisdiction-data.js';
 import { report } from '../diagnostics.js';
 import { isBlank, isLine } from '../line-tests.js';
-import type { BlockNode, DocumentNode, GazetteRoot, LineNode, NoticeNode, RoleLineNode, SignatureNode } from '../nodes.js';
+import type {
+  BlockNode,
+  DocumentNode,
+  GazetteRoot,
+  LineNode,
+  NoticeNode,
+  RoleLineNode,
+  SignatureNode,
+} from '../nodes.js';
 import { spanOf } from '../positions.js';
 import { INLINE_DATE_SOURCE, parseDateLine } from '../syntax/dates.js';
 import { isNoiseLine, readAdoptionDate, readPromulgation } from '../syntax/head-lines.js';
@@ -11,7 +19,15 @@ import { normalizeDepartment } from '../syntax/departments.js';
 import { LEADING_ADDRESSEE, isAddresseeList } from '../syntax/reflow.js';
 import { sliceLine } from './parse-lines.js';
 import { formatDocNumber, parseDocNumberLine } from '../syntax/doc-number.js';
-import { docTypeOf, endsLikeSentence, isIssuerLine, isRoleSignature, issuerFromTitle, issuerName, issuerOfOffice } from '../syntax/titles.js';
+import {
+  docTypeOf,
+  endsLikeSentence,
+  isIssuerLine,
+  isRoleSignature,
+  issuerFromTitle,
+  issuerName,
+  issuerOfOffice,
+} from '../syntax/titles.js';
 
 const SOURCE = 'notice-parts';
 const ADDRESSEE_END = /[：:∶]$/u;
@@ -70,7 +86,9 @@ function findSignature(lines: LineNode[], from: number): { issuerAt: number; dat
  * issuer the title names glued to a date anywhere (…优秀承办单位河北省人民政府办公厅2024年1月17日附件…).
  */
 function findGluedSignature(lines: BlockNode[], titleIssuer: string | null): { issuer: string; date: string } | null {
-  const named = titleIssuer ? new RegExp(`(${escapeRegExp(titleIssuer)})[ \\u3000]*(${INLINE_DATE_SOURCE})`, 'u') : null;
+  const named = titleIssuer
+    ? new RegExp(`(${escapeRegExp(titleIssuer)})[ \\u3000]*(${INLINE_DATE_SOURCE})`, 'u')
+    : null;
   for (const line of lines) {
     if (!isLine(line) || line.text.length < 12) continue;
     const m = GLUED_SIGNATURE.exec(line.text) ?? named?.exec(line.text);
@@ -142,7 +160,8 @@ function decreeIssuer(notice: NoticeNode): string | null {
 }
 
 /** `科技部有关负责同志解答如下`: the body whose official speaks in an interpretation (政策解读). */
-const SPOKESPERSON = /(?:^|[，。；、\s])((?:国家)?[\p{Script=Han}]{1,14}?(?:部|委|局|厅|署|办|院|会))(?:有关)?负责(?:同志|人)/u;
+const SPOKESPERSON =
+  /(?:^|[，。；、\s])((?:国家)?[\p{Script=Han}]{1,14}?(?:部|委|局|厅|署|办|院|会))(?:有关)?负责(?:同志|人)/u;
 
 /**
  * The body an interpretation's speaker belongs to, in the first paragraphs, by its full name
@@ -167,7 +186,8 @@ function splitLeadingAddressees(lines: LineNode[], i: number): void {
   const line = lines[i];
   if (!line || line.tab || ADDRESSEE_END.test(line.text)) return;
   const list = LEADING_ADDRESSEE.exec(line.text);
-  if (!list || !isAddresseeList(list[0]) || LEAD_IN.test(list[0]) || DUTY_START.test(line.text.slice(list[0].length))) return;
+  if (!list || !isAddresseeList(list[0]) || LEAD_IN.test(list[0]) || DUTY_START.test(line.text.slice(list[0].length)))
+    return;
   const at = line.value.indexOf(line.text) + list[0].length;
   lines.splice(i, 1, sliceLine(line, 0, at), sliceLine(line, at));
 }
@@ -185,7 +205,13 @@ function structureNotice(notice: NoticeNode, file: VFile): void {
   const duplicates = notice.children.filter((c): c is RoleLineNode => c.type === 'duplicate');
   const lines = notice.children.slice(1).filter((c) => c.type !== 'duplicate') as LineNode[];
   for (const copy of duplicates) {
-    report(file, `Unexpected second copy of the text (printed twice): \`${copy.text.slice(0, 20)}…\` is left out of the records`, copy.position, 'duplicate-text', SOURCE);
+    report(
+      file,
+      `Unexpected second copy of the text (printed twice): \`${copy.text.slice(0, 20)}…\` is left out of the records`,
+      copy.position,
+      'duplicate-text',
+      SOURCE,
+    );
   }
   const children: NoticeNode['children'] = header ? [header] : [];
   let i = 0;
@@ -196,7 +222,14 @@ function structureNotice(notice: NoticeNode, file: VFile): void {
   }
   splitLeadingAddressees(lines, i);
   const first = lines[i];
-  if (first && !first.tab && ADDRESSEE_END.test(first.text) && !isRosterRole(first.text.slice(0, -1)) && first.text.length <= 300 && !LEAD_IN.test(first.text)) {
+  if (
+    first &&
+    !first.tab &&
+    ADDRESSEE_END.test(first.text) &&
+    !isRosterRole(first.text.slice(0, -1)) &&
+    first.text.length <= 300 &&
+    !LEAD_IN.test(first.text)
+  ) {
     notice.addressees = first.text.replace(/[：:∶]$/u, '');
     children.push(role(first, 'addressee'));
     i++;
@@ -204,7 +237,9 @@ function structureNotice(notice: NoticeNode, file: VFile): void {
   const signature = findSignature(lines, i);
   const bodyEnd = signature ? (signature.issuerAt >= 0 ? signature.issuerAt : signature.dateAt) : lines.length;
   // Noise in the body (a newspaper's page header repeated) is no paragraph.
-  const { names, body } = readAttachmentList(lines.slice(i, bodyEnd).map((line) => (isNoiseLine(line.text) ? role(line, 'portal') : line)));
+  const { names, body } = readAttachmentList(
+    lines.slice(i, bodyEnd).map((line) => (isNoiseLine(line.text) ? role(line, 'portal') : line)),
+  );
   children.push(documentNode('body', body));
   notice.attachments = names;
 
@@ -220,7 +255,13 @@ function structureNotice(notice: NoticeNode, file: VFile): void {
     const signer = signature.issuerAt >= 0 ? lines[signature.issuerAt]!.text : null;
     issuer = signer && isIssuerLine(signer) ? issuerName(signer) : null;
     officeIssuer = signer && !issuer ? issuerOfOffice(signer, notice.title) : null;
-    const node: SignatureNode = { type: 'signature', issuer, date: signature.date, children: signLines, position: spanOf(signLines) };
+    const node: SignatureNode = {
+      type: 'signature',
+      issuer,
+      date: signature.date,
+      children: signLines,
+      position: spanOf(signLines),
+    };
     children.push(node);
     notice.date = signature.date;
     let j = signature.dateAt + 1;
@@ -240,20 +281,40 @@ function structureNotice(notice: NoticeNode, file: VFile): void {
     } else if (promulgation || adopted) {
       notice.date = promulgation?.date ?? adopted;
     } else {
-      notice.date = meta['成文日期'] ? parseIsoLike(meta['成文日期']) : null;
-      report(file, 'Missing signature: expected an issuer line and a date line (such as 2022年3月15日) after the body', notice.position?.start, 'missing-signature', SOURCE);
+      notice.date = meta.成文日期 ? parseIsoLike(meta.成文日期) : null;
+      report(
+        file,
+        'Missing signature: expected an issuer line and a date line (such as 2022年3月15日) after the body',
+        notice.position?.start,
+        'missing-signature',
+        SOURCE,
+      );
     }
   }
   notice.issuer =
-    issuer ?? issuerFromTitle(notice.title ?? '') ?? issuerFromPrefix(notice) ?? decreeIssuer(notice) ?? promulgation?.issuer ?? officeIssuer ??
-    meta['发文机关'] ?? meta['发布机构'] ?? spokesBody(body) ?? null;
+    issuer ??
+    issuerFromTitle(notice.title ?? '') ??
+    issuerFromPrefix(notice) ??
+    decreeIssuer(notice) ??
+    promulgation?.issuer ??
+    officeIssuer ??
+    meta.发文机关 ??
+    meta.发布机构 ??
+    spokesBody(body) ??
+    null;
   if (notice.decreeSeq !== undefined && !notice.docNumber && notice.issuer) {
     // A bare 第N号: the decree of the government that signed it.
     notice.docNumber = parseDocNumberLine(formatDocNumber(`${notice.issuer}令`, null, notice.decreeSeq));
   }
   const expected = issuerFromPrefix(notice);
   if (expected && issuer && expected !== issuer) {
-    report(file, `Unexpected issuer \`${issuer}\` for \`${notice.docNumber?.text}\`, expected \`${expected}\``, signature ? lines[signature.issuerAt]?.position : undefined, 'issuer-mismatch', SOURCE);
+    report(
+      file,
+      `Unexpected issuer \`${issuer}\` for \`${notice.docNumber?.text}\`, expected \`${expected}\``,
+      signature ? lines[signature.issuerAt]?.position : undefined,
+      'issuer-mismatch',
+      SOURCE,
+    );
   }
   notice.docType = notice.title ? docTypeOf(notice.title) : null;
   notice.children = [...children, ...duplicates];
@@ -268,7 +329,7 @@ function classifyPostLine(line: LineNode): LineNode | RoleLineNode {
 }
 
 function issuerFromPrefix(notice: NoticeNode): string | null {
-  return notice.docNumber ? ISSUERS[notice.docNumber.prefix] ?? null : null;
+  return notice.docNumber ? (ISSUERS[notice.docNumber.prefix] ?? null) : null;
 }
 
 function parseIsoLike(text: string): string | null {
@@ -277,7 +338,12 @@ function parseIsoLike(text: string): string | null {
 }
 
 /** A document container over the given lines. */
-export function documentNode(kind: DocumentNode['kind'], lines: DocumentNode['children'], title: string | null = null, label: string | null = null): DocumentNode {
+export function documentNode(
+  kind: DocumentNode['kind'],
+  lines: DocumentNode['children'],
+  title: string | null = null,
+  label: string | null = null,
+): DocumentNode {
   return { type: 'document', kind, title, label, children: lines, position: spanOf(lines) };
 }
 

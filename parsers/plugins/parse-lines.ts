@@ -68,7 +68,8 @@ function addLogicalLines(value: string, line: number, offset: number, out: TopLe
     return;
   }
   const first = copy < 0 ? value : value.slice(0, copy).replace(TRAILING_PADDING, '');
-  for (const { from, to } of logicalSpans(first)) out.push(lineNode(first.slice(from, to), line, from + 1, offset + from));
+  for (const { from, to } of logicalSpans(first))
+    out.push(lineNode(first.slice(from, to), line, from + 1, offset + from));
   if (copy >= 0) out.push({ ...lineNode(value.slice(copy), line, copy + 1, offset + copy), type: 'duplicate' });
 }
 

@@ -1,7 +1,14 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { isLine } from '../line-tests.js';
-import type { BlockNode, DocumentNode, GazetteRoot, NoticeNode, PersonnelAction, PersonnelStatementNode } from '../nodes.js';
+import type {
+  BlockNode,
+  DocumentNode,
+  GazetteRoot,
+  NoticeNode,
+  PersonnelAction,
+  PersonnelStatementNode,
+} from '../nodes.js';
 import { readPersonnelParagraph, readPersonnelStatement } from '../syntax/personnel.js';
 import { isRosterRole } from '../syntax/roster.js';
 
@@ -24,7 +31,9 @@ function isPersonnelNotice(notice: NoticeNode): boolean {
 
 /** Whether every action gives a member of a working group its role (组长, 办公室主任): a roster. */
 function onlyRosterRoles(actions: PersonnelAction[]): boolean {
-  return actions.every((a) => isRosterRole(a.post.replace(/^.*?(?:领导小组|委员会|小组|办公室)(?=.)/u, '')) || isRosterRole(a.post));
+  return actions.every(
+    (a) => isRosterRole(a.post.replace(/^.*?(?:领导小组|委员会|小组|办公室)(?=.)/u, '')) || isRosterRole(a.post),
+  );
 }
 
 /**
@@ -55,12 +64,23 @@ function readStatements(doc: DocumentNode, notice: NoticeNode, file: VFile): voi
     }
     const actions = actionsOf(node.text, personnelNotice, bareNames);
     if (actions) {
-      const statement: PersonnelStatementNode = { type: 'personnelStatement', actions, children: [node], position: node.position };
+      const statement: PersonnelStatementNode = {
+        type: 'personnelStatement',
+        actions,
+        children: [node],
+        position: node.position,
+      };
       out.push(statement);
       continue;
     }
     if (notice.section === 'personnel' && !INTRO.test(node.text)) {
-      report(file, `Unexpected sentence in a personnel notice: \`${node.text.slice(0, 40)}\`, expected \`X同志任Y\` or \`免去X同志Y职务\``, node.position, 'personnel-unparsed', SOURCE);
+      report(
+        file,
+        `Unexpected sentence in a personnel notice: \`${node.text.slice(0, 40)}\`, expected \`X同志任Y\` or \`免去X同志Y职务\``,
+        node.position,
+        'personnel-unparsed',
+        SOURCE,
+      );
     }
     out.push(node);
   }

@@ -50,7 +50,8 @@ export default function responsibility() {
   return (tree: GazetteRoot): void => {
     for (const notice of tree.children) {
       if (notice.type !== 'notice') continue;
-      for (const child of notice.children) if (child.type === 'document') visit(child.children, notice.jurisdiction ?? null);
+      for (const child of notice.children)
+        if (child.type === 'document') visit(child.children, notice.jurisdiction ?? null);
     }
   };
 }

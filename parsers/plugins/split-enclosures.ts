@@ -43,8 +43,12 @@ function readTitle(items: Item[], i: number, file: VFile): number[] {
     taken.push(j);
     j = nextContent(items, j + 1);
   } else if (
-    second && !isEnclosureTitle(first.text) && isTitleLike(second) && second.text.length <= 40 &&
-    isEnclosureTitle(second.text) && !PREFACE.test(second.text)
+    second &&
+    !isEnclosureTitle(first.text) &&
+    isTitleLike(second) &&
+    second.text.length <= 40 &&
+    isEnclosureTitle(second.text) &&
+    !PREFACE.test(second.text)
   ) {
     taken.push(j);
     last = second;
@@ -57,7 +61,10 @@ function readTitle(items: Item[], i: number, file: VFile): number[] {
 
 function titleNode(items: Item[], indexes: number[]): TitleNode {
   const children = indexes.map((k) => items[k] as LineNode);
-  const value = children.filter((c, k) => k === 0 || c.text !== children[k - 1]!.text).map((c) => c.text).join('');
+  const value = children
+    .filter((c, k) => k === 0 || c.text !== children[k - 1]!.text)
+    .map((c) => c.text)
+    .join('');
   return { type: 'title', value, children, position: spanOf(children) };
 }
 
@@ -108,7 +115,7 @@ export default function splitEnclosures() {
           const rest = label[2] ?? '';
           const nextIndex = nextContent(items, i + 1);
           const next = lineAt(items, nextIndex);
-          const titled = rest === '' || (next !== null && next.text.startsWith(rest.slice(0, 6)));
+          const titled = rest === '' || next?.text.startsWith(rest.slice(0, 6));
           const titleLines = titled ? readTitle(items, nextIndex, file) : [];
           // The label line belongs to the attachment's title node, so it is never read as text.
           const title = titleNode(items, titleLines);

@@ -23,7 +23,8 @@ const METADATA_PAIR = /^([\p{Script=Han} \u3000]{2,16}?)[ \u3000]*[:：][ \u3000
 const DECREE_SEQ = /^第\s*(\d{1,4})\s*号$/u;
 const DECREE_HEAD = /^(?:中华人民共和国)?\p{Script=Han}{2,20}令$/u;
 /** A decree's first sentence: 《X》已经…通过，现予公布. */
-const PROMULGATED = /^《([^《》]{2,60})》(?:已经|已于|经).{0,80}?(?:通过|审议|审定).{0,20}?(?:现予公布|予以公布|现予发布|公布)/u;
+const PROMULGATED =
+  /^《([^《》]{2,60})》(?:已经|已于|经).{0,80}?(?:通过|审议|审定).{0,20}?(?:现予公布|予以公布|现予发布|公布)/u;
 
 /** Where a notice starts and what its head holds, before its lines are gathered. */
 interface Anchor {
@@ -166,11 +167,15 @@ function findAnchors(lines: Lines, file: VFile): Anchor[] {
     const text = node.text;
     const metadata = text.length <= 60 && mayStartMetadata(text) ? readMetadata(lines, i) : null;
     if (metadata) {
-      const number = metadata.fields['文号'] ?? metadata.fields['发文字号'];
+      const number = metadata.fields.文号 ?? metadata.fields.发文字号;
       const titleLines = titleBelow(lines, metadata.to + 1, Math.min(lines.length, metadata.to + 8));
       const headEnd = titleLines.at(-1) ?? metadata.to;
       anchors.push({
-        start: i, headEnd, titleLines, numberLines: [], metadata,
+        start: i,
+        headEnd,
+        titleLines,
+        numberLines: [],
+        metadata,
         docNumber: number ? parseDocNumberLine(halfWidthDigits(number)) : null,
       });
       i = floor = headEnd;
@@ -181,7 +186,14 @@ function findAnchors(lines: Lines, file: VFile): Anchor[] {
       const above = titleAbove(lines, i, floor);
       const titleLines = above.length > 0 ? above : titleBelow(lines, i + 1, Math.min(lines.length, i + 8));
       const headEnd = Math.max(i, titleLines.at(-1) ?? i);
-      anchors.push({ start: Math.min(i, titleLines[0] ?? i), headEnd, docNumber, titleLines, numberLines: [i], metadata: null });
+      anchors.push({
+        start: Math.min(i, titleLines[0] ?? i),
+        headEnd,
+        docNumber,
+        titleLines,
+        numberLines: [i],
+        metadata: null,
+      });
       i = floor = headEnd;
       continue;
     }
@@ -191,7 +203,14 @@ function findAnchors(lines: Lines, file: VFile): Anchor[] {
       if (seq) {
         const prefix = text.replace(/^中华人民共和国/u, '');
         const number = parseDocNumberLine(formatDocNumber(prefix, null, Number(seq[1])));
-        anchors.push({ start: i, headEnd: j, docNumber: number, titleLines: [i, j], numberLines: [i, j], metadata: null });
+        anchors.push({
+          start: i,
+          headEnd: j,
+          docNumber: number,
+          titleLines: [i, j],
+          numberLines: [i, j],
+          metadata: null,
+        });
         i = floor = j;
       }
     }
@@ -201,7 +220,10 @@ function findAnchors(lines: Lines, file: VFile): Anchor[] {
 
 /** The title an anchor's lines spell, letter spacing removed. */
 function titleText(lines: Lines, anchor: Anchor): string {
-  return anchor.titleLines.filter((t) => !anchor.numberLines.includes(t)).map((t) => removeLetterSpacing(textAt(lines, t) ?? '')).join('');
+  return anchor.titleLines
+    .filter((t) => !anchor.numberLines.includes(t))
+    .map((t) => removeLetterSpacing(textAt(lines, t) ?? ''))
+    .join('');
 }
 
 /** The next line that is not blank and not a portal's publication line (发布时间：… 来源：…). */
@@ -224,8 +246,20 @@ function mergeAnchors(lines: Lines, anchors: Anchor[], file: VFile): Anchor[] {
     const adjacent = previous && nextHeadContent(lines, previous.headEnd + 1) === anchor.start;
     const same = previous?.docNumber && anchor.docNumber ? sameDocNumber(previous.docNumber, anchor.docNumber) : true;
     const untitled = anchor.titleLines.every((t) => anchor.numberLines.includes(t));
-    if (previous && adjacent && same && (untitled || (previous.docNumber && titleText(lines, anchor) === titleText(lines, previous)))) {
-      if (!untitled) report(file, `Unexpected repeat of the head \`${titleText(lines, anchor)}\``, lines[anchor.start]!.position, 'duplicate-line', SOURCE);
+    if (
+      previous &&
+      adjacent &&
+      same &&
+      (untitled || (previous.docNumber && titleText(lines, anchor) === titleText(lines, previous)))
+    ) {
+      if (!untitled)
+        report(
+          file,
+          `Unexpected repeat of the head \`${titleText(lines, anchor)}\``,
+          lines[anchor.start]!.position,
+          'duplicate-line',
+          SOURCE,
+        );
       previous.headEnd = anchor.headEnd;
       previous.numberLines.push(...anchor.numberLines);
       previous.docNumber ??= anchor.docNumber;
@@ -250,12 +284,27 @@ function documentAnchor(lines: Lines): Anchor | null {
     // A decree that begins with a bare 第N号: its title is the rule its first sentence promulgates.
     const promulgated = PROMULGATED.exec(textAt(lines, nextContent(lines, start + 1)) ?? '');
     return {
-      start, headEnd: start, docNumber: null, titleLines: [], numberLines: [start], metadata: null, fallback: true,
-      decreeSeq: Number(seq[1]), printedTitle: promulgated?.[1],
+      start,
+      headEnd: start,
+      docNumber: null,
+      titleLines: [],
+      numberLines: [start],
+      metadata: null,
+      fallback: true,
+      decreeSeq: Number(seq[1]),
+      printedTitle: promulgated?.[1],
     };
   }
   const titleLines = titleBelow(lines, start, Math.min(lines.length, start + 8), true);
-  return { start, headEnd: titleLines.at(-1) ?? start - 1, docNumber: null, titleLines, numberLines: [], metadata: null, fallback: true };
+  return {
+    start,
+    headEnd: titleLines.at(-1) ?? start - 1,
+    docNumber: null,
+    titleLines,
+    numberLines: [],
+    metadata: null,
+    fallback: true,
+  };
 }
 
 /** The first line with text outside the chronicle, noise skipped; -1 when there is none. */
@@ -285,7 +334,8 @@ function completeTruncatedTitle(lines: Lines, anchor: Anchor, file: VFile): void
   const printed = text.slice(0, cut.index);
   const next = nextContent(lines, anchor.headEnd + 1);
   const whole = lines[next];
-  const completed = isLine(whole) && isTitleLike(whole) && whole.text.startsWith(printed) && whole.text.length > printed.length;
+  const completed =
+    isLine(whole) && isTitleLike(whole) && whole.text.startsWith(printed) && whole.text.length > printed.length;
   if (completed) {
     anchor.titleLines = [...anchor.titleLines.filter((t) => anchor.numberLines.includes(t)), next];
     anchor.headEnd = Math.max(anchor.headEnd, next);
@@ -293,7 +343,13 @@ function completeTruncatedTitle(lines: Lines, anchor: Anchor, file: VFile): void
     anchor.printedTitle = printed;
   }
   const what = completed ? `completed from line ${whole.position.start.line}` : 'kept as printed';
-  report(file, `Unexpected end of the title \`${text}\`: it was cut short (${what})`, lines[last]!.position, 'title-truncated', SOURCE);
+  report(
+    file,
+    `Unexpected end of the title \`${text}\`: it was cut short (${what})`,
+    lines[last]!.position,
+    'title-truncated',
+    SOURCE,
+  );
 }
 
 /** Head notes right under the title (promulgation, effective date, noise): they join the head. */
@@ -326,14 +382,22 @@ function buildHeader(lines: Lines, anchor: Anchor, file: VFile): NoticeHeaderNod
     if (anchor.metadata && i >= anchor.metadata.from && i <= anchor.metadata.to) {
       if (i === anchor.metadata.from) {
         const metaLines = lines.slice(anchor.metadata.from, anchor.metadata.to + 1) as LineNode[];
-        const meta: MetadataNode = { type: 'metadata', fields: anchor.metadata.fields, children: metaLines, position: spanOf(metaLines) };
+        const meta: MetadataNode = {
+          type: 'metadata',
+          fields: anchor.metadata.fields,
+          children: metaLines,
+          position: spanOf(metaLines),
+        };
         children.push(meta);
       }
       continue;
     }
     if (titleSet.has(i) && !anchor.numberLines.includes(i)) {
       if (!title) {
-        title = buildTitle(lines, anchor.titleLines.filter((t) => !anchor.numberLines.includes(t)));
+        title = buildTitle(
+          lines,
+          anchor.titleLines.filter((t) => !anchor.numberLines.includes(t)),
+        );
         children.push(title);
       }
       continue;
@@ -347,7 +411,13 @@ function buildHeader(lines: Lines, anchor: Anchor, file: VFile): NoticeHeaderNod
     if (titleSet.has(i)) continue;
     children.push(node);
     if (anchor.numberLines.includes(i) && node.value.trimEnd() !== node.value && parseDocNumberLine(node.text)) {
-      report(file, `Unexpected trailing space after document number \`${node.text}\``, node.position, 'doc-number-space', SOURCE);
+      report(
+        file,
+        `Unexpected trailing space after document number \`${node.text}\``,
+        node.position,
+        'doc-number-space',
+        SOURCE,
+      );
     }
   }
   return { type: 'noticeHeader', children, position: spanOf(children) };
@@ -355,8 +425,20 @@ function buildHeader(lines: Lines, anchor: Anchor, file: VFile): NoticeHeaderNod
 
 function emptyNotice(section: NoticeNode['section'], docNumber: DocNumber | null): NoticeNode {
   return {
-    type: 'notice', section, docNumber, title: null, docType: null, issuer: null, date: null, addressees: null,
-    attachments: [], cites: [], repeals: [], repealStatements: [], effective: null, children: [],
+    type: 'notice',
+    section,
+    docNumber,
+    title: null,
+    docType: null,
+    issuer: null,
+    date: null,
+    addressees: null,
+    attachments: [],
+    cites: [],
+    repeals: [],
+    repealStatements: [],
+    effective: null,
+    children: [],
   };
 }
 
@@ -408,12 +490,26 @@ export default function splitNotices() {
       if (anchor.fallback) {
         notice.title ??= file.stem ?? null;
         const titled =
-          anchor.titleLines.length > 0 ? 'titled by its first title-like line'
-          : anchor.printedTitle ? `titled by the rule its first sentence names, \`${notice.title}\``
-          : `titled by the file name \`${notice.title}\``;
-        report(file, `Unrecognised layout: no document number line, decree number or portal metadata; read as one document ${titled}`, notice.position?.start, 'document-fallback', SOURCE);
+          anchor.titleLines.length > 0
+            ? 'titled by its first title-like line'
+            : anchor.printedTitle
+              ? `titled by the rule its first sentence names, \`${notice.title}\``
+              : `titled by the file name \`${notice.title}\``;
+        report(
+          file,
+          `Unrecognised layout: no document number line, decree number or portal metadata; read as one document ${titled}`,
+          notice.position?.start,
+          'document-fallback',
+          SOURCE,
+        );
       } else if (!notice.title) {
-        report(file, 'Missing title: no title line found above or below the document number', header.position, 'notice-without-title', SOURCE);
+        report(
+          file,
+          'Missing title: no title line found above or below the document number',
+          header.position,
+          'notice-without-title',
+          SOURCE,
+        );
       }
       out.push(notice);
       next = end;

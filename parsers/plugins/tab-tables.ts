@@ -104,7 +104,13 @@ function groupTables(doc: DocumentNode, file: VFile): void {
       j--;
     }
     if (!terminated && j < children.length) {
-      report(file, 'Unexpected end of table: expected two empty lines after the last row', lines.at(-1)?.position, 'table-unterminated', SOURCE);
+      report(
+        file,
+        'Unexpected end of table: expected two empty lines after the last row',
+        lines.at(-1)?.position,
+        'table-unterminated',
+        SOURCE,
+      );
     }
     const captionLines = takeCaption(out);
     if (captionLines.length > 0) out.splice(out.indexOf(captionLines[0]!));

@@ -1,5 +1,17 @@
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  '○': 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** Chinese numeral characters, as a regex character class body. */
@@ -33,7 +45,7 @@ export function numeralToInt(text: string): number {
       digit = value;
     }
   }
-  return total + (digit < 0 ? 0 : digit);
+  return total + Math.max(digit, 0);
 }
 
 /** Reads a year written digit by digit in Chinese numerals (一九八一 → 1981). */

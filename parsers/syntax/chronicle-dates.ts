@@ -66,7 +66,8 @@ export function dateEntry(head: EntryHead, state: DatingState): EntryDate & { ye
   if (head.relative !== null) result = relativeDate(head, state);
   else {
     const month = head.month!;
-    const { year, source } = head.year !== null ? { year: head.year, source: 'printed' as const } : carriedYear(state, month);
+    const { year, source } =
+      head.year !== null ? { year: head.year, source: 'printed' as const } : carriedYear(state, month);
     if (head.year !== null) state.lastYear = head.year;
     const precision: DatePrecision = head.day === null ? 'month' : 'day';
     const date = year === null ? null : isoDate(year, month, head.day ?? 1);

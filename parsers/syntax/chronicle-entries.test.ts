@@ -17,7 +17,8 @@ describe('findEntries', () => {
   });
 
   it('should take a date restating the running year for a follow-up, and one with a later year for an entry', () => {
-    const line = '1990年5月4日 全县表彰大会召开。1990年5月6日《日报》报道此事。6月2日 新桥通车。8月9日 新校开学。1991年1月3日 新县城动工。';
+    const line =
+      '1990年5月4日 全县表彰大会召开。1990年5月6日《日报》报道此事。6月2日 新桥通车。8月9日 新校开学。1991年1月3日 新县城动工。';
     expect(starts([line])).toEqual([[0, line.indexOf('6月2日'), line.indexOf('8月9日'), line.indexOf('1991年')]]);
   });
 

@@ -64,9 +64,15 @@ export function headProfile(lineStarts: readonly EntryHead[], candidates: readon
   const dated = sure.filter((h) => h.relative !== 'previous');
   const punctuated = majority(dated, isPunctuated);
   // The year: every head but the first (which opens the year), at line starts and mid-line alike.
-  const later = [...lineStarts.slice(1), ...candidates.filter((h) => !h.bullet && isPunctuated(h) === punctuated)]
-    .filter((h) => h.relative === null);
-  return { bulleted: majority(sure, (h) => h.bullet !== null), punctuated, yearInHeads: later.length > 0 && majority(later, (h) => h.year !== null) };
+  const later = [
+    ...lineStarts.slice(1),
+    ...candidates.filter((h) => !h.bullet && isPunctuated(h) === punctuated),
+  ].filter((h) => h.relative === null);
+  return {
+    bulleted: majority(sure, (h) => h.bullet !== null),
+    punctuated,
+    yearInHeads: later.length > 0 && majority(later, (h) => h.year !== null),
+  };
 }
 
 /**

@@ -5,7 +5,8 @@
 
 const SPACING = /[ \u3000]+/gu;
 /** Words before 大事记 (a place, an office, a year), then 大事记 or 大事纪 with 要/略/摘要, then a period in parentheses. */
-const HEADING = /^(?!关于)[\p{Script=Han}\d０-９]{0,24}?大事[记纪](?:要|略|摘要|摘编|选编)?(?:[（(][^（）()]{1,40}[)）])?$/u;
+const HEADING =
+  /^(?!关于)[\p{Script=Han}\d０-９]{0,24}?大事[记纪](?:要|略|摘要|摘编|选编)?(?:[（(][^（）()]{1,40}[)）])?$/u;
 /** Subheadings under a chronicle heading: the kind of events it lists. */
 const SUBHEADINGS = new Set(['重要活动', '重要会议', '领导活动', '政务活动', '要事纪要']);
 

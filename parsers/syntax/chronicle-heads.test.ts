@@ -3,7 +3,14 @@ import { readHead } from './chronicle-heads.js';
 
 describe('readHead', () => {
   it('should read a bulleted day with its time of day and the mark after it', () => {
-    expect(readHead('·4月2日晚，区委召开会议', 0)).toMatchObject({ bullet: '·', month: 4, day: 2, timeOfDay: '晚', separator: 'mark', textStart: 7 });
+    expect(readHead('·4月2日晚，区委召开会议', 0)).toMatchObject({
+      bullet: '·',
+      month: 4,
+      day: 2,
+      timeOfDay: '晚',
+      separator: 'mark',
+      textStart: 7,
+    });
   });
 
   it('should read ranges of days and of months', () => {
@@ -22,6 +29,7 @@ describe('readHead', () => {
   });
 
   it('should not read dates that a sentence goes on from as heads', () => {
-    for (const text of ['4月1日起施行', '5月以来，全区', '3月5日、6日，连续降雨', '2022年3月15日', '3月5日前完成']) expect(readHead(text, 0), text).toBeNull();
+    for (const text of ['4月1日起施行', '5月以来，全区', '3月5日、6日，连续降雨', '2022年3月15日', '3月5日前完成'])
+      expect(readHead(text, 0), text).toBeNull();
   });
 });

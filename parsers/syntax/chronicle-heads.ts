@@ -62,9 +62,16 @@ const HEAD = new RegExp(
     `)(?<timeOfDay>上午|下午|中午|晚上|晚间|傍晚|凌晨|晚)?)?`,
   'uy',
 );
-const RELATIVE: Record<string, RelativeDate> = { 同日: 'sameDay', 是日: 'sameDay', 是月: 'sameMonth', 同月: 'sameMonth', 是年: 'sameYear' };
+const RELATIVE: Record<string, RelativeDate> = {
+  同日: 'sameDay',
+  是日: 'sameDay',
+  是月: 'sameMonth',
+  同月: 'sameMonth',
+  是年: 'sameYear',
+};
 /** Words after a date that make it part of a sentence (4月1日起施行, 5月以来, 3月5日前完成). */
-const SENTENCE_AFTER = /^(?:以来|以后|以前|之前|之后|之间|之际|前后|前|后|起|止|至|到|内|间|期间|的|和|与|及|或|左右|[\d０-９])/u;
+const SENTENCE_AFTER =
+  /^(?:以来|以后|以前|之前|之后|之间|之际|前后|前|后|起|止|至|到|内|间|期间|的|和|与|及|或|左右|[\d０-９])/u;
 const MARK = /^[，,、：:]/u;
 const SPACE = /^[ \u3000]+/u;
 

@@ -3,7 +3,13 @@ import { periodInHeading, periodShift, readPeriod } from './chronicle-period.js'
 
 describe('readPeriod', () => {
   it('should read ranges of days, of months, of years, a year and a month', () => {
-    expect(readPeriod('（2022年3月1日—2022年4月30日）')).toMatchObject({ startYear: 2022, startMonth: 3, startDay: 1, endMonth: 4, endDay: 30 });
+    expect(readPeriod('（2022年3月1日—2022年4月30日）')).toMatchObject({
+      startYear: 2022,
+      startMonth: 3,
+      startDay: 1,
+      endMonth: 4,
+      endDay: 30,
+    });
     expect(readPeriod('2022年11月—12月')).toMatchObject({ startYear: 2022, endYear: 2022, endMonth: 12, endDay: 31 });
     expect(readPeriod('（2022年12月—2月）')).toMatchObject({ startYear: 2022, endYear: 2023, endMonth: 2, endDay: 28 });
     expect(readPeriod('1983—1990年')).toMatchObject({ startYear: 1983, endYear: 1990 });

@@ -62,7 +62,15 @@ export function readPeriod(text: string): Period | null {
     return valid({ startYear, startMonth, startDay, endYear, endMonth, endDay });
   }
   const years = YEARS.exec(normal);
-  if (years) return valid({ startYear: Number(years[1]), startMonth: 1, startDay: 1, endYear: Number(years[2]), endMonth: 12, endDay: 31 });
+  if (years)
+    return valid({
+      startYear: Number(years[1]),
+      startMonth: 1,
+      startDay: 1,
+      endYear: Number(years[2]),
+      endMonth: 12,
+      endDay: 31,
+    });
   const year = YEAR.exec(normal);
   return year ? valid(monthsOf(Number(year[1]), year[2] ? Number(year[2]) : undefined)) : null;
 }
@@ -101,8 +109,12 @@ export function shiftPeriod(p: Period, years: number): Period {
   const startYear = p.startYear + years;
   const endYear = p.endYear + years;
   return {
-    startYear, startMonth: p.startMonth, startDay: Math.min(p.startDay, lastDay(startYear, p.startMonth)),
-    endYear, endMonth: p.endMonth, endDay: Math.min(p.endDay, lastDay(endYear, p.endMonth)),
+    startYear,
+    startMonth: p.startMonth,
+    startDay: Math.min(p.startDay, lastDay(startYear, p.startMonth)),
+    endYear,
+    endMonth: p.endMonth,
+    endDay: Math.min(p.endDay, lastDay(endYear, p.endMonth)),
   };
 }
 

@@ -32,4 +32,3 @@ export function parseDateLine(text: string): string | null {
 /** A date written inside running text, arabic or Chinese numerals, as a regex source. */
 export const INLINE_DATE_SOURCE =
   '(?:\\d{4}|[〇零○一二三四五六七八九]{4})年(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,2}|[一二三四五六七八九十]{1,3})日';
-

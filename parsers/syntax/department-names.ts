@@ -13,7 +13,8 @@ import {
 import { levelAtEnd, placeSuffixes } from './place-names.js';
 
 /** Suffixes that end the name of an organisation (区交通局, 区委宣传部, 海门消防救援大队 …). */
-export const ORG_SUFFIX = /(?:局|委|办|中心|部|院|大队|支队|支行|分行|公司|集团|总社|联|会|所|站|处|室|厅|署|办公室|管理部|办事处)$/u;
+export const ORG_SUFFIX =
+  /(?:局|委|办|中心|部|院|大队|支队|支行|分行|公司|集团|总社|联|会|所|站|处|室|厅|署|办公室|管理部|办事处)$/u;
 
 /** The department names of one jurisdiction, or of none: what resolving a name needs. */
 export interface DepartmentNames {
@@ -57,7 +58,8 @@ function printedForms(entry: StandardDepartment): string[] {
 
 /** Standard departments by every printed form, without a level: for names printed with another level's prefix. */
 const STANDARD_BY_FORM = new Map<string, StandardDepartment>();
-for (const entry of STANDARD_DEPARTMENTS) for (const form of printedForms(entry)) if (!STANDARD_BY_FORM.has(form)) STANDARD_BY_FORM.set(form, entry);
+for (const entry of STANDARD_DEPARTMENTS)
+  for (const form of printedForms(entry)) if (!STANDARD_BY_FORM.has(form)) STANDARD_BY_FORM.set(form, entry);
 
 /** The standard department printed as `form` (住建局 → 住房和城乡建设局), if it is one. */
 export function standardDepartment(form: string): StandardDepartment | undefined {
@@ -68,7 +70,8 @@ function buildTable(profile: Profile | undefined, level: Level | undefined): Omi
   const prefix = level?.prefix ?? null;
   const aliases = new Map<string, string>();
   const add = (alias: string, name: string): void => {
-    const toggled = prefix === null ? alias : alias.startsWith(prefix) ? alias.slice(prefix.length) : `${prefix}${alias}`;
+    const toggled =
+      prefix === null ? alias : alias.startsWith(prefix) ? alias.slice(prefix.length) : `${prefix}${alias}`;
     for (const form of [alias, toggled]) if (form.length >= 2 && !aliases.has(form)) aliases.set(form, name);
   };
   const replaced = new Map<string, string>();
@@ -81,7 +84,9 @@ function buildTable(profile: Profile | undefined, level: Level | undefined): Omi
     add(name, name);
     for (const form of printedForms(entry)) add(form, name);
   }
-  const textNames = [...aliases.keys()].filter((alias) => alias.length >= 3 && ORG_SUFFIX.test(alias)).sort((a, b) => b.length - a.length);
+  const textNames = [...aliases.keys()]
+    .filter((alias) => alias.length >= 3 && ORG_SUFFIX.test(alias))
+    .sort((a, b) => b.length - a.length);
   const higherWords = level
     ? [...LEVELS.filter((l) => l.rank > level.rank).flatMap((l) => [l.word, l.prefix]), ...HIGHER_THAN_ALL]
     : [];
@@ -116,8 +121,14 @@ export function departmentNames(where: Jurisdiction | null): DepartmentNames {
   const level = where?.level ? levelOfPrefix(where.level) : undefined;
   const tableKey = profile ? `profile:${profile.id}` : `level:${level?.prefix ?? ''}`;
   let table = tables.get(tableKey);
-  if (!table) tables.set(tableKey, (table = buildTable(profile, level)));
-  const places = where && level ? [...new Set([...placeSuffixes(where.name), ...(profile?.names ?? []).filter((n) => levelAtEnd(n))])] : [];
+  if (!table) {
+    table = buildTable(profile, level);
+    tables.set(tableKey, table);
+  }
+  const places =
+    where && level
+      ? [...new Set([...placeSuffixes(where.name), ...(profile?.names ?? []).filter((n) => levelAtEnd(n))])]
+      : [];
   names = { ...table, places: places.filter(Boolean).sort((a, b) => b.length - a.length) };
   byPlace.set(key, names);
   return names;
@@ -159,7 +170,10 @@ function profileGlossary(profile: Profile): Glossary {
   const entries = new Map<string, GlossaryEntry>();
   const entry = (name: string): GlossaryEntry => {
     let found = entries.get(name);
-    if (!found) entries.set(name, (found = { name, aliases: [], units: profile.units[name] ?? [] }));
+    if (!found) {
+      found = { name, aliases: [], units: profile.units[name] ?? [] };
+      entries.set(name, found);
+    }
     return found;
   };
   const replaced = new Map<string, string>();
@@ -172,7 +186,12 @@ function profileGlossary(profile: Profile): Glossary {
     entry(name).aliases.push(...listedForms(standard, level).filter((form) => form !== name));
   }
   for (const found of entries.values()) found.aliases = [...new Set(found.aliases)];
-  return { jurisdiction: profile.name, prefix: profile.level, departments: [...entries.values()], issuers: profile.docPrefixes };
+  return {
+    jurisdiction: profile.name,
+    prefix: profile.level,
+    departments: [...entries.values()],
+    issuers: profile.docPrefixes,
+  };
 }
 
 /**
@@ -184,7 +203,11 @@ export function departmentGlossaries(): Glossary[] {
   const standard: Glossary = {
     jurisdiction: null,
     prefix: null,
-    departments: STANDARD_DEPARTMENTS.map((entry) => ({ name: entry.name, aliases: listedForms(entry).slice(1), units: [] })),
+    departments: STANDARD_DEPARTMENTS.map((entry) => ({
+      name: entry.name,
+      aliases: listedForms(entry).slice(1),
+      units: [],
+    })),
     issuers: {},
   };
   return [...PROFILES.map(profileGlossary), standard];

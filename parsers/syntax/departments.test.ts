@@ -40,9 +40,12 @@ describe('normalizeDepartment in 南通市海门区 (its profile)', () => {
 
 describe('the government and its office as departments', () => {
   it('should give one name per body, however it is printed: the office, and the government itself', () => {
-    for (const name of ['区政府办公室', '南通市海门区人民政府办公室', '海门区人民政府办公室', '区政府办', '政府办公室']) expect(normalizeDepartment(name, HAIMEN), name).toBe('区政府办公室');
-    for (const name of ['区政府', '区人民政府', '南通市海门区人民政府', '政府']) expect(normalizeDepartment(name, HAIMEN), name).toBe('区人民政府');
-    for (const name of ['青山县人民政府办公室', '县政府办']) expect(normalizeDepartment(name, COUNTY), name).toBe('县政府办公室');
+    for (const name of ['区政府办公室', '南通市海门区人民政府办公室', '海门区人民政府办公室', '区政府办', '政府办公室'])
+      expect(normalizeDepartment(name, HAIMEN), name).toBe('区政府办公室');
+    for (const name of ['区政府', '区人民政府', '南通市海门区人民政府', '政府'])
+      expect(normalizeDepartment(name, HAIMEN), name).toBe('区人民政府');
+    for (const name of ['青山县人民政府办公室', '县政府办'])
+      expect(normalizeDepartment(name, COUNTY), name).toBe('县政府办公室');
     expect(normalizeDepartment('青山县人民政府', COUNTY)).toBe('县人民政府');
     expect(normalizeDepartment('东川省人民政府办公厅', PROVINCE)).toBe('省政府办公厅');
   });
@@ -129,18 +132,36 @@ describe('readDepartmentList', () => {
   });
 
   it('should read a county’s list relative to the county', () => {
-    expect(readDepartmentList('交通局、公安局、住建局', COUNTY)).toEqual(['县交通运输局', '县公安局', '县住房和城乡建设局']);
-    expect(readDepartmentList('交通局、公安局、住建局', PROVINCE)).toEqual(['省交通运输厅', '省公安厅', '省住房和城乡建设厅']);
+    expect(readDepartmentList('交通局、公安局、住建局', COUNTY)).toEqual([
+      '县交通运输局',
+      '县公安局',
+      '县住房和城乡建设局',
+    ]);
+    expect(readDepartmentList('交通局、公安局、住建局', PROVINCE)).toEqual([
+      '省交通运输厅',
+      '省公安厅',
+      '省住房和城乡建设厅',
+    ]);
   });
 
   it('should drop territorial units, list words and duplicates', () => {
-    expect(readDepartmentList('住建、发改、发改等部门，各区镇', HAIMEN)).toEqual(['区住房和城乡建设局', '区发展和改革委员会']);
-    expect(readDepartmentList('各区镇、区科技局、发改委、商务局', HAIMEN)).toEqual(['区科学技术局', '区发展和改革委员会', '区商务局']);
+    expect(readDepartmentList('住建、发改、发改等部门，各区镇', HAIMEN)).toEqual([
+      '区住房和城乡建设局',
+      '区发展和改革委员会',
+    ]);
+    expect(readDepartmentList('各区镇、区科技局、发改委、商务局', HAIMEN)).toEqual([
+      '区科学技术局',
+      '区发展和改革委员会',
+      '区商务局',
+    ]);
     expect(readDepartmentList('县财政局，各乡镇，城关镇', COUNTY)).toEqual(['县财政局']);
   });
 
   it('should not split a name on 和', () => {
-    expect(readDepartmentList('区住房和城乡建设局、区文化广电和旅游局', HAIMEN)).toEqual(['区住房和城乡建设局', '区文化广电和旅游局']);
+    expect(readDepartmentList('区住房和城乡建设局、区文化广电和旅游局', HAIMEN)).toEqual([
+      '区住房和城乡建设局',
+      '区文化广电和旅游局',
+    ]);
   });
 
   it('should keep an unknown organisation as printed, never null', () => {
@@ -166,11 +187,15 @@ describe('departmentOfPost', () => {
 
 describe('departmentsInText', () => {
   it('should find departments named in running text, not two-character words', () => {
-    expect(departmentsInText('区委副书记、区长沈旭东来到消防大队、邮政快递总仓库，检查交通安全', HAIMEN)).toEqual(['海门消防救援大队']);
+    expect(departmentsInText('区委副书记、区长沈旭东来到消防大队、邮政快递总仓库，检查交通安全', HAIMEN)).toEqual([
+      '海门消防救援大队',
+    ]);
   });
 
   it('should skip a short form in a clause that names a higher level', () => {
-    expect(departmentsInText('云川市委副书记、宣传部部长来县调研；县住建局汇报工作', COUNTY)).toEqual(['县住房和城乡建设局']);
+    expect(departmentsInText('云川市委副书记、宣传部部长来县调研；县住建局汇报工作', COUNTY)).toEqual([
+      '县住房和城乡建设局',
+    ]);
   });
 
   it('should take the level printed before a name when the jurisdiction has none', () => {

@@ -4,7 +4,8 @@ import { LEVELS, PROFILES, type Jurisdiction } from './jurisdiction-data.js';
 import { jurisdictionNamed } from './place-names.js';
 
 /** Words around a department in a responsibility list that are not part of its name. */
-const LIST_NOISE = /^(?:由|会同|配合|协助)|(?:等部门和属地区镇|和属地区镇|等部门和属地乡镇|和属地乡镇|等部门|等单位|等|按职责分工负责|按职责分工牵头|分工负责|负责|牵头|配合|参与|为主|按职责)$/gu;
+const LIST_NOISE =
+  /^(?:由|会同|配合|协助)|(?:等部门和属地区镇|和属地区镇|等部门和属地乡镇|和属地乡镇|等部门|等单位|等|按职责分工负责|按职责分工牵头|分工负责|负责|牵头|配合|参与|为主|按职责)$/gu;
 
 const SPACES = /[\s\u3000]/g;
 const TRAILING_PARENTHESIS = /[（(][^（）()]*[)）]$/u;
@@ -13,7 +14,7 @@ const TRAILING_PARENTHESIS = /[（(][^（）()]*[)）]$/u;
 export type Where = Jurisdiction | string | null | undefined;
 
 function namesOf(where: Where): DepartmentNames {
-  return departmentNames(typeof where === 'string' ? jurisdictionNamed(where) : where ?? null);
+  return departmentNames(typeof where === 'string' ? jurisdictionNamed(where) : (where ?? null));
 }
 
 /**
@@ -122,7 +123,10 @@ const separatorSets = new Map<string, Set<number>>();
 
 function separatorSet(separators: string): Set<number> {
   let set = separatorSets.get(separators);
-  if (!set) separatorSets.set(separators, (set = new Set(Array.from(separators, (c) => c.charCodeAt(0)))));
+  if (!set) {
+    set = new Set(Array.from(separators, (c) => c.charCodeAt(0)));
+    separatorSets.set(separators, set);
+  }
   return set;
 }
 
@@ -177,7 +181,10 @@ export function readDepartmentList(text: string, where?: Where): string[] {
 /** The level prefix the first item of a list carries to the rest: the jurisdiction's own, or without one any level's. */
 function distributedPrefix(lead: string, names: DepartmentNames): string | null {
   if (names.prefix !== null) return lead.startsWith(names.prefix) ? names.prefix : null;
-  return LEVELS.find((level) => lead.length > level.word.length && lead.startsWith(level.word) && levelled(lead))?.word ?? null;
+  return (
+    LEVELS.find((level) => lead.length > level.word.length && lead.startsWith(level.word) && levelled(lead))?.word ??
+    null
+  );
 }
 
 /** ，。；: where a clause of running text ends. */
@@ -212,7 +219,8 @@ export function departmentsInText(text: string, where?: Where): string[] {
     if (!explicit && names.higher) {
       // Nothing lies wholly before searchedTo; a mention ending after it starts at most
       // higherReach characters before it.
-      if (!higher) higher = names.higher.test(text.slice(Math.max(clauseStart, searchedTo - names.higherReach), m.index));
+      if (!higher)
+        higher = names.higher.test(text.slice(Math.max(clauseStart, searchedTo - names.higherReach), m.index));
       searchedTo = m.index;
       if (higher) continue;
     }

@@ -74,7 +74,10 @@ export function readPromulgation(text: string): Promulgation | null {
 const EFFECTIVE = new RegExp(`^[（(]?自?[ \\u3000]*${INLINE_DATE_SOURCE}[ \\u3000]*起?施行[)）]?$`, 'u');
 
 /** `（2023年9月28日青州省…常务委员会第五次会议通过）`: when a decision or law was adopted. */
-const ADOPTION = new RegExp(`^[（(](${INLINE_DATE_SOURCE})[^（）()]{0,80}?(?:通过|批准|修正|修订)[^（）()]{0,40}[)）]$`, 'u');
+const ADOPTION = new RegExp(
+  `^[（(](${INLINE_DATE_SOURCE})[^（）()]{0,80}?(?:通过|批准|修正|修订)[^（）()]{0,40}[)）]$`,
+  'u',
+);
 
 /** The date of an adoption note, or null when the line is none. */
 export function readAdoptionDate(text: string): string | null {
@@ -84,5 +87,10 @@ export function readAdoptionDate(text: string): string | null {
 
 /** Whether a line under a title belongs to the head: a promulgation or adoption note, an effective date, noise. */
 export function isHeadNote(text: string): boolean {
-  return readPromulgation(text) !== null || readAdoptionDate(text) !== null || EFFECTIVE.test(halfWidthDigits(text)) || isNoiseLine(text);
+  return (
+    readPromulgation(text) !== null ||
+    readAdoptionDate(text) !== null ||
+    EFFECTIVE.test(halfWidthDigits(text)) ||
+    isNoiseLine(text)
+  );
 }

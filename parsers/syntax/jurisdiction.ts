@@ -23,12 +23,17 @@ const PROFILE_NAMES: ReadonlyArray<{ name: string; profile: Profile }> = PROFILE
 const PROFILE_BY_DEPARTMENT = new Map(
   PROFILES.flatMap((profile) =>
     profile.departments
-      .filter(({ name }) => profile.level === null || !(name.startsWith(profile.level) || name.includes(`${profile.level}委`)))
+      .filter(
+        ({ name }) =>
+          profile.level === null || !(name.startsWith(profile.level) || name.includes(`${profile.level}委`)),
+      )
       .map(({ name }) => [name, profile] as const),
   ),
 );
 
-const PROFILE_BY_PREFIX = new Map(PROFILES.flatMap((profile) => Object.keys(profile.docPrefixes).map((prefix) => [prefix, profile] as const)));
+const PROFILE_BY_PREFIX = new Map(
+  PROFILES.flatMap((profile) => Object.keys(profile.docPrefixes).map((prefix) => [prefix, profile] as const)),
+);
 
 function ofProfile(profile: Profile): Jurisdiction {
   return { name: profile.name, level: profile.level };
@@ -47,14 +52,20 @@ export function jurisdictionOfIssuer(issuer: string): Jurisdiction | null {
   const first = issuer.trim().split(/[、\s\u3000]+/u)[0] ?? '';
   const text = first.replace(SPACES, '').replace(/^中共/u, '');
   if (text.length < 2) return null;
-  const profile = PROFILE_NAMES.find((p) => text.startsWith(p.name))?.profile ?? PROFILE_BY_DEPARTMENT.get(text.replace(ISSUER_TAIL, ''));
+  const profile =
+    PROFILE_NAMES.find((p) => text.startsWith(p.name))?.profile ??
+    PROFILE_BY_DEPARTMENT.get(text.replace(ISSUER_TAIL, ''));
   if (profile) return ofProfile(profile);
   const places = placePrefixes(text);
   const restOf = (place: string): string => text.slice(place.length);
   const found =
     places.find(({ place }) => {
       const rest = restOf(place);
-      return GOVERNMENT_WORDS.some((word) => rest.startsWith(word)) || isStandardName(rest) || isStandardName(rest.replace(ISSUER_TAIL, ''));
+      return (
+        GOVERNMENT_WORDS.some((word) => rest.startsWith(word)) ||
+        isStandardName(rest) ||
+        isStandardName(rest.replace(ISSUER_TAIL, ''))
+      );
     }) ?? places.find(({ place }) => ORGANISATION_END.test(restOf(place).replace(ISSUER_TAIL, '')));
   return found ? { name: found.place, level: found.level.prefix } : null;
 }

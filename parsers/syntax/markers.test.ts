@@ -34,7 +34,14 @@ describe('matchMarker', () => {
 
 describe('numeralToInt', () => {
   it('should read Chinese numerals', () => {
-    expect([numeralToInt('十'), numeralToInt('十一'), numeralToInt('二十二'), numeralToInt('四十九'), numeralToInt('一百零五'), numeralToInt('12')]).toEqual([10, 11, 22, 49, 105, 12]);
+    expect([
+      numeralToInt('十'),
+      numeralToInt('十一'),
+      numeralToInt('二十二'),
+      numeralToInt('四十九'),
+      numeralToInt('一百零五'),
+      numeralToInt('12'),
+    ]).toEqual([10, 11, 22, 49, 105, 12]);
     expect(numeralToInt('章')).toBeNaN();
   });
 });

@@ -10,9 +10,13 @@ export type MarkerStyle = 'zhang' | 'jie' | 'tiao' | 'cnDun' | 'cnParen' | 'arDo
 export type MarkerShape = 'ordinal' | 'dun' | 'paren' | 'dot';
 
 export const SHAPE: Record<MarkerStyle, MarkerShape> = {
-  zhang: 'ordinal', jie: 'ordinal', tiao: 'ordinal',
-  cnDun: 'dun', arDun: 'dun',
-  cnParen: 'paren', arParen: 'paren',
+  zhang: 'ordinal',
+  jie: 'ordinal',
+  tiao: 'ordinal',
+  cnDun: 'dun',
+  arDun: 'dun',
+  cnParen: 'paren',
+  arParen: 'paren',
   arDot: 'dot',
 };
 
@@ -42,7 +46,11 @@ export interface Marker {
 // numeral, so a shorter run could not match either.
 
 const CN_NUMERALS = new Set(Array.from('一二三四五六七八九十百零〇两', (c) => c.charCodeAt(0)));
-const ORDINAL = new Map<number, MarkerStyle>([[0x7ae0, 'zhang'], [0x8282, 'jie'], [0x6761, 'tiao']]); // 章 节 条
+const ORDINAL = new Map<number, MarkerStyle>([
+  [0x7ae0, 'zhang'],
+  [0x8282, 'jie'],
+  [0x6761, 'tiao'],
+]); // 章 节 条
 const DI = 0x7b2c; // 第
 const DUN = 0x3001; // 、
 const YEAR = 0x5e74; // 年
@@ -99,14 +107,20 @@ function readMarker(text: string, start: number): MarkerSpan | null {
     const end = runEnd(text, start, isCnNumeral);
     return text.charCodeAt(end) === DUN ? { style: 'cnDun', numeralStart: start, numeralEnd: end, end: end + 1 } : null;
   }
-  if (first === 0xff08 || first === 0x28) { // （ (
+  if (first === 0xff08 || first === 0x28) {
+    // （ (
     const from = runEnd(text, start + 1, isPad);
     const numeral = numeralEnd(text, from, 2);
     if (!numeral) return null;
     const close = runEnd(text, numeral.end, isPad);
     const c = text.charCodeAt(close);
     if (c !== 0xff09 && c !== 0x29) return null; // ） )
-    return { style: numeral.arabic ? 'arParen' : 'cnParen', numeralStart: from, numeralEnd: numeral.end, end: close + 1 };
+    return {
+      style: numeral.arabic ? 'arParen' : 'cnParen',
+      numeralStart: from,
+      numeralEnd: numeral.end,
+      end: close + 1,
+    };
   }
   if (isDigit(first)) {
     const end = runEnd(text, start, isDigit);
@@ -136,5 +150,11 @@ export function matchMarker(text: string): Marker | null {
   const printed = text.slice(start, span.end);
   // Only a parenthesised marker can hold padding: （ 一 ） is printed as （一）.
   const paren = span.style === 'cnParen' || span.style === 'arParen';
-  return { style: span.style, n, text: paren ? printed.replace(PADDING, '') : printed, start, contentStart: runEnd(text, span.end, isPad) };
+  return {
+    style: span.style,
+    n,
+    text: paren ? printed.replace(PADDING, '') : printed,
+    start,
+    contentStart: runEnd(text, span.end, isPad),
+  };
 }

@@ -3,7 +3,11 @@ import { namesAfterRoles, peopleIn } from './people.js';
 
 describe('namesAfterRoles', () => {
   it('should read names after titles, two or three characters', () => {
-    expect(namesAfterRoles('区委书记郭晓敏，区委副书记、区长沈旭东，区人大常委会主任成伟出席会议')).toEqual(['郭晓敏', '沈旭东', '成伟']);
+    expect(namesAfterRoles('区委书记郭晓敏，区委副书记、区长沈旭东，区人大常委会主任成伟出席会议')).toEqual([
+      '郭晓敏',
+      '沈旭东',
+      '成伟',
+    ]);
     expect(namesAfterRoles('市委副书记、代市长张彤率队来海')).toEqual(['张彤']);
   });
 

@@ -104,7 +104,8 @@ function followsPerson(text: string, roleAt: number, lastEnd: number): boolean {
 function listedName(text: string, at: number, candidate: string): string | null {
   if (NOT_NAME_PREFIXES.some((w) => candidate.startsWith(w))) return null;
   for (const length of [3, 2]) {
-    if (candidate.length >= length && LIST_ENDS.some((w) => text.startsWith(w, at + length))) return candidate.slice(0, length);
+    if (candidate.length >= length && LIST_ENDS.some((w) => text.startsWith(w, at + length)))
+      return candidate.slice(0, length);
   }
   return null;
 }
@@ -121,13 +122,19 @@ export function namesAfterRoles(text: string, evidence: NameEvidence = new Set(s
   let lastEnd = -1;
   for (const m of execAll(ROLE_THEN_NAME, text)) {
     let at = m.index + m[0].length;
-    let name = nameIn(m[1]!, evidence, text.slice(at + 3, at + 5)) ?? (followsPerson(text, m.index, lastEnd) ? listedName(text, at, m[1]!) : null);
+    let name =
+      nameIn(m[1]!, evidence, text.slice(at + 3, at + 5)) ??
+      (followsPerson(text, m.index, lastEnd) ? listedName(text, at, m[1]!) : null);
     add(name);
     if (name) lastEnd = at + name.length;
     // 、 between names: the title covers the people listed after the first one.
     while (name && text[at + name.length] === '、' && !holdsRole(segmentAt(text, at + name.length + 1))) {
       at += name.length + 1;
-      name = nameIn(/^\p{Script=Han}{2,3}/u.exec(text.slice(at, at + 3))?.[0] ?? '', evidence, text.slice(at + 3, at + 5));
+      name = nameIn(
+        /^\p{Script=Han}{2,3}/u.exec(text.slice(at, at + 3))?.[0] ?? '',
+        evidence,
+        text.slice(at + 3, at + 5),
+      );
       add(name);
       if (name) lastEnd = at + name.length;
     }
@@ -152,7 +159,11 @@ function rosterNames(tree: Node): string[] {
   const names: string[] = [];
   const visit = (node: Node): void => {
     if (node.type === 'line') return; // most nodes: no names there
-    const { actions, members, children } = node as { actions?: Array<{ person: string }>; members?: Array<{ name: string }>; children?: Node[] };
+    const { actions, members, children } = node as {
+      actions?: Array<{ person: string }>;
+      members?: Array<{ name: string }>;
+      children?: Node[];
+    };
     for (const a of actions ?? []) names.push(a.person);
     for (const m of members ?? []) names.push(m.name.replace(/\s+/gu, ''));
     for (const child of children ?? []) visit(child);

@@ -28,9 +28,19 @@ const PROBATION = /[，,]?\s*[（(]?(试用期[一二三四五六七八九十\d]
 /** A note in brackets at the end: （挂职，2022年5月起至2022年10月止）, （保留副科职待遇）. */
 const TRAILING_NOTE = /[（(]([^（）()]*(?:挂职|待遇|兼|止)[^（）()]*)[)）]$/u;
 /** Words a post ends with; a 、 splits two posts only when both sides end in one. */
-const POST_END = /(?:长|主任|政委|教导员|经理|助理|书记|委员|科员|员|师|秘书|主席|干事|组长)(?:[（(][^（）()]*[)）])?$/u;
+const POST_END =
+  /(?:长|主任|政委|教导员|经理|助理|书记|委员|科员|员|师|秘书|主席|干事|组长)(?:[（(][^（）()]*[)）])?$/u;
 const NAME_NOTE = /[（(][^（）()]*[)）]$/u;
-const VERB_MODES: Record<string, string | null> = { 任: null, 任命为: '任命', 兼任: '兼任', 挂任: '挂任', 聘任: '聘任', 任命: null, 增补: '增补', 聘请: '聘任' };
+const VERB_MODES: Record<string, string | null> = {
+  任: null,
+  任命为: '任命',
+  兼任: '兼任',
+  挂任: '挂任',
+  聘任: '聘任',
+  任命: null,
+  增补: '增补',
+  聘请: '聘任',
+};
 
 function splitPosts(post: string): string[] {
   const parts = post.split('、');
@@ -40,10 +50,20 @@ function splitPosts(post: string): string[] {
 
 /** The people of a name list, without notes such as （女）. */
 function names(text: string): string[] {
-  return text.split('、').map((n) => n.replace(NAME_NOTE, '').trim()).filter(Boolean);
+  return text
+    .split('、')
+    .map((n) => n.replace(NAME_NOTE, '').trim())
+    .filter(Boolean);
 }
 
-function action(person: string, kind: 'appoint' | 'remove', mode: string | null, post: string, probation: string | null, note: string | null): PersonnelAction {
+function action(
+  person: string,
+  kind: 'appoint' | 'remove',
+  mode: string | null,
+  post: string,
+  probation: string | null,
+  note: string | null,
+): PersonnelAction {
   return { person, action: kind, mode, post, posts: splitPosts(post), probation, note };
 }
 
@@ -110,7 +130,9 @@ export function readPersonnelStatement(sentence: string, bareNames: boolean): Pe
   if (verbFirst) return verbFirst;
   const notRetained = NOT_RETAINED.exec(text);
   if (notRetained && (notRetained[2] || bareNames)) {
-    return names(notRetained[1]!).map((person) => action(person, 'remove', '不再担任', notRetained[3]!.trim(), null, null));
+    return names(notRetained[1]!).map((person) =>
+      action(person, 'remove', '不再担任', notRetained[3]!.trim(), null, null),
+    );
   }
   const appoint = APPOINT_WITH_TITLE.exec(text) ?? (bareNames ? APPOINT_BARE.exec(text) : null);
   if (!appoint) return null;
@@ -139,7 +161,10 @@ const SENTENCE_END = /(?<=[。；;])/u;
  * @returns the actions, or null when the paragraph is not such a list
  */
 export function readPersonnelParagraph(text: string, bareNames: boolean): PersonnelAction[] | null {
-  const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+  const sentences = text
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const actions: PersonnelAction[] = [];
   let started = false;
   for (const sentence of sentences) {

@@ -55,7 +55,8 @@ const RUN_ON_STYLES = new Set<MarkerStyle>(['zhang', 'jie', 'tiao', 'cnDun', 'cn
 /** Characters a marker can start with: 第, a Chinese numeral, an opening parenthesis. */
 const MARKER_FIRST = new Set(Array.from('第一二三四五六七八九十（(', (c) => c.charCodeAt(0)));
 /** A sentence end followed by the start of an outer clause marker, anywhere. */
-const MAY_RUN_ON = /[。！？；：][”」]*(?:第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/u;
+const MAY_RUN_ON =
+  /[。！？；：][”」]*(?:第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/u;
 /** A sentence end, with the closing quotes after it (。”). */
 const SENTENCE_END = /[。！？；：][”」]*/gu;
 
@@ -154,11 +155,15 @@ function numberTitleCut(value: string, span: Span): Span[] | null {
   while (title < text.length && (text[title] === ' ' || text[title] === '\u3000')) title++;
   const rest = text.slice(title);
   if (rest === '' || endsLikeSentence(rest) || docTypeOf(rest) === null || SENTENCE_PUNCTUATION.test(rest)) return null;
-  return [{ from: span.from, to: span.from + end }, { from: span.from + title, to: span.to }];
+  return [
+    { from: span.from, to: span.from + end },
+    { from: span.from + title, to: span.to },
+  ];
 }
 
 /** A title's document type directly followed by an addressee list (…的通知各市人民政府：…). */
-const TYPE_THEN_ADDRESSEE = /(?:通知|通报|决定|意见|批复|复函|函|报告|答复)(?=各[\p{Script=Han}（）()、，]{1,80}?[：:])/u;
+const TYPE_THEN_ADDRESSEE =
+  /(?:通知|通报|决定|意见|批复|复函|函|报告|答复)(?=各[\p{Script=Han}（）()、，]{1,80}?[：:])/u;
 /** An addressee list at the start of a run-on paragraph, ending at its colon. */
 export const LEADING_ADDRESSEE = /^[^。；：:]{2,160}?[：:]/u;
 const ADDRESSEE_ITEMS = /[，、,]/u;
@@ -186,7 +191,8 @@ function addresseeCuts(value: string, span: Span): Span[] | null {
   // addressees that open a body are cut off by notice-parts, which knows where the body starts.
   const list = glued ? LEADING_ADDRESSEE.exec(text.slice(addressee)) : null;
   const after = list ? text.slice(addressee + list[0].length) : '';
-  if (list && after !== '' && !DUTY_START.test(after) && isAddresseeList(list[0])) cuts.push(addressee + list[0].length);
+  if (list && after !== '' && !DUTY_START.test(after) && isAddresseeList(list[0]))
+    cuts.push(addressee + list[0].length);
   return cuts.length === 0 ? null : cutAt(span, cuts);
 }
 
@@ -195,11 +201,15 @@ function addresseeCuts(value: string, span: Span): Span[] | null {
  * follow it (`…关于修改《…条例》的决定（2023年9月28日…会议通过）…会议决定…`): a title shape
  * (issuer and 关于 …, 的, a document type) with no sentence punctuation before the type.
  */
-const LEADING_TITLE = new RegExp(`^[^。；，：:]{4,100}?的(?:${['决定', '通知', '通报', '意见', '批复', '复函', '决议', '公告', '通告', '报告', '答复', '办法', '规定', '条例', '细则', '修正案'].join('|')})`, 'u');
+const LEADING_TITLE = new RegExp(
+  `^[^。；，：:]{4,100}?的(?:${['决定', '通知', '通报', '意见', '批复', '复函', '决议', '公告', '通告', '报告', '答复', '办法', '规定', '条例', '细则', '修正案'].join('|')})`,
+  'u',
+);
 const BRACKETED_NOTE = /^[（(][^（）()]{4,80}[)）]/u;
 
 function leadingTitleCuts(value: string, span: Span): Span[] | null {
-  if (span.to - span.from <= FLOWED_LENGTH || !isTitleStart(value.slice(span.from, span.from + TITLE_START_REACH))) return null;
+  if (span.to - span.from <= FLOWED_LENGTH || !isTitleStart(value.slice(span.from, span.from + TITLE_START_REACH)))
+    return null;
   const text = value.slice(span.from, span.to);
   const title = LEADING_TITLE.exec(text);
   // Not a quoted title inside a sentence (根据《…关于…的意见》…): its brackets must be closed.

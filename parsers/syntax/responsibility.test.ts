@@ -7,17 +7,22 @@ const COUNTY: Jurisdiction = { name: '青山县', level: '县' };
 
 describe('taggedDepartments', () => {
   it('should keep every ；-separated part of a tag', () => {
-    expect(taggedDepartments('统筹资金保障。（牵头单位：县发改局；配合单位：县财政局、县自然资源局）', COUNTY)).toEqual([
-      '县发展和改革局', '县财政局', '县自然资源局',
-    ]);
-    expect(taggedDepartments('加强监管。（牵头单位：区市场监管局；配合单位：区公安局。参与单位：区商务局）', HAIMEN)).toEqual([
-      '区市场监督管理局', '区公安局', '区商务局',
-    ]);
+    expect(taggedDepartments('统筹资金保障。（牵头单位：县发改局；配合单位：县财政局、县自然资源局）', COUNTY)).toEqual(
+      ['县发展和改革局', '县财政局', '县自然资源局'],
+    );
+    expect(
+      taggedDepartments('加强监管。（牵头单位：区市场监管局；配合单位：区公安局。参与单位：区商务局）', HAIMEN),
+    ).toEqual(['区市场监督管理局', '区公安局', '区商务局']);
   });
 
   it('should keep the parts of a tag without keys, and leave out parts that name no one responsible', () => {
-    expect(taggedDepartments('完成改造。（县住建局牵头；县公安局配合）', COUNTY)).toEqual(['县住房和城乡建设局', '县公安局']);
-    expect(taggedDepartments('完成改造。（责任单位：县交通局；完成时限：2023年底前）', COUNTY)).toEqual(['县交通运输局']);
+    expect(taggedDepartments('完成改造。（县住建局牵头；县公安局配合）', COUNTY)).toEqual([
+      '县住房和城乡建设局',
+      '县公安局',
+    ]);
+    expect(taggedDepartments('完成改造。（责任单位：县交通局；完成时限：2023年底前）', COUNTY)).toEqual([
+      '县交通运输局',
+    ]);
   });
 
   it('should resolve the tag relative to the jurisdiction', () => {
@@ -28,7 +33,11 @@ describe('taggedDepartments', () => {
   });
 
   it('should keep the comma-separated keys it read before', () => {
-    expect(taggedDepartments('（牵头部门：区住建局，参与部门：区城管局、区公安局）', HAIMEN)).toEqual(['区住房和城乡建设局', '区城市管理局', '区公安局']);
+    expect(taggedDepartments('（牵头部门：区住建局，参与部门：区城管局、区公安局）', HAIMEN)).toEqual([
+      '区住房和城乡建设局',
+      '区城市管理局',
+      '区公安局',
+    ]);
   });
 });
 
@@ -39,6 +48,9 @@ describe('dutyDepartments and headingDepartments', () => {
   });
 
   it('should read the departments of a working-group heading', () => {
-    expect(headingDepartments('（一）综合协调组（县政府办公室、住房和城乡建设局）', COUNTY)).toEqual(['县政府办公室', '县住房和城乡建设局']);
+    expect(headingDepartments('（一）综合协调组（县政府办公室、住房和城乡建设局）', COUNTY)).toEqual([
+      '县政府办公室',
+      '县住房和城乡建设局',
+    ]);
   });
 });

@@ -25,7 +25,8 @@ function bracketed(text: string): string[] {
 
 /** The lists of departments in one part of a tag (up to a 。 or ；), or null when the part is no tag. */
 function tagLists(part: string): string[] | null {
-  if (TAG_KEY.test(part)) return part.split(/[，,；;]\s*(?=[\p{Script=Han}]{2,4}[：:])/u).map((list) => list.replace(TAG_KEY, ''));
+  if (TAG_KEY.test(part))
+    return part.split(/[，,；;]\s*(?=[\p{Script=Han}]{2,4}[：:])/u).map((list) => list.replace(TAG_KEY, ''));
   if (TAG_VERB.test(part)) return part.split(/[，,]/u);
   return null;
 }
@@ -44,7 +45,8 @@ export function taggedDepartments(text: string, where?: Where): string[] {
     const firstLists = tagLists(first);
     if (!firstLists) continue;
     const lists = [...firstLists, ...rest.flatMap((part) => tagLists(part) ?? [])];
-    for (const list of lists) for (const name of readDepartmentList(list, where)) if (!found.includes(name)) found.push(name);
+    for (const list of lists)
+      for (const name of readDepartmentList(list, where)) if (!found.includes(name)) found.push(name);
   }
   return found;
 }

@@ -6,7 +6,8 @@
  * (国务院办公厅对…提案的答复).
  */
 const TITLE_START = /^[^，。；：:\s]{0,60}?(?:关于|印发|批转|转发)|^区政府/u;
-const ISSUER_THEN_DUI = /^[\p{Script=Han}、]{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|国务院|局|厅|部|委)对/u;
+const ISSUER_THEN_DUI =
+  /^[\p{Script=Han}、]{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|国务院|局|厅|部|委)对/u;
 
 /** The document type a title ends with: its last word (通知, 决定, 批复 …). */
 const DOC_TYPE =
@@ -17,8 +18,34 @@ const TITLE_TAIL = /[（(][^（）()]{1,20}[)）]$/u;
 
 /** Words an embedded document's title (a plan, rule or list printed after a cover letter) ends with. */
 const ENCLOSURE_WORDS = [
-  '方案', '意见', '办法', '规定', '规则', '规划', '细则', '条例', '措施', '预案', '清单', '名单', '计划', '要点',
-  '纲要', '制度', '标准', '指引', '守则', '通知', '决定', '通报', '结果', '任务', '指标', '坐标', '分工', '目录',
+  '方案',
+  '意见',
+  '办法',
+  '规定',
+  '规则',
+  '规划',
+  '细则',
+  '条例',
+  '措施',
+  '预案',
+  '清单',
+  '名单',
+  '计划',
+  '要点',
+  '纲要',
+  '制度',
+  '标准',
+  '指引',
+  '守则',
+  '通知',
+  '决定',
+  '通报',
+  '结果',
+  '任务',
+  '指标',
+  '坐标',
+  '分工',
+  '目录',
 ];
 const ENCLOSURE_END = new RegExp(`(${ENCLOSURE_WORDS.join('|')})[)）]?$`, 'u');
 /** The last characters of those words: most lines end otherwise, and are told so without the pattern. */
@@ -29,10 +56,12 @@ const CLOSING_PARENTHESES = new Set([0x29, 0xff09]); // ) ）
 const LINE_END_PUNCTUATION = new Set(Array.from('。；：:∶！？，、;,!?', (c) => c.charCodeAt(0)));
 
 /** An organisation that signs documents: 南通市海门区人民政府, 国务院办公厅, …党组. */
-const ISSUER = /^[\p{Script=Han}（）()·]{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|国务院办公厅|国务院|办公厅|办公室|委员会|党组|党委|委|局|厅|部|署|院|会|中心|小组)$/u;
+const ISSUER =
+  /^[\p{Script=Han}（）()·]{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|国务院办公厅|国务院|办公厅|办公室|委员会|党组|党委|委|局|厅|部|署|院|会|中心|小组)$/u;
 
 /** A signature by office holder: 总理　　李克强, 省长 (the name may be missing on a web page). */
-const ROLE_SIGNATURE = /^(?:国务院总理|总理|省长|市长|区长|县长|州长|主席|部长|主任|代省长|代市长|代区长|代县长)(?:[ \u3000]+\p{Script=Han}(?:[ \u3000]*\p{Script=Han}){1,3})?$/u;
+const ROLE_SIGNATURE =
+  /^(?:国务院总理|总理|省长|市长|区长|县长|州长|主席|部长|主任|代省长|代市长|代区长|代县长)(?:[ \u3000]+\p{Script=Han}(?:[ \u3000]*\p{Script=Han}){1,3})?$/u;
 
 const ISSUER_SEPARATOR = /[、 \u3000]+/u;
 

@@ -35,7 +35,21 @@ function ingest(onStderr: (all: string) => void = () => {}): Promise<Run> {
   const started = Date.now();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(root, 'cli', 'main.ts'), 'ingest', ...CORPUS_FILES, '--data-dir', dataDir, '--queue', queue, '--index-prefix', prefix, '--concurrency', '5'],
+    [
+      '--import',
+      'tsx',
+      join(root, 'cli', 'main.ts'),
+      'ingest',
+      ...CORPUS_FILES,
+      '--data-dir',
+      dataDir,
+      '--queue',
+      queue,
+      '--index-prefix',
+      prefix,
+      '--concurrency',
+      '5',
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';
@@ -50,7 +64,15 @@ function ingest(onStderr: (all: string) => void = () => {}): Promise<Run> {
     onStderr(stderr);
   });
   return new Promise((resolve) =>
-    child.once('exit', (code) => resolve({ code, stdout, stderr, exitAfterSummaryMs: summaryAt === null ? null : Date.now() - summaryAt, ms: Date.now() - started })),
+    child.once('exit', (code) =>
+      resolve({
+        code,
+        stdout,
+        stderr,
+        exitAfterSummaryMs: summaryAt === null ? null : Date.now() - summaryAt,
+        ms: Date.now() - started,
+      }),
+    ),
   );
 }
 
@@ -83,7 +105,8 @@ const connection = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379', 
 const queued = new Queue(queue, { connection });
 const reasons = new Set<string>();
 for (const deadline = Date.now() + 60_000; Date.now() < deadline && reasons.size === 0; await sleep(100)) {
-  for (const job of await queued.getJobs(['delayed', 'failed', 'waiting', 'active'])) if (job.failedReason) reasons.add(job.failedReason);
+  for (const job of await queued.getJobs(['delayed', 'failed', 'waiting', 'active']))
+    if (job.failedReason) reasons.add(job.failedReason);
 }
 rmSync(filler, { force: true });
 const full = await running;
@@ -93,4 +116,6 @@ const files = meiliFiles(dataDir);
 const record = readServerRecord(files);
 const client = meiliClient(record!.url, readOrCreateKey(files.key));
 const hashes = await indexedHashes(client, `${prefix}-records`);
-process.stdout.write(`${JSON.stringify({ refused, reasons: [...reasons], full, hashes: Object.fromEntries(hashes) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ refused, reasons: [...reasons], full, hashes: Object.fromEntries(hashes) })}\n`,
+);

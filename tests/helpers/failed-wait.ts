@@ -28,7 +28,15 @@ const server = createServer((request, response) => {
   response.setHeader('Content-Type', 'application/json');
   if (request.method === 'POST') {
     response.statusCode = 202;
-    response.end(JSON.stringify({ taskUid: 7, indexUid: 'x', status: 'enqueued', type: 'documentAdditionOrUpdate', enqueuedAt: new Date().toISOString() }));
+    response.end(
+      JSON.stringify({
+        taskUid: 7,
+        indexUid: 'x',
+        status: 'enqueued',
+        type: 'documentAdditionOrUpdate',
+        enqueuedAt: new Date().toISOString(),
+      }),
+    );
   } else if (stillProcessing()) {
     response.end(JSON.stringify({ uid: 7, indexUid: 'x', status: 'processing', type: 'documentAdditionOrUpdate' }));
   } else {
@@ -46,11 +54,16 @@ try {
     const { waitForWrite } = await import('../../index/tasks.js');
     await waitForWrite('x', client.index('x').addDocuments([{ id: 1 }]), 600_000);
   } else {
-    await client.index('x').addDocuments([{ id: 1 }]).waitTask({ timeout: 9000, interval: 1 });
+    await client
+      .index('x')
+      .addDocuments([{ id: 1 }])
+      .waitTask({ timeout: 9000, interval: 1 });
   }
 } catch (caught) {
   error = caught as Error;
 }
 server.closeAllConnections();
 server.close();
-process.stdout.write(`${JSON.stringify({ error: error?.name ?? null, polls, waitedMs: Date.now() - started, listenerWarnings })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ error: error?.name ?? null, polls, waitedMs: Date.now() - started, listenerWarnings })}\n`,
+);

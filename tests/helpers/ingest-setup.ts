@@ -9,9 +9,13 @@ import { Archive } from '../../ingest/archive.js';
 export const root = join(import.meta.dirname, '..', '..');
 
 /** Corpus files as paths relative to the project root, as a user would type them. */
-export const CORPUS_FILES = ['000_4ccff14b38c8260a', '001_2722b5f0afb84519', '002_928f4559c319cd7b', '003_903b7e878e88ee69', '004_1631c348b983163c'].map(
-  (name) => join('corpus', `${name}.txt`),
-);
+export const CORPUS_FILES = [
+  '000_4ccff14b38c8260a',
+  '001_2722b5f0afb84519',
+  '002_928f4559c319cd7b',
+  '003_903b7e878e88ee69',
+  '004_1631c348b983163c',
+].map((name) => join('corpus', `${name}.txt`));
 
 /** The raw bytes of a corpus file. */
 export function corpusBytes(file: string): Buffer {
@@ -22,14 +26,21 @@ export function corpusBytes(file: string): Buffer {
 export function isolated(label: string): { names: IndexNames; dataDir: string; archive: Archive; queueName: string } {
   const id = `${label}-${randomBytes(4).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), `gazette-${label}-`));
-  return { names: indexNames(`test-${id}`), dataDir, archive: new Archive(join(dataDir, 'archive')), queueName: `test-${id}` };
+  return {
+    names: indexNames(`test-${id}`),
+    dataDir,
+    archive: new Archive(join(dataDir, 'archive')),
+    queueName: `test-${id}`,
+  };
 }
 
 /** Every record the index holds, as id → content hash. */
 export async function indexedHashes(client: Meilisearch, uid: string): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   for (let offset = 0; ; offset += 1000) {
-    const page = await client.index<SearchDocument>(uid).getDocuments({ fields: ['id', 'contentHash'], limit: 1000, offset });
+    const page = await client
+      .index<SearchDocument>(uid)
+      .getDocuments({ fields: ['id', 'contentHash'], limit: 1000, offset });
     for (const d of page.results) hashes.set(d.id, d.contentHash);
     if (page.results.length < 1000) return hashes;
   }
@@ -44,6 +55,9 @@ export async function additionTasks(client: Meilisearch, uid: string): Promise<n
 /** Removes a test's indexes. */
 export async function dropIndexes(client: Meilisearch, names: IndexNames): Promise<void> {
   for (const uid of [names.records, names.issues, `${names.records}-rebuild`, `${names.issues}-rebuild`]) {
-    await client.deleteIndex(uid).waitTask().catch(() => {});
+    await client
+      .deleteIndex(uid)
+      .waitTask()
+      .catch(() => {});
   }
 }

@@ -21,7 +21,10 @@ for await (const line of lines) {
       say({ error: (error as Error).message });
     }
   } else if (line === 'ready') {
-    await meili.waitReady(20_000).then(() => say({ ready: true }), (error: Error) => say({ error: error.message }));
+    await meili.waitReady(20_000).then(
+      () => say({ ready: true }),
+      (error: Error) => say({ error: error.message }),
+    );
   } else if (line === 'close') {
     await meili.close();
     say({ closed: true });

@@ -13,7 +13,10 @@ export default function setup(): () => void {
   process.env.TMPDIR = root;
   return () => {
     const left = readdirSync(root);
-    if (left.length > 0) console.warn(`tests left ${left.length} temporary folder(s), now removed: ${left.slice(0, 8).join(', ')}${left.length > 8 ? ' …' : ''}`);
+    if (left.length > 0)
+      console.warn(
+        `tests left ${left.length} temporary folder(s), now removed: ${left.slice(0, 8).join(', ')}${left.length > 8 ? ' …' : ''}`,
+      );
     rmSync(root, { recursive: true, force: true });
   };
 }

@@ -10,11 +10,13 @@ import { type EventRecord, type GazetteRecord, parseGazette } from '../../parser
  * headless chronicle right after a notice's signature.
  */
 function parse(name: string, text?: string) {
-  const bytes = text === undefined ? readFileSync(join(import.meta.dirname, 'chronicles', name)) : new TextEncoder().encode(text);
+  const bytes =
+    text === undefined ? readFileSync(join(import.meta.dirname, 'chronicles', name)) : new TextEncoder().encode(text);
   return parseGazette(bytes, { file: `tests/synthetic/chronicles/${name}` });
 }
 
-const eventsOf = (records: GazetteRecord[]): EventRecord[] => records.filter((r): r is EventRecord => r.kind === 'event');
+const eventsOf = (records: GazetteRecord[]): EventRecord[] =>
+  records.filter((r): r is EventRecord => r.kind === 'event');
 const dates = (events: EventRecord[]) => events.map((e) => [e.date, e.datePrecision, e.endDate]);
 
 describe('a county gazette whose chronicle is headed 政务大事记, one entry a line, no bullets', () => {
@@ -33,7 +35,10 @@ describe('a county gazette whose chronicle is headed 政务大事记, one entry 
       ['2024-03-15', 'day', '2024-03-16'],
       ['2024-04-03', 'day', null],
     ]);
-    expect(events[1]).toMatchObject({ timeOfDay: '上午', text: '县长许明远赴白鹭乡调研高标准农田建设，强调要抓住春耕有利时机，加快项目进度。' });
+    expect(events[1]).toMatchObject({
+      timeOfDay: '上午',
+      text: '县长许明远赴白鹭乡调研高标准农田建设，强调要抓住春耕有利时机，加快项目进度。',
+    });
     expect(events.map((e) => e.source.line)).toEqual([20, 22, 24, 26]);
   });
 
@@ -51,7 +56,10 @@ describe('a January issue with a chronicle of November and December', () => {
 
   it('should date the events in the printed year 2022, though the documents are signed in January 2023', () => {
     const { records, messages } = parse('january-issue-year-end.txt');
-    expect(records.filter((r) => r.kind === 'notice').map((n) => n.kind === 'notice' && n.date)).toEqual(['2023-01-06', '2023-01-12']);
+    expect(records.filter((r) => r.kind === 'notice').map((n) => n.kind === 'notice' && n.date)).toEqual([
+      '2023-01-06',
+      '2023-01-12',
+    ]);
     expect(dates(eventsOf(records))).toEqual([
       ['2022-11-03', 'day', null],
       ['2022-11-21', 'day', '2022-11-23'],
@@ -62,9 +70,14 @@ describe('a January issue with a chronicle of November and December', () => {
   });
 
   it('should correct a period misprinted a year late (2023年11月—12月 in a January 2023 issue) to 2022, with a warning', () => {
-    const { records, messages } = parse('january-issue-year-end.txt', raw.replace('（2022年11月1日—2022年12月31日）', '（2023年11月1日—2023年12月31日）'));
+    const { records, messages } = parse(
+      'january-issue-year-end.txt',
+      raw.replace('（2022年11月1日—2022年12月31日）', '（2023年11月1日—2023年12月31日）'),
+    );
     expect(eventsOf(records).map((e) => e.date)).toEqual(['2022-11-03', '2022-11-21', '2022-12-06', '2022-12-30']);
-    expect(messages.filter((m) => m.ruleId === 'event-year').map((m) => [m.line, m.column, m.source])).toEqual([[30, 1, 'chronicle']]);
+    expect(messages.filter((m) => m.ruleId === 'event-year').map((m) => [m.line, m.column, m.source])).toEqual([
+      [30, 1, 'chronicle'],
+    ]);
   });
 });
 
@@ -95,12 +108,27 @@ describe('a chronicle run together on one line (市志 style)', () => {
   });
 
   it('should point each event at its entry’s start in the line', () => {
-    const starts = ['2021年1月6日', '2月 ', '3月上旬', '是月', '4月9日', '同日', '5月18日', '●5月25日', '6月 ', '▲6月30日', '是年', '▲全市'];
+    const starts = [
+      '2021年1月6日',
+      '2月 ',
+      '3月上旬',
+      '是月',
+      '4月9日',
+      '同日',
+      '5月18日',
+      '●5月25日',
+      '6月 ',
+      '▲6月30日',
+      '是年',
+      '▲全市',
+    ];
     expect(events.map((e) => [e.source.line, e.source.column])).toEqual(starts.map((s) => [1, raw.indexOf(s) + 1]));
   });
 
   it('should keep the follow-up date inside the first entry and drop heads and bullets from the texts', () => {
-    expect(events[0]!.text).toBe('澄川市第三届人民代表大会第五次会议开幕，会期四天。1月8日，大会选举产生新一届市人民政府领导班子。');
+    expect(events[0]!.text).toBe(
+      '澄川市第三届人民代表大会第五次会议开幕，会期四天。1月8日，大会选举产生新一届市人民政府领导班子。',
+    );
     expect(events[7]!.text).toBe('市政府与滨江大学签订战略合作协议。');
     expect(events[11]!.text).toBe('全市常住人口186.4万人，城镇化率63.2%。');
     expect(events[4]!.people).toEqual(['方砚秋']);
@@ -126,7 +154,15 @@ describe('a 大事记要 with ● bullets and the year in its heading', () => {
       ['2023-04-09', 'day', null],
       ['2023-04-09', 'day', null], // 同日
     ]);
-    expect(events.map((e) => [e.source.line, e.source.column])).toEqual([[3, 1], [5, 1], [7, 1], [9, 1], [11, 1], [11, 22], [13, 1]]);
+    expect(events.map((e) => [e.source.line, e.source.column])).toEqual([
+      [3, 1],
+      [5, 1],
+      [7, 1],
+      [9, 1],
+      [11, 1],
+      [11, 22],
+      [13, 1],
+    ]);
     expect(events[5]!.people).toEqual(['阮清和']);
   });
 
@@ -139,7 +175,9 @@ describe('a chronicle with no heading right after a notice’s signature', () =>
   const { records, tree } = parse('headless-after-signature.txt');
 
   it('should open an events section there, so that the notice ends at its signature', () => {
-    expect(tree.children.filter((n) => n.type === 'sectionStart')).toEqual([{ type: 'sectionStart', section: 'events', children: [] }]);
+    expect(tree.children.filter((n) => n.type === 'sectionStart')).toEqual([
+      { type: 'sectionStart', section: 'events', children: [] },
+    ]);
     const notice = records.find((r) => r.kind === 'notice')!;
     expect(notice.text).not.toContain('5月6日');
     expect(notice.source.endLine).toBe(11);
@@ -147,8 +185,14 @@ describe('a chronicle with no heading right after a notice’s signature', () =>
 
   it('should read its three entries, dated in the year of the issue’s documents, with one warning', () => {
     const { messages } = parse('headless-after-signature.txt');
-    expect(dates(eventsOf(records))).toEqual([['2024-05-06', 'day', null], ['2024-05-14', 'day', null], ['2024-05-28', 'day', null]]);
-    expect(messages.filter((m) => m.source === 'chronicle').map((m) => [m.line, m.ruleId])).toEqual([[13, 'missing-range']]);
+    expect(dates(eventsOf(records))).toEqual([
+      ['2024-05-06', 'day', null],
+      ['2024-05-14', 'day', null],
+      ['2024-05-28', 'day', null],
+    ]);
+    expect(messages.filter((m) => m.source === 'chronicle').map((m) => [m.line, m.ruleId])).toEqual([
+      [13, 'missing-range'],
+    ]);
   });
 });
 
@@ -157,7 +201,10 @@ describe('a chronicle whose heading holds its period', () => {
   const { records, messages } = parse('heading-with-period.txt', text);
 
   it('should take the year from the period in the heading', () => {
-    expect(dates(eventsOf(records))).toEqual([['2022-11-08', 'day', null], ['2022-12-01', 'month', null]]);
+    expect(dates(eventsOf(records))).toEqual([
+      ['2022-11-08', 'day', null],
+      ['2022-12-01', 'month', null],
+    ]);
     expect(messages.filter((m) => m.source === 'chronicle')).toEqual([]);
   });
 });

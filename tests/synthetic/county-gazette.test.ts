@@ -8,14 +8,20 @@ import { type GazetteRecord, parseGazette } from '../../parsers/index.js';
  * must be the county's (县…), resolved from the county's own issuer, never 海门's (区…).
  */
 const file = 'tests/synthetic/qingshan-county-notice.txt';
-const { records, messages } = parseGazette(readFileSync(join(import.meta.dirname, 'qingshan-county-notice.txt')), { file });
+const { records, messages } = parseGazette(readFileSync(join(import.meta.dirname, 'qingshan-county-notice.txt')), {
+  file,
+});
 const clause = (head: string): GazetteRecord => records.find((r) => r.kind === 'clause' && r.text.startsWith(head))!;
 
 describe('a county’s gazette in 海门’s layout', () => {
   it('should read one notice with its number and issuer, without warnings', () => {
     const notices = records.filter((r) => r.kind === 'notice');
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ docNumber: '青政办发〔2023〕5号', issuer: '青山县人民政府办公室', date: '2023-03-08' });
+    expect(notices[0]).toMatchObject({
+      docNumber: '青政办发〔2023〕5号',
+      issuer: '青山县人民政府办公室',
+      date: '2023-03-08',
+    });
     expect(messages).toEqual([]);
   });
 
@@ -25,13 +31,24 @@ describe('a county’s gazette in 海门’s layout', () => {
 
   it('should give the notice its issuer, then every department its clauses name, as the county’s', () => {
     expect(records.find((r) => r.kind === 'notice')!.departments).toEqual([
-      '县政府办公室', '县交通运输局', '县公安局', '县住房和城乡建设局', '邮政分公司', '县发展和改革局', '县财政局', '县自然资源局',
+      '县政府办公室',
+      '县交通运输局',
+      '县公安局',
+      '县住房和城乡建设局',
+      '邮政分公司',
+      '县发展和改革局',
+      '县财政局',
+      '县自然资源局',
       '县应急管理局',
     ]);
   });
 
   it('should resolve （责任单位：交通局、公安局、住建局） to the county’s departments', () => {
-    expect(clause('（一）实施农村公路提档升级').departments).toEqual(['县交通运输局', '县公安局', '县住房和城乡建设局']);
+    expect(clause('（一）实施农村公路提档升级').departments).toEqual([
+      '县交通运输局',
+      '县公安局',
+      '县住房和城乡建设局',
+    ]);
   });
 
   it('should keep both parts of （牵头单位：…；配合单位：…）', () => {
