@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StorageFullError } from './errors.js';
-import { assertFreeSpace, formatBytes, saysNoSpace, storageFailure, totalSize } from './storage.js';
+import { assertFreeSpace, formatBytes, saysNoSpace, storageFailure, totalSize, watchStorage } from './storage.js';
 
 const low = { path: '/data/meili/db', free: 4096 };
 
@@ -35,6 +35,17 @@ describe('storageFailure', () => {
     expect(
       storageFailure('internal', 'Batch failed No space left on device (os error 28)', 'task 9', null),
     ).toBeInstanceOf(StorageFullError);
+  });
+
+  it('should name a payload read back cut short a full disk, though its space is free again when we look', () => {
+    watchStorage(tmpdir());
+    const failure = storageFailure(
+      'malformed_payload',
+      "The `json` payload provided is malformed. `Couldn't serialize document value: trailing characters at line 1 column 14130`.",
+      'task 5',
+    );
+    expect(failure?.message).toMatch(new RegExp(`^no space left on device: ${tmpdir()} has .+ free \\(task 5\\)`));
+    expect(storageFailure('malformed_payload', 'missing field `id`', 'task 6')).toBeNull();
   });
 
   it('should leave other failures alone', () => {

@@ -64,8 +64,27 @@ export function saysNoSpace(code: string | undefined, message: string | undefine
 const SYMPTOM_CODES = new Set(['malformed_payload', 'io_error', 'internal', 'task_timeout']);
 
 /**
+ * Whether Meilisearch read back a payload shorter than we sent: our client writes whole JSON,
+ * so a stored copy that ends mid-document was cut by the disk, even when the space its partial
+ * copy took is free again by the time we look (a batch of several megabytes frees that much).
+ */
+function payloadCutShort(code: string | undefined, message: string | undefined): boolean {
+  return code === 'malformed_payload' && /trailing characters|EOF while parsing/i.test(message ?? '');
+}
+
+/** The first watched folder with its free bytes, or null. */
+function watchedFree(): { path: string; free: number } | null {
+  for (const path of watched) {
+    const free = freeBytes(path);
+    if (free !== null) return { path, free };
+  }
+  return null;
+}
+
+/**
  * Names a Meilisearch failure a {@link StorageFullError} when it is one: its code or message
- * says so, or it is a symptom of a full disk and a watched folder is short of space.
+ * says so, or it is a symptom of a full disk and a watched folder is short of space (or the
+ * payload was cut short, which only a full disk does).
  * @param code the server's error code
  * @param detail what failed, for the message: `index "x", task 12: malformed_payload: …`
  * @param low the watched folder short of space, if any (found with {@link lowStorage})
@@ -75,7 +94,7 @@ export function storageFailure(
   code: string | undefined,
   message: string | undefined,
   detail: string,
-  low = lowStorage(),
+  low = lowStorage() ?? (payloadCutShort(code, message) ? watchedFree() : null),
 ): StorageFullError | null {
   if (low) {
     if (!saysNoSpace(code, message) && !SYMPTOM_CODES.has(code ?? '')) return null;

@@ -4,7 +4,7 @@ import { ensureIndexes } from './ensure-indexes.js';
 import { equals } from './filter.js';
 import type { IndexNames } from './index-names.js';
 import { getIssue } from './issue-store.js';
-import { waitForWrite } from './tasks.js';
+import { enqueueWrite, waitForWrite } from './tasks.js';
 
 /** One version of an issue, parsed and enriched: what a sync writes. */
 export interface IssueVersionInput {
@@ -205,17 +205,17 @@ export async function applyPlans(client: Meilisearch, names: IndexNames, plans: 
   const enqueued: Array<ReturnType<typeof records.addDocuments>> = [];
   for (let i = 0; i < writes.length; i += BATCH) {
     const task = records.addDocuments(writes.slice(i, i + BATCH), { primaryKey: 'id' });
-    await task; // enqueued in order
+    await enqueueWrite(names.records, task); // enqueued in order
     enqueued.push(task);
   }
   for (let i = 0; i < sightingUpdates.length; i += BATCH) {
     const task = records.updateDocuments(sightingUpdates.slice(i, i + BATCH), { primaryKey: 'id' });
-    await task;
+    await enqueueWrite(names.records, task);
     enqueued.push(task);
   }
   for (let i = 0; i < deletions.length; i += BATCH) {
     const task = records.deleteDocuments(deletions.slice(i, i + BATCH));
-    await task;
+    await enqueueWrite(names.records, task);
     enqueued.push(task);
   }
   // Every record write, waited for (and checked) before any issue document says it is done.

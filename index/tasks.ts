@@ -118,16 +118,7 @@ export async function waitForWrite(
         new IndexTaskError(indexUid, null, 'task_timeout', error.message)
       );
     }
-    if (error instanceof MeilisearchApiError) {
-      // The write was refused before it became a task (its payload could not be stored, say).
-      const failure = storageFailure(
-        error.cause?.code,
-        error.message,
-        `index "${indexUid}": ${error.cause?.code ?? error.response.status}: ${error.message}`,
-      );
-      if (failure) throw failure;
-    }
-    throw error;
+    throw refusedWrite(indexUid, error);
   }
   if (task.status !== 'succeeded') {
     const code = task.error?.code ?? task.status;
@@ -138,4 +129,28 @@ export async function waitForWrite(
     );
   }
   return task;
+}
+
+/**
+ * Waits until a write is enqueued (its payload stored by Meilisearch), not until it is done: a
+ * refusal of a payload a full disk cut short is named a StorageFullError, as waitForWrite does.
+ */
+export async function enqueueWrite(indexUid: string, write: EnqueuedTaskPromise): Promise<void> {
+  try {
+    await write;
+  } catch (error) {
+    throw refusedWrite(indexUid, error);
+  }
+}
+
+/** A write refused before it became a task (its payload could not be stored, say): a StorageFullError when storage is why. */
+function refusedWrite(indexUid: string, error: unknown): unknown {
+  if (!(error instanceof MeilisearchApiError)) return error;
+  return (
+    storageFailure(
+      error.cause?.code,
+      error.message,
+      `index "${indexUid}": ${error.cause?.code ?? error.response.status}: ${error.message}`,
+    ) ?? error
+  );
 }
