@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relevanceCases } from '../bench/relevance.js';
 import { processIssue } from '../ingest/processor.js';
-import { CORPUS_FILES, corpusBytes, dropIndexes, indexedHashes, isolated } from '../tests/helpers/ingest-setup.js';
+import {
+  CORPUS_FILES,
+  corpusBytes,
+  dropIndexes,
+  firstCorpusNotice,
+  indexedHashes,
+  isolated,
+  shortNotice,
+} from '../tests/helpers/ingest-setup.js';
 import { TestMeili } from '../tests/helpers/test-meili.js';
 import { startServer } from '../api/server.js';
 import { IndexCluster, clusterSpec } from './cluster.js';
@@ -256,24 +264,7 @@ describe('three Meilisearch servers', () => {
   }, 60_000);
 
   it('should put an issue that reprints a notice of another on the shard holding it, the notice kept once', async () => {
-    const lines = corpusBytes(CORPUS_FILES[0]!).toString('utf8').split('\n');
-    const end = lines.findIndex((line, i) => i > 2 && /^\s*2022年4月20日\s*$/u.test(line));
-    const firstNotice = lines.slice(1, end + 1).join('\n');
-    const notice = (title: string, number: string) =>
-      [
-        '',
-        title,
-        number,
-        '',
-        '各区镇人民政府：',
-        '',
-        '一、认真做好有关工作。',
-        '',
-        '南通市海门区人民政府办公室',
-        '',
-        '2022年6月1日',
-        '',
-      ].join('\n');
+    const firstNotice = firstCorpusNotice();
     // The shard holding 000's first notice.
     const home = (
       await Promise.all(
@@ -286,7 +277,7 @@ describe('three Meilisearch servers', () => {
     ).findIndex((page) => page.results.some((d) => String(d.text).startsWith(firstNotice.trim().split('\n')[0]!)));
     expect(home).toBeGreaterThanOrEqual(0);
     const other = Buffer.from(
-      `${notice('关于做好夏季防汛工作的通知', '海政办发〔2022〕71号')}${notice('关于开展消防安全检查的通知', '海政办发〔2022〕72号')}\n${firstNotice}\n`,
+      `${shortNotice('关于做好夏季防汛工作的通知', '海政办发〔2022〕71号')}${shortNotice('关于开展消防安全检查的通知', '海政办发〔2022〕72号')}\n${firstNotice}\n`,
     );
     const result = await processIssue(
       { sha256: sha.archive.store(other, 'other-issue.txt'), file: 'other-issue.txt' },

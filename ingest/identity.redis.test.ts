@@ -5,7 +5,15 @@ import { Redis } from 'ioredis';
 import type { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IndexNames, type IssueDocument, type SearchDocument, getIssue, waitForWrite } from '../index/index.js';
-import { CORPUS_FILES, corpusBytes, dropIndexes, indexedHashes, isolated } from '../tests/helpers/ingest-setup.js';
+import {
+  CORPUS_FILES,
+  corpusBytes,
+  dropIndexes,
+  firstCorpusNotice,
+  indexedHashes,
+  isolated,
+  shortNotice,
+} from '../tests/helpers/ingest-setup.js';
 import { TestMeili } from '../tests/helpers/test-meili.js';
 import { Archive } from './archive.js';
 import { RedisByteStore } from './byte-store.js';
@@ -203,25 +211,7 @@ describe('an interrupted sync', () => {
 });
 
 describe('the same notice in two files', () => {
-  const lines = FULL.toString('utf8').split('\n');
-  // 000's first notice (line 2 to its signature date).
-  const end = lines.findIndex((line, i) => i > 2 && /^\s*2022年4月20日\s*$/u.test(line));
-  const firstNotice = lines.slice(1, end + 1).join('\n');
-  const notice = (title: string, number: string) =>
-    [
-      '',
-      title,
-      number,
-      '',
-      '各区镇人民政府：',
-      '',
-      '一、认真做好有关工作。',
-      '',
-      '南通市海门区人民政府办公室',
-      '',
-      '2022年6月1日',
-      '',
-    ].join('\n');
+  const firstNotice = firstCorpusNotice();
 
   it('should be one record with two sightings within an issue: a reprint is a partial copy', async () => {
     const { names, ingest } = fresh('twice');
@@ -239,7 +229,7 @@ describe('the same notice in two files', () => {
     const a = await ingest(CORPUS_FILES[0]!, FULL);
     // Another issue: two notices of its own and 000's first one.
     const other = Buffer.from(
-      `${notice('关于做好夏季防汛工作的通知', '海政办发〔2022〕71号')}${notice('关于开展消防安全检查的通知', '海政办发〔2022〕72号')}\n${firstNotice}\n`,
+      `${shortNotice('关于做好夏季防汛工作的通知', '海政办发〔2022〕71号')}${shortNotice('关于开展消防安全检查的通知', '海政办发〔2022〕72号')}\n${firstNotice}\n`,
     );
     const b = await ingest('other-issue.txt', other);
     expect(b.relation).toBe('ambiguous');
@@ -251,7 +241,7 @@ describe('the same notice in two files', () => {
       (await meili.client.index<SearchDocument>(names.records).getDocuments({ ids: [id], limit: 1 })).results[0];
     expect((await held())!.issues).toEqual([a.issue, b.issue]);
     // A version of 000 without that notice: it stays, as the other issue's.
-    const without = Buffer.from([lines[0], ...lines.slice(end + 1)].join('\n'));
+    const without = Buffer.from(FULL.toString('utf8').replace(`\n${firstNotice}\n`, '\n'));
     const next = await ingest('corrected/000.txt', without);
     expect(next).toMatchObject({ issue: a.issue, status: 'indexed' });
     expect((await held())!.issues).toEqual([b.issue]);

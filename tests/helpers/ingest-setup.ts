@@ -35,6 +35,31 @@ export function isolated(label: string): { names: IndexNames; dataDir: string; a
 }
 
 /** Every record the index holds, as id → content hash. */
+/** Corpus issue 000's first notice, from its title to its signature date: a notice for another file to reprint. */
+export function firstCorpusNotice(): string {
+  const lines = corpusBytes(CORPUS_FILES[0]!).toString('utf8').split('\n');
+  const end = lines.findIndex((line, i) => i > 2 && /^\s*2022年4月20日\s*$/u.test(line));
+  return lines.slice(1, end + 1).join('\n');
+}
+
+/** A short notice of the corpus's government with this title and number, laid out as a gazette prints it. */
+export function shortNotice(title: string, number: string): string {
+  return [
+    '',
+    title,
+    number,
+    '',
+    '各区镇人民政府：',
+    '',
+    '一、认真做好有关工作。',
+    '',
+    '南通市海门区人民政府办公室',
+    '',
+    '2022年6月1日',
+    '',
+  ].join('\n');
+}
+
 export async function indexedHashes(client: Meilisearch, uid: string): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   for (let offset = 0; ; offset += 1000) {
