@@ -9,8 +9,9 @@ import {
 } from '../index/index.js';
 import { buildApp } from './app.js';
 
-/** The default port of `gazette serve`. */
-export const DEFAULT_PORT = 8080;
+import { DEFAULT_PORT } from './default-port.js';
+
+export { DEFAULT_PORT };
 
 /** A running API server and what to close. */
 export interface RunningServer {

@@ -1,19 +1,14 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { MeilisearchError } from 'meilisearch';
+import { DEFAULT_PORT } from '../api/default-port.js';
 import { redactCredentials } from '../ingest/redact-credentials.js';
-import { GazetteError } from '../parsers/index.js';
-import { exportCommand } from './export-command.js';
-import { historyCommand, restoreCommand } from './history-command.js';
-import { ingestCommand } from './ingest-command.js';
-import { jobsCommand, retryCommand } from './jobs-command.js';
-import { parseCommand } from './parse-command.js';
-import { reindexCommand } from './reindex-command.js';
-import { searchCommand } from './search-command.js';
-import { DEFAULT_PORT, serveCommand } from './serve-command.js';
-import { withServiceOptions } from './service-options.js';
+import { GazetteError } from '../parsers/errors.js';
+import { withServiceOptions } from './service-flags.js';
 import { UsageError } from './usage-error.js';
-import { workerCommand } from './worker-command.js';
+
+// Each command's module is imported when the command runs, not before: `gazette parse` then
+// loads the parser alone, not the queue, the Meilisearch client and the HTTP server (which
+// took more time to load than a parse of a typical issue).
 
 /** Exit codes: 0 success, 1 an input or job failed, 2 wrong usage. */
 const USAGE_ERROR = 2;
@@ -32,7 +27,9 @@ function buildProgram(setExit: (code: number) => void): Command {
     )
     .option('--report', 'print counts per record kind, warnings by rule and residue lines instead of records')
     .option('-q, --quiet', 'print only fatal diagnostics')
-    .action((files: string[], options: { report?: boolean; quiet?: boolean }) => setExit(parseCommand(files, options)));
+    .action(async (files: string[], options: { report?: boolean; quiet?: boolean }) =>
+      setExit((await import('./parse-command.js')).parseCommand(files, options)),
+    );
   program
     .command('export')
     .description(
@@ -41,7 +38,9 @@ function buildProgram(setExit: (code: number) => void): Command {
     .argument('<file...>', 'gazette text files or saved web pages')
     .requiredOption('--format <format>', 'output format: markdown')
     .option('--out <dir>', 'write one file per notice under this folder instead of printing them')
-    .action((files: string[], options: { format: string; out?: string }) => setExit(exportCommand(files, options)));
+    .action(async (files: string[], options: { format: string; out?: string }) =>
+      setExit((await import('./export-command.js')).exportCommand(files, options)),
+    );
   withServiceOptions(
     program
       .command('ingest')
@@ -51,24 +50,26 @@ function buildProgram(setExit: (code: number) => void): Command {
       .argument('<path...>', 'gazette files (text or saved web pages) or folders of them')
       .option('--concurrency <n>', 'issues this process works on at once; 0 only queues them for other workers', '2')
       .option('--require-queue', 'fail instead of processing in this process when Redis does not answer'),
-  ).action(async (paths: string[], options) => setExit(await ingestCommand(paths, options)));
+  ).action(async (paths: string[], options) =>
+    setExit(await (await import('./ingest-command.js')).ingestCommand(paths, options)),
+  );
   withServiceOptions(
     program
       .command('worker')
       .description('Process ingest jobs from the queue until SIGINT or SIGTERM')
       .option('--concurrency <n>', 'jobs worked on at once', '2'),
-  ).action(async (options) => setExit(await workerCommand(options)));
+  ).action(async (options) => setExit(await (await import('./worker-command.js')).workerCommand(options)));
   withServiceOptions(
     program.command('jobs').description('List waiting, active, delayed and failed ingest jobs, with reasons'),
-  ).action(async (options) => setExit(await jobsCommand(options)));
+  ).action(async (options) => setExit(await (await import('./jobs-command.js')).jobsCommand(options)));
   withServiceOptions(program.command('retry').description('Put failed ingest jobs back in the queue')).action(
-    async (options) => setExit(await retryCommand(options)),
+    async (options) => setExit(await (await import('./jobs-command.js')).retryCommand(options)),
   );
   withServiceOptions(
     program
       .command('reindex')
       .description('Rebuild every index from the archive into new indexes, then swap them in atomically'),
-  ).action(async (options) => setExit(await reindexCommand(options)));
+  ).action(async (options) => setExit(await (await import('./reindex-command.js')).reindexCommand(options)));
   withServiceOptions(
     program
       .command('history')
@@ -76,14 +77,18 @@ function buildProgram(setExit: (code: number) => void): Command {
         'List the versions of an issue: when each was first seen, which is shown, and the records changed between them',
       )
       .argument('<issue>', 'the issue id, as `gazette ingest` prints it'),
-  ).action(async (issue: string, options) => setExit(await historyCommand(issue, options)));
+  ).action(async (issue: string, options) =>
+    setExit(await (await import('./history-command.js')).historyCommand(issue, options)),
+  );
   withServiceOptions(
     program
       .command('restore')
       .description('Show an older version of an issue again, from the archive')
       .argument('<issue>', 'the issue id')
       .argument('<sha256>', 'the version, by its sha256 or the start of it, as `gazette history` prints it'),
-  ).action(async (issue: string, sha: string, options) => setExit(await restoreCommand(issue, sha, options)));
+  ).action(async (issue: string, sha: string, options) =>
+    setExit(await (await import('./history-command.js')).restoreCommand(issue, sha, options)),
+  );
   withServiceOptions(
     program
       .command('search')
@@ -101,7 +106,9 @@ function buildProgram(setExit: (code: number) => void): Command {
       .option('--person <name>', 'records naming this person')
       .option('--limit <n>', 'results to show', '10')
       .option('--json', 'print the result as JSON'),
-  ).action(async (query: string | undefined, options) => setExit(await searchCommand(query, options)));
+  ).action(async (query: string | undefined, options) =>
+    setExit(await (await import('./search-command.js')).searchCommand(query, options)),
+  );
   withServiceOptions(
     program
       .command('serve')
@@ -112,8 +119,15 @@ function buildProgram(setExit: (code: number) => void): Command {
         '--base-url <url>',
         'public address of the API for feed ids and links (default: $GAZETTE_BASE_URL or the listen address)',
       ),
-  ).action(async (options) => setExit(await serveCommand(options)));
+  ).action(async (options) => setExit(await (await import('./serve-command.js')).serveCommand(options)));
   return program;
+}
+
+/** Whether the error is the Meilisearch client's; its module is loaded only when asked, as commands are. */
+async function isMeilisearchError(error: Error): Promise<boolean> {
+  if (!error.name.startsWith('Meilisearch')) return false;
+  const { MeilisearchError } = await import('meilisearch');
+  return error instanceof MeilisearchError;
 }
 
 async function main(): Promise<void> {
@@ -135,7 +149,7 @@ async function main(): Promise<void> {
     }
     // Errors we raise on purpose, and a search server that cannot be reached, are reported
     // in one line; anything else is a bug and gets its stack.
-    if (error instanceof GazetteError || error instanceof MeilisearchError) {
+    if (error instanceof GazetteError || (error instanceof Error && (await isMeilisearchError(error)))) {
       process.stderr.write(`gazette: ${redactCredentials(error.message)}\n`);
       process.exitCode = error instanceof UsageError ? USAGE_ERROR : 1;
       return;

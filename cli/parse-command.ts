@@ -46,20 +46,33 @@ export function parseCommand(files: string[], options: ParseCommandOptions): num
   return code;
 }
 
-/** Lines gathered into writes of about a megabyte: one write per record would cost a system call each. */
+/**
+ * Lines encoded straight into buffers of about a megabyte, each written in one call: a write per
+ * record would cost a system call each, and joining the lines into a string first would copy
+ * every byte once more before the encoding copies it again.
+ */
 class LineBuffer {
-  private pending: string[] = [];
-  private size = 0;
+  private static readonly SIZE = 1 << 20;
+  private buffer = Buffer.allocUnsafe(LineBuffer.SIZE);
+  private used = 0;
 
   add(line: string): void {
-    this.pending.push(line);
-    this.size += line.length;
-    if (this.size >= 1 << 20) this.flush();
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8: room for that much is room enough.
+    if (this.used + line.length * 3 > LineBuffer.SIZE) {
+      this.flush();
+      if (line.length * 3 > LineBuffer.SIZE) {
+        process.stdout.write(line);
+        return;
+      }
+    }
+    this.used += this.buffer.write(line, this.used);
   }
 
   flush(): void {
-    if (this.pending.length > 0) process.stdout.write(this.pending.join(''));
-    this.pending = [];
-    this.size = 0;
+    if (this.used === 0) return;
+    process.stdout.write(this.buffer.subarray(0, this.used));
+    // The stream may still hold the bytes written (a pipe): the next lines go to a new buffer.
+    this.buffer = Buffer.allocUnsafe(LineBuffer.SIZE);
+    this.used = 0;
   }
 }

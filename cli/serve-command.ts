@@ -1,4 +1,4 @@
-import { DEFAULT_PORT, startServer } from '../api/server.js';
+import { startServer } from '../api/server.js';
 import { type ServiceOptions, onTermination, serviceConfig } from './service-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -64,4 +64,3 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
   await server.close();
   return 0;
 }
-export { DEFAULT_PORT };

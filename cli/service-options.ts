@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { type IndexNames, indexNames } from '../index/index.js';
 import { resolveDataDir } from '../ingest/data-dir.js';
 import { queueName } from '../ingest/queue.js';
@@ -17,20 +16,6 @@ export interface ServiceConfig {
   queueName: string;
   names: IndexNames;
   redisUrl: string;
-}
-
-/** Adds --data-dir, --queue and --index-prefix to a command. */
-export function withServiceOptions(command: Command): Command {
-  return command
-    .option(
-      '--data-dir <dir>',
-      'data directory: archive and embedded Meilisearch (default: $GAZETTE_DATA_DIR or ./data)',
-    )
-    .option('--queue <name>', 'BullMQ queue name (default: $GAZETTE_QUEUE or gazette-ingest)')
-    .option(
-      '--index-prefix <prefix>',
-      'prefix of the Meilisearch index uids (default: $GAZETTE_INDEX_PREFIX or gazette)',
-    );
 }
 
 /** Resolves the options; Redis comes from REDIS_URL, Meilisearch from MEILI_URL/MEILI_MASTER_KEY. */
