@@ -19,7 +19,10 @@ export interface HeadProfile {
   yearInHeads: boolean;
 }
 
-const SENTENCE_END = new Set([0x3002, 0xff01, 0xff1f, 0xff1b, 0x21, 0x3f]); // 。！？；!?
+/** 。！？；!? — compared, not looked up in a set: every character of every entry is tested. */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f;
+}
 const CLOSERS = new Set([0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x29, 0x3011]); // ”’」』）)】
 const PADDING = new Set([0x20, 0x3000]);
 
@@ -27,7 +30,7 @@ const PADDING = new Set([0x20, 0x3000]);
 function sentenceStarts(text: string): number[] {
   const starts: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (!SENTENCE_END.has(text.charCodeAt(i))) continue;
+    if (!isSentenceEnd(text.charCodeAt(i))) continue;
     let k = i + 1;
     while (k < text.length && CLOSERS.has(text.charCodeAt(k))) k++;
     while (k < text.length && PADDING.has(text.charCodeAt(k))) k++;

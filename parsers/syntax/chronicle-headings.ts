@@ -12,7 +12,8 @@ const SUBHEADINGS = new Set(['重要活动', '重要会议', '领导活动', '�
 
 /** Whether a short line is a chronicle heading (letter spacing such as 大 事 记 allowed). */
 export function isChronicleHeading(text: string): boolean {
-  return text.length <= 60 && HEADING.test(text.replace(SPACING, ''));
+  // Every heading holds 事 (大事记, 大事纪): most lines are ruled out before a copy without spacing is made.
+  return text.length <= 60 && text.includes('事') && HEADING.test(text.replace(SPACING, ''));
 }
 
 /** Whether a line is a subheading printed under a chronicle heading (重要活动). */

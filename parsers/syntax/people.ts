@@ -157,6 +157,7 @@ export function peopleIn(text: string, known: readonly string[], titled: string[
 /** Names printed in the rosters and personnel statements: their length is settled. */
 function rosterNames(tree: Node): string[] {
   const names: string[] = [];
+  // Visits every node of the tree: no empty array is made for the many nodes without one.
   const visit = (node: Node): void => {
     if (node.type === 'line') return; // most nodes: no names there
     const { actions, members, children } = node as {
@@ -164,9 +165,9 @@ function rosterNames(tree: Node): string[] {
       members?: Array<{ name: string }>;
       children?: Node[];
     };
-    for (const a of actions ?? []) names.push(a.person);
-    for (const m of members ?? []) names.push(m.name.replace(/\s+/gu, ''));
-    for (const child of children ?? []) visit(child);
+    if (actions) for (const a of actions) names.push(a.person);
+    if (members) for (const m of members) names.push(m.name.replace(/\s+/gu, ''));
+    if (children) for (const child of children) visit(child);
   };
   visit(tree);
   return names.filter((n) => n.length === 2 || n.length === 3);
