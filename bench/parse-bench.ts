@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseGazette } from '../parsers/index.js';
+import { type GazetteRecord, parseGazette } from '../parsers/index.js';
 import { repeatCorpus } from './repeat-corpus.js';
 
 const MB = 1024 * 1024;
@@ -60,6 +60,23 @@ function runCli(file: string): { ms: number; peak: number | null } {
   return { ms, peak: Number.isFinite(kb) ? kb * 1024 : null };
 }
 
+/** The records as JSON Lines in UTF-8, as `gazette parse` encodes them (into 1 MB buffers), without writing them: bytes out. */
+function serialiseLines(records: readonly GazetteRecord[]): number {
+  const buffer = Buffer.allocUnsafe(MB);
+  let used = 0;
+  let total = 0;
+  for (const record of records) {
+    const line = `${JSON.stringify(record)}\n`;
+    if (used + line.length * 3 > MB) {
+      total += used;
+      used = 0;
+    }
+    if (line.length * 3 > MB) total += Buffer.byteLength(line);
+    else used += buffer.write(line, used);
+  }
+  return total + used;
+}
+
 function rate(size: number, ms: number): string {
   return `${ms.toFixed(0).padStart(6)} ms  ${(size / (ms / 1000)).toFixed(1).padStart(6)} MB/s`;
 }
@@ -81,13 +98,21 @@ export function parseBench(): void {
   const dir = mkdtempSync(join(tmpdir(), 'gazette-bench-'));
   try {
     const small = writeRepeated(dir, 20 * MB);
-    let records = 0;
+    let records: GazetteRecord[] = [];
     const [floor, parse] = bestInTurn(5, decodeAndSplit(small.bytes), () => {
-      records = parseGazette(small.bytes, { file: small.file }).records.length;
+      records = parseGazette(small.bytes, { file: small.file }).records;
     }) as [number, number];
+    let output = 0;
+    const [serialise] = bestInTurn(3, () => {
+      output = serialiseLines(records);
+    }) as [number];
     console.log(`  decode + split lines  ${rate(small.size, floor)}`);
-    console.log(`  parse to records      ${rate(small.size, parse)}  (${records} records, in process)`);
+    console.log(`  parse to records      ${rate(small.size, parse)}  (${records.length} records, in process)`);
     console.log(`  ratio parse / decode  ${(parse / floor).toFixed(2)}×   (target ≤ 3×)`);
+    console.log(
+      `  JSON Lines of them    ${rate(small.size, serialise)}  (${(output / MB).toFixed(0)} MB out, ${(output / small.bytes.length).toFixed(1)}× the input; ${(serialise / floor).toFixed(2)}× decode + split: what \`gazette parse\` adds to the parse at least)`,
+    );
+    records = [];
     const whole = measureMemory(small.file, 'whole');
     console.log(
       `  peak RSS, all records kept  ${(whole.peak / MB).toFixed(0).padStart(5)} MB  ${(whole.peak / small.bytes.length).toFixed(2)}× the input  (process baseline ${(whole.baseline / MB).toFixed(0)} MB)`,
