@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type GazetteRecord, parseGazette } from '../parsers/index.js';
+import { parseSteps } from './parse-steps.js';
 import { repeatCorpus } from './repeat-corpus.js';
 
 const MB = 1024 * 1024;
@@ -113,6 +114,7 @@ export function parseBench(): void {
       `  JSON Lines of them    ${rate(small.size, serialise)}  (${(output / MB).toFixed(0)} MB out, ${(output / small.bytes.length).toFixed(1)}× the input; ${(serialise / floor).toFixed(2)}× decode + split: what \`gazette parse\` adds to the parse at least)`,
     );
     records = [];
+    parseSteps(small.bytes, 3);
     const whole = measureMemory(small.file, 'whole');
     console.log(
       `  peak RSS, all records kept  ${(whole.peak / MB).toFixed(0).padStart(5)} MB  ${(whole.peak / small.bytes.length).toFixed(2)}× the input  (process baseline ${(whole.baseline / MB).toFixed(0)} MB)`,
