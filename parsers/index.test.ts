@@ -6,6 +6,7 @@ describe('parsers/index.ts', () => {
     expect(Object.keys(parsers).sort()).toEqual([
       'DecodeError',
       'GazetteError',
+      'TRANSFORMS',
       'createProcessor',
       'departmentEverywhere',
       'departmentGlossaries',

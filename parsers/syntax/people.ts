@@ -23,6 +23,14 @@ const AFTER_NAME = ['同志', '等', '一行'];
 /** Names whose length the issue itself settles: seen before punctuation, 同志 or 等, or in a roster. */
 export type NameEvidence = ReadonlySet<string>;
 
+/**
+ * Every office title followed by a name in a text. Read once per text and given to both
+ * settledNames and namesAfterRoles: the pattern (every title) is the costliest step of both.
+ */
+function roleMatches(text: string): RegExpExecArray[] {
+  return execAll(ROLE_THEN_NAME, text);
+}
+
 /** Whether a name ending at `end` is closed there: by the end, a character that is not Han, or 同志/等/一行. */
 function settledAt(text: string, end: number): boolean {
   const next = text[end];
@@ -51,9 +59,9 @@ function nameIn(candidate: string, evidence: NameEvidence, after = ''): string |
  * Names the text closes unambiguously after an office title (区长沈旭东，, 主任成伟、, 徐加明等):
  * evidence for reading the same names where a verb follows them at once.
  */
-export function settledNames(text: string): string[] {
+export function settledNames(text: string, matches = roleMatches(text)): string[] {
   const found: string[] = [];
-  for (const m of execAll(ROLE_THEN_NAME, text)) {
+  for (const m of matches) {
     let at = m.index + m[0].length;
     let name = settledName(text, at, m[1]!);
     // 领导人何仁华、叶志俊、李登先等: the names listed after it with 、 are closed too.
@@ -114,13 +122,17 @@ function listedName(text: string, at: number, candidate: string): string | null 
  * such a name with 、 (副市长陈冬梅、童剑参加 → 陈冬梅, 童剑).
  * @param evidence names the issue settles (settledNames over its texts, and its rosters)
  */
-export function namesAfterRoles(text: string, evidence: NameEvidence = new Set(settledNames(text))): string[] {
+export function namesAfterRoles(
+  text: string,
+  evidence: NameEvidence = new Set(settledNames(text)),
+  matches = roleMatches(text),
+): string[] {
   const found: string[] = [];
   const add = (name: string | null): void => {
     if (name && !EXCLUDED.has(name) && !found.includes(name)) found.push(name);
   };
   let lastEnd = -1;
-  for (const m of execAll(ROLE_THEN_NAME, text)) {
+  for (const m of matches) {
     let at = m.index + m[0].length;
     let name =
       nameIn(m[1]!, evidence, text.slice(at + 3, at + 5)) ??
@@ -167,7 +179,8 @@ function rosterNames(tree: Node): string[] {
     };
     if (actions) for (const a of actions) names.push(a.person);
     if (members) for (const m of members) names.push(m.name.replace(/\s+/gu, ''));
-    if (children) for (const child of children) visit(child);
+    // Lines (most of the nodes) are passed over here, without a call each.
+    if (children) for (const child of children) if (child.type !== 'line') visit(child);
   };
   visit(tree);
   return names.filter((n) => n.length === 2 || n.length === 3);
@@ -182,8 +195,9 @@ function rosterNames(tree: Node): string[] {
  * @param tree the issue's tree, for its rosters and personnel statements
  */
 export function peopleOfEvents(texts: readonly string[], tree: Node): string[][] {
-  const evidence = new Set([...texts.flatMap(settledNames), ...rosterNames(tree)]);
-  const titled = texts.map((text) => namesAfterRoles(text, evidence));
+  const matches = texts.map(roleMatches);
+  const evidence = new Set([...texts.flatMap((text, k) => settledNames(text, matches[k])), ...rosterNames(tree)]);
+  const titled = texts.map((text, k) => namesAfterRoles(text, evidence, matches[k]));
   const known = [...new Set(titled.flat())];
   return texts.map((text, k) => peopleIn(text, known, titled[k]));
 }
