@@ -27,8 +27,9 @@ function countLines(node: { type: string; children?: unknown[]; text?: string; t
  */
 export function measureCoverage(tree: GazetteRoot, file: VFile): Coverage {
   const coverage: Coverage = { lines: 0, inRecords: 0, structure: 0, residue: 0 };
-  let seenNotice = false;
-  let section = 'documents';
+  // A window after the first (windows.ts) starts with a notice, in the section the one above ended in.
+  let seenNotice = file.data.carriedIn !== undefined;
+  let section = file.data.carriedIn?.coverageSection ?? 'documents';
   for (const node of tree.children) {
     const n = countLines(node);
     coverage.lines += n;
@@ -55,5 +56,6 @@ export function measureCoverage(tree: GazetteRoot, file: VFile): Coverage {
       if ((node.type === 'sectionHeading' || node.type === 'sectionStart') && node.section) section = node.section;
     }
   }
+  file.data.carriedOut = { ...file.data.carriedOut, coverageSection: section };
   return coverage;
 }

@@ -28,7 +28,9 @@ import splitEnclosures from './plugins/split-enclosures.js';
 import splitNotices from './plugins/split-notices.js';
 import tabTables from './plugins/tab-tables.js';
 import type { GazetteRecord } from './records.js';
-import { recordsByNode } from './to-records.js';
+import { type IdsGiven, issueIdOf, recordsByNode } from './to-records.js';
+import { parseLines } from './plugins/parse-lines.js';
+import { type CarriedState, textWindows } from './windows.js';
 
 export { DecodeError, GazetteError } from './errors.js';
 export type { TextEncoding } from './decode.js';
@@ -82,6 +84,11 @@ export interface ParseOptions {
   file: string;
   /** Issue id to use instead of the one derived from the content. */
   issue?: string;
+  /**
+   * Characters of text above which {@link parseGazetteStreaming} reads a file window by window
+   * (windows.ts; about 4 million by default, far more than an issue holds). For tests.
+   */
+  windowChars?: number;
 }
 
 /** Everything parsing one file produces. */
@@ -179,6 +186,70 @@ function decodeInput(
   return { text, encoding, kind: 'text', sha256 };
 }
 
+/**
+ * Parses a large text window by window (windows.ts), as parseText does a whole one: each
+ * window's records are written and its tree let go before the next window is read. The records
+ * share one issue id (the first window's) and one set of ids given; messages come window by
+ * window, each in the order of the rules.
+ */
+function parseWindows(
+  raw: string,
+  text: string,
+  windows: Array<{ from: number; to: number }>,
+  options: ParseOptions,
+  sha256: string,
+  write: (records: GazetteRecord[]) => void,
+): Omit<ParseResult, 'encoding' | 'input' | 'records' | 'tree'> & { recordCount: number } {
+  const script = text === raw ? undefined : { raw, view: text };
+  const ids: IdsGiven = new Map();
+  const messages: VFileMessage[] = [];
+  const coverage: Coverage = { lines: 0, inRecords: 0, structure: 0, residue: 0 };
+  let issue = options.issue;
+  let carried: CarriedState | undefined;
+  let line = 1;
+  let recordCount = 0;
+  for (const { from, to } of windows) {
+    const file = new VFile({ path: options.file, value: text.slice(from, to) });
+    if (carried) file.data.carriedIn = carried;
+    const tree = parseLines(String(file.value), line, from);
+    line = tree.position!.end.line;
+    processor.runSync(tree as never, file);
+    const counts = measureCoverage(tree, file);
+    for (const key of Object.keys(coverage) as Array<keyof Coverage>) coverage[key] += counts[key];
+    issue ??= issueIdOf(tree, sha256);
+    for (const { node, records } of recordsByNode(tree, {
+      file: options.file,
+      sha256,
+      text: raw,
+      script,
+      issue,
+      ids,
+    })) {
+      recordCount += records.length;
+      write(records);
+      if ('children' in node) node.children = [];
+    }
+    messages.push(...file.messages);
+    carried = file.data.carriedOut as CarriedState;
+  }
+  if (recordCount === 0) {
+    const file = new VFile({ path: options.file });
+    reportNoRecords(file);
+    messages.push(...file.messages);
+  }
+  return { messages, sha256, coverage, recordCount };
+}
+
+function reportNoRecords(file: VFile): void {
+  report(
+    file,
+    'No records: expected a document (a title, a document number) or chronicle entries, found only lines that are neither',
+    { line: 1, column: 1 },
+    'no-records',
+    'parse-gazette',
+  );
+}
+
 /** Parses decoded text; for a page, its generated text, with positions taken back into the page. */
 function parseText(
   raw: string,
@@ -189,6 +260,8 @@ function parseText(
   page?: ReadPage,
 ): Omit<ParseResult, 'encoding' | 'input' | 'records' | 'tree'> & { recordCount: number; tree?: GazetteRoot } {
   const text = simplifiedView(raw);
+  const windows = keepTree || page ? null : [...textWindows(text, options.windowChars)];
+  if (windows && windows.length > 1) return parseWindows(raw, text, windows, options, sha256, write);
   const file = new VFile({ path: options.file, value: text });
   if (page) file.data.htmlTables = page.tables;
   const tree = processor.parse(file) as unknown as GazetteRoot;
@@ -230,15 +303,7 @@ function parseText(
     if (!keepTree && 'children' in node) node.children = [];
   }
   if (keepTree && script) restorePrinted(tree, script);
-  if (recordCount === 0 && text.trim() !== '') {
-    report(
-      file,
-      'No records: expected a document (a title, a document number) or chronicle entries, found only lines that are neither',
-      { line: 1, column: 1 },
-      'no-records',
-      'parse-gazette',
-    );
-  }
+  if (recordCount === 0 && text.trim() !== '') reportNoRecords(file);
   if (page) {
     for (const message of file.messages) page.positions.remapMessage(message);
     if (keepTree) page.positions.remapTree(tree);

@@ -49,7 +49,15 @@ export interface RecordContext {
    * text is in the page, so that `source` gives the page's line and column.
    */
   locate?: (position: Position) => Position;
+  /**
+   * The ids given so far, for a file read window by window (windows.ts): shared by its windows,
+   * so that a key repeated across them gets its counter as in one tree. A new one when absent.
+   */
+  ids?: IdsGiven;
 }
+
+/** The keys ids were made from, with their use counts (see RecordBuilder.id). */
+export type IdsGiven = Map<number, UsedKey>;
 
 /**
  * The issue's identity, from its content so that a corrected re-issue keeps it: the period of
@@ -93,7 +101,7 @@ class RecordBuilder {
   /** The records of the node being read. */
   records: GazetteRecord[] = [];
   /** Keys given so far with how often each was used, bucketed by their hash (see `id`). */
-  private readonly used = new Map<number, UsedKey>();
+  private readonly used: IdsGiven;
   private readonly prefixes = new Map<string, string>();
   /** The jurisdiction departments are resolved against: the current notice's, else the file's. */
   where: Jurisdiction | null = null;
@@ -101,7 +109,9 @@ class RecordBuilder {
   constructor(
     private readonly ctx: RecordContext,
     readonly issue: string,
-  ) {}
+  ) {
+    this.used = ctx.ids ?? new Map();
+  }
 
   /**
    * A stable id from a key that says what the record is, whatever file it came in (a notice's

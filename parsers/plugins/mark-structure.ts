@@ -1,3 +1,4 @@
+import type { VFile } from 'vfile';
 import { isBlank, isLine, isTitleLike } from '../line-tests.js';
 import type { GazetteRoot, LineNode, RoleLineNode, SectionStartNode, TopLevelNode } from '../nodes.js';
 import { midLineHeads, findEntries } from '../syntax/chronicle-entries.js';
@@ -97,11 +98,13 @@ function chronicleRunAt(children: TopLevelNode[], i: number): number {
  * at the start of the file (file markers aside), or right after a signature date, a run of lines
  * made of dated entries. When lines follow the run, a `documents` section starts after it.
  */
-function markHeadlessChronicles(children: TopLevelNode[]): TopLevelNode[] {
+function markHeadlessChronicles(children: TopLevelNode[], file?: VFile): TopLevelNode[] {
   // The nodes are copied from the first chronicle found on: most files have none and stay as they are.
   let out: TopLevelNode[] | null = null;
-  let inEvents = false;
-  let seenContent = false;
+  const carried = file?.data.carriedIn;
+  let inEvents = carried?.inEvents ?? false;
+  // A window after the first (windows.ts) starts with a notice, not at the start of the file.
+  let seenContent = carried !== undefined;
   let afterSignature = false;
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
@@ -125,6 +128,7 @@ function markHeadlessChronicles(children: TopLevelNode[]): TopLevelNode[] {
     if (node.type !== 'fileMarker') seenContent = true;
     afterSignature = contentLine(node) && parseDateLine(node.text) !== null;
   }
+  if (file) file.data.carriedOut = { ...file.data.carriedOut, inEvents };
   return out ?? children;
 }
 
@@ -135,7 +139,7 @@ function markHeadlessChronicles(children: TopLevelNode[]): TopLevelNode[] {
  * events section where a chronicle has no heading. Everything else stays a plain line.
  */
 export default function markStructure() {
-  return (tree: GazetteRoot): void => {
+  return (tree: GazetteRoot, file?: VFile): void => {
     const children = tree.children;
     for (let i = 0; i < children.length; i++) {
       const node = children[i];
@@ -149,6 +153,6 @@ export default function markStructure() {
         markHeadLines(children, i);
       }
     }
-    tree.children = markHeadlessChronicles(children);
+    tree.children = markHeadlessChronicles(children, file);
   };
 }

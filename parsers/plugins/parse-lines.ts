@@ -77,12 +77,16 @@ function addLogicalLines(value: string, line: number, offset: number, out: TopLe
  * Turns raw text into a root of `line` nodes with positions (line and column from 1, offset
  * from 0, columns in UTF-16 code units). Accepts LF, CRLF and CR line breaks. The text is
  * not altered: every node's `value` is the raw slice of its line.
+ * @param text the text, or a window of a larger one (windows.ts) that starts at a line start
+ * @param firstLine the line number the text starts at in the file
+ * @param firstOffset the offset the text starts at in the file: positions point into the file
  */
-export function parseLines(text: string): GazetteRoot {
+export function parseLines(text: string, firstLine = 1, firstOffset = 0): GazetteRoot {
   const children: TopLevelNode[] = [];
   const crlf = text.includes('\r');
   let offset = 0;
-  let line = 1;
+  let line = firstLine;
+  const at = (local: number) => local + firstOffset;
   while (offset < text.length) {
     let end = text.indexOf(crlf ? '\r' : '\n', offset);
     if (crlf) {
@@ -90,17 +94,18 @@ export function parseLines(text: string): GazetteRoot {
       if (lf >= 0 && (end < 0 || lf < end)) end = lf;
     }
     if (end < 0) break;
-    addLogicalLines(text.slice(offset, end), line, offset, children);
+    addLogicalLines(text.slice(offset, end), line, at(offset), children);
     offset = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     line++;
   }
-  if (offset < text.length || line === 1) addLogicalLines(text.slice(offset), line, offset, children);
-  const end = { line, column: text.length - offset + 1, offset: text.length };
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+  if (offset < text.length || line === firstLine) addLogicalLines(text.slice(offset), line, at(offset), children);
+  const end = { line, column: text.length - offset + 1, offset: at(text.length) };
+  return { type: 'root', children, position: { start: { line: firstLine, column: 1, offset: firstOffset }, end } };
 }
 
 /** Parser plugin: raw gazette text → a root of line nodes. */
 export default function gazetteParse(this: Processor): void {
   // unified's parser slot is typed for mdast roots; ours is a unist root of the same shape.
-  (this as unknown as { parser: (document: string) => GazetteRoot }).parser = parseLines;
+  // unified calls the parser with the file too: the text alone is given on.
+  (this as unknown as { parser: (document: string) => GazetteRoot }).parser = (document) => parseLines(document);
 }

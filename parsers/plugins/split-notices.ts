@@ -461,7 +461,7 @@ export default function splitNotices() {
       anchor.headEnd = headNotesEnd(lines, anchor.headEnd);
     }
     const out: TopLevelNode[] = [];
-    let section: NoticeNode['section'] | 'events' = 'documents';
+    let section: NoticeNode['section'] | 'events' = file.data.carriedIn?.noticeSection ?? 'documents';
     let next = 0;
     for (let a = 0; a < anchors.length; a++) {
       const anchor = anchors[a]!;
@@ -514,7 +514,14 @@ export default function splitNotices() {
       out.push(notice);
       next = end;
     }
-    for (; next < lines.length; next++) out.push(lines[next]!);
+    for (; next < lines.length; next++) {
+      const node = lines[next]!;
+      // Kept for a window of the same file read after this one (windows.ts).
+      if ((node.type === 'sectionHeading' || node.type === 'sectionStart') && node.section) section = node.section;
+      if (node.type === 'fileMarker') section = 'documents';
+      out.push(node);
+    }
+    file.data.carriedOut = { ...file.data.carriedOut, noticeSection: section };
     tree.children = out;
   };
 }
