@@ -137,6 +137,24 @@ export function parseBench(): void {
     console.log(
       `  peak RSS, streaming parse  ${(streaming.peak / MB).toFixed(0).padStart(5)} MB  ${(streaming.peak / large.bytes.length).toFixed(2)}× the input  (parser alone, process baseline ${(streaming.baseline / MB).toFixed(0)} MB)`,
     );
+
+    // A file far larger than any issue (BENCH_PARSE_LARGE_MB, 0 to skip): read window by window,
+    // its memory should stay within the target however large it is.
+    const hugeMb = Number(process.env.BENCH_PARSE_LARGE_MB ?? 200);
+    if (hugeMb > 0) {
+      rmSync(large.file);
+      const huge = writeRepeated(dir, hugeMb * MB);
+      const [hugeFloor] = bestInTurn(1, decodeAndSplit(huge.bytes)) as [number];
+      const run = runCli(huge.file);
+      const hugeLimit = Math.max(3 * huge.bytes.length, 300 * MB);
+      console.log(`  decode + split lines  ${rate(huge.size, hugeFloor)}`);
+      console.log(`  gazette parse > null  ${rate(huge.size, run.ms)}  (once, process start included)`);
+      console.log(`  ratio cli / decode    ${(run.ms / hugeFloor).toFixed(2)}×`);
+      if (run.peak !== null)
+        console.log(
+          `  peak RSS, gazette parse    ${(run.peak / MB).toFixed(0).padStart(5)} MB  ${(run.peak / huge.bytes.length).toFixed(2)}× the input  (target ≤ ${(hugeLimit / MB).toFixed(0)} MB)`,
+        );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
