@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import type { VFileMessage } from 'vfile-message';
 import { type GazetteRecord, parseGazette, parseGazetteStreaming } from './index.js';
@@ -53,6 +54,18 @@ describe('a large file read in windows', () => {
     const inWindows = streamInWindows(mixed, 'external.txt', 10_000);
     expect(inWindows.records.map((r) => JSON.stringify(r))).toEqual(once.records.map((r) => JSON.stringify(r)));
     expect(sorted(inWindows.messages)).toEqual(sorted(once.messages));
+  });
+
+  it('should read CRLF line breaks and traditional script alike', () => {
+    const text = issues.map((name) => readFileSync(join(corpus, name), 'utf8')).join('');
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    for (const variant of [text.replaceAll('\n', '\r\n'), toTraditional(text)]) {
+      const bytes = Buffer.from(variant);
+      const once = parseGazette(bytes, { file: 'variant.txt' });
+      const inWindows = streamInWindows(bytes, 'variant.txt', 30_000);
+      expect(inWindows.records.length).toBeGreaterThan(1000);
+      expect(inWindows.records.map((r) => JSON.stringify(r))).toEqual(once.records.map((r) => JSON.stringify(r)));
+    }
   });
 
   it('should read a file smaller than a window as one', () => {
