@@ -14,6 +14,35 @@ export interface DecodedText {
   bom: boolean;
 }
 
+/** Bytes of a large file decoded at a time (utf8Pieces). */
+export const PIECE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The text of a large file of UTF-8 without a byte-order mark, in pieces of about `pieceBytes`
+ * (each ending after a line break), each decoded and checked as decodeBytes does a whole file;
+ * null when the bytes are anything else (decodeBytes then reads them). The pieces are never
+ * joined (windows.ts, PieceText): decoded whole, the bytes, the UTF-16 bytes and the string made
+ * from them were all held at once, the peak of the memory of a parse of hundreds of megabytes.
+ * @throws DecodeError as decodeBytes does
+ */
+export function utf8Pieces(bytes: Uint8Array, file: string, pieceBytes = PIECE_BYTES): string[] | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return null;
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return null;
+  const nul = buf.indexOf(0);
+  if (nul >= 0) throw new DecodeError(file, nul, 'NUL byte: this looks like binary content, expected text');
+  if (!isUtf8(buf)) return null;
+  const pieces: string[] = [];
+  for (let start = 0; start < buf.length; ) {
+    const newline = buf.indexOf(0x0a, Math.min(start + pieceBytes, buf.length - 1));
+    const end = newline < 0 ? buf.length : newline + 1;
+    const text = validUtf8Text(buf.subarray(start, end));
+    pieces.push(checked({ text, encoding: 'utf-8', bom: false }, file, start).text);
+    start = end;
+  }
+  return pieces;
+}
+
 /** Legacy encodings we accept when the bytes are not UTF-8, as chardet names them. */
 const LEGACY: Record<string, TextEncoding> = { GB18030: 'gb18030', Big5: 'big5' };
 
@@ -101,14 +130,18 @@ function detectLegacy(buf: Buffer): TextEncoding | undefined {
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
 /** Refuses decoded text that holds control characters other than TAB, LF, CR and FF. */
-function checked(decoded: DecodedText, file: string): DecodedText {
+/**
+ * The decoded text, once no control character is found in it.
+ * @param byteBase where the decoded bytes start in the file (a piece of a large one)
+ */
+function checked(decoded: DecodedText, file: string, byteBase = 0): DecodedText {
   const found = CONTROL.exec(decoded.text);
   if (found) {
     const c = found[0].charCodeAt(0);
     const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
     throw new DecodeError(
       file,
-      byteOffsetOf(decoded, found.index),
+      byteBase + byteOffsetOf(decoded, found.index),
       `control character ${code}: this looks like binary content, expected text`,
     );
   }

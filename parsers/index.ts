@@ -4,13 +4,13 @@ import { VFile } from 'vfile';
 import type { Position } from 'unist';
 import type { VFileMessage } from 'vfile-message';
 import { type Coverage, measureCoverage } from './coverage.js';
-import { type TextEncoding, decodeBytes } from './decode.js';
+import { PIECE_BYTES, type TextEncoding, decodeBytes, utf8Pieces } from './decode.js';
 import { report } from './diagnostics.js';
 import type { GazetteRoot } from './nodes.js';
 import { isHtml } from './html/is-html.js';
 import { type ReadPage, readPage } from './html/read-page.js';
 import { restorePrinted } from './printed-text.js';
-import { simplifiedView } from './simplified-view.js';
+import { isTraditional, simplifiedView, simplifyCharacters } from './simplified-view.js';
 import cellTables from './plugins/cell-tables.js';
 import chronicle from './plugins/chronicle.js';
 import citations from './plugins/citations.js';
@@ -30,7 +30,7 @@ import tabTables from './plugins/tab-tables.js';
 import type { GazetteRecord } from './records.js';
 import { type IdsGiven, issueIdOf, recordsByNode } from './to-records.js';
 import { parseLines } from './plugins/parse-lines.js';
-import { type CarriedState, textWindows } from './windows.js';
+import { type CarriedState, PieceText, WINDOW_CHARS, textWindows } from './windows.js';
 
 export { DecodeError, GazetteError } from './errors.js';
 export type { TextEncoding } from './decode.js';
@@ -89,6 +89,8 @@ export interface ParseOptions {
    * (windows.ts; about 4 million by default, far more than an issue holds). For tests.
    */
   windowChars?: number;
+  /** Bytes of UTF-8 decoded at a time for a file read in windows (decode.ts, utf8Pieces). For tests. */
+  pieceBytes?: number;
 }
 
 /** Everything parsing one file produces. */
@@ -163,25 +165,34 @@ function readGazette(
   write: (records: GazetteRecord[]) => void,
   keepTree: boolean,
 ) {
-  const input = decodeInput(typeof bytes === 'function' ? bytes : () => bytes, options.file);
-  return {
-    ...parseText(input.text, options, input.sha256, write, keepTree, input.page),
-    encoding: input.encoding,
-    input: input.kind,
-  };
+  const read = typeof bytes === 'function' ? bytes : () => bytes;
+  const input = decodeInput(read, options.file, keepTree ? null : (options.pieceBytes ?? PIECE_BYTES));
+  const parsed =
+    'pieces' in input
+      ? parseWindows(input.pieces, options, input.sha256, write)
+      : parseText(input.text, options, input.sha256, write, keepTree, input.page);
+  return { ...parsed, encoding: input.encoding, input: input.kind };
 }
 
-/** The text of the bytes, what they were read as, and their hash; the bytes live only in this call. */
-function decodeInput(
-  read: () => Uint8Array,
-  file: string,
-): { text: string; encoding: TextEncoding; kind: InputKind; sha256: string; page?: ReadPage } {
+/** What decodeInput read: the text whole, or a large file's text in pieces. */
+type DecodedInput = { encoding: TextEncoding; kind: InputKind; sha256: string } & (
+  | { text: string; page?: ReadPage }
+  | { pieces: string[] }
+);
+
+/**
+ * The text of the bytes, what they were read as, and their hash; the bytes live only in this
+ * call. A large UTF-8 file to be read in windows is decoded in pieces of `pieceBytes`, never joined.
+ */
+function decodeInput(read: () => Uint8Array, file: string, pieceBytes: number | null): DecodedInput {
   const bytes = read();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (isHtml(bytes, file)) {
     const page = readPage(bytes, file);
     return { text: page.text, encoding: page.encoding, kind: 'html', sha256, page };
   }
+  const pieces = pieceBytes !== null && bytes.length > pieceBytes * 2 ? utf8Pieces(bytes, file, pieceBytes) : null;
+  if (pieces) return { pieces, encoding: 'utf-8', kind: 'text', sha256 };
   const { text, encoding } = decodeBytes(bytes, file);
   return { text, encoding, kind: 'text', sha256 };
 }
@@ -190,17 +201,19 @@ function decodeInput(
  * Parses a large text window by window (windows.ts), as parseText does a whole one: each
  * window's records are written and its tree let go before the next window is read. The records
  * share one issue id (the first window's) and one set of ids given; messages come window by
- * window, each in the order of the rules.
+ * window, each in the order of the rules. The text is given in the pieces it was decoded in
+ * (one piece for a text decoded whole), and read through its simplified view when it is in
+ * traditional script as a whole, as parseText reads a text.
  */
 function parseWindows(
-  raw: string,
-  text: string,
-  windows: Array<{ from: number; to: number }>,
+  rawPieces: string[],
   options: ParseOptions,
   sha256: string,
   write: (records: GazetteRecord[]) => void,
-): Omit<ParseResult, 'encoding' | 'input' | 'records' | 'tree'> & { recordCount: number } {
-  const script = text === raw ? undefined : { raw, view: text };
+): Omit<ParseResult, 'encoding' | 'input' | 'records' | 'tree'> & { recordCount: number; tree?: GazetteRoot } {
+  const raw = new PieceText(rawPieces);
+  const traditional = isTraditional(rawPieces);
+  const view = traditional ? new PieceText(rawPieces.map(simplifyCharacters)) : raw;
   const ids: IdsGiven = new Map();
   const messages: VFileMessage[] = [];
   const coverage: Coverage = { lines: 0, inRecords: 0, structure: 0, residue: 0 };
@@ -208,23 +221,20 @@ function parseWindows(
   let carried: CarriedState | undefined;
   let line = 1;
   let recordCount = 0;
-  for (const { from, to } of windows) {
-    const file = new VFile({ path: options.file, value: text.slice(from, to) });
+  for (const { from, to } of [...textWindows(view, options.windowChars)]) {
+    const rawWindow = raw.slice(from, to);
+    const viewWindow = traditional ? view.slice(from, to) : rawWindow;
+    const file = new VFile({ path: options.file, value: viewWindow });
     if (carried) file.data.carriedIn = carried;
-    const tree = parseLines(String(file.value), line, from);
+    const tree = parseLines(viewWindow, line, from);
     line = tree.position!.end.line;
     processor.runSync(tree as never, file);
     const counts = measureCoverage(tree, file);
     for (const key of Object.keys(coverage) as Array<keyof Coverage>) coverage[key] += counts[key];
     issue ??= issueIdOf(tree, sha256);
-    for (const { node, records } of recordsByNode(tree, {
-      file: options.file,
-      sha256,
-      text: raw,
-      script,
-      issue,
-      ids,
-    })) {
+    const script = traditional ? { raw: rawWindow, view: viewWindow, start: from } : undefined;
+    const context = { file: options.file, sha256, text: rawWindow, textStart: from, script, issue, ids };
+    for (const { node, records } of recordsByNode(tree, context)) {
       recordCount += records.length;
       write(records);
       if ('children' in node) node.children = [];
@@ -259,9 +269,9 @@ function parseText(
   keepTree: boolean,
   page?: ReadPage,
 ): Omit<ParseResult, 'encoding' | 'input' | 'records' | 'tree'> & { recordCount: number; tree?: GazetteRoot } {
+  if (!keepTree && !page && raw.length > (options.windowChars ?? WINDOW_CHARS))
+    return parseWindows([raw], options, sha256, write);
   const text = simplifiedView(raw);
-  const windows = keepTree || page ? null : [...textWindows(text, options.windowChars)];
-  if (windows && windows.length > 1) return parseWindows(raw, text, windows, options, sha256, write);
   const file = new VFile({ path: options.file, value: text });
   if (page) file.data.htmlTables = page.tables;
   const tree = processor.parse(file) as unknown as GazetteRoot;

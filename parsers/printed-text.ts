@@ -7,6 +7,8 @@ import { SIMPLIFIED_TARGETS } from './simplified-view.js';
 export interface ScriptTexts {
   raw: string;
   view: string;
+  /** Where both start in the file: a window of a large file (windows.ts). */
+  start?: number;
 }
 
 /**
@@ -16,8 +18,9 @@ export interface ScriptTexts {
  * its raw counterpart taken. Anything else stays as it is.
  */
 export function printedForm(derived: string, span: Position | undefined, texts: ScriptTexts): string {
-  const start = span?.start.offset;
-  const end = span?.end.offset;
+  const base = texts.start ?? 0;
+  const start = span?.start.offset === undefined ? undefined : span.start.offset - base;
+  const end = span?.end.offset === undefined ? undefined : span.end.offset - base;
   if (start === undefined || end === undefined) return derived;
   let out = '';
   let cursor = start;

@@ -33,16 +33,22 @@ const TRADITIONAL_SHARE = 0.02;
  * in traditional script; `text` itself (the same string) otherwise.
  */
 export function simplifiedView(text: string): string {
+  return isTraditional([text]) ? simplifyCharacters(text) : text;
+}
+
+/** Whether a text, given in pieces (a large file, decoded piece by piece), is in traditional script. */
+export function isTraditional(pieces: readonly string[]): boolean {
   let han = 0;
   let traditional = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x3400) continue;
-    if (TO_SIMPLIFIED[c] !== 0) traditional++;
-    else if (c <= 0x9fff) han++;
+  for (const text of pieces) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x3400) continue;
+      if (TO_SIMPLIFIED[c] !== 0) traditional++;
+      else if (c <= 0x9fff) han++;
+    }
   }
-  if (traditional === 0 || traditional < (han + traditional) * TRADITIONAL_SHARE) return text;
-  return simplifyCharacters(text);
+  return traditional > 0 && traditional >= (han + traditional) * TRADITIONAL_SHARE;
 }
 
 /** Every traditional character of `text` in its simplified form, one code unit for one. */

@@ -36,6 +36,11 @@ export class StableHasher {
     return this.h1 & 0x3fffffff;
   }
 
+  /** The other half of the state (32 bits): with the bucket, a check that two texts fed are the same. */
+  check(): number {
+    return this.h2;
+  }
+
   /** The 53-bit digest of the text fed so far, as 14 hex digits; more text may still be fed. */
   digest(): string {
     let { h1, h2 } = this;

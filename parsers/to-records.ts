@@ -35,8 +35,10 @@ export interface RecordContext {
   file: string;
   /** sha256 of the raw bytes, hex. */
   sha256: string;
-  /** The decoded text the tree's offsets point into. */
+  /** The decoded text the tree's offsets point into (or the window of it that starts at `textStart`). */
   text: string;
+  /** Where `text` starts in the file: a window of a large file (windows.ts). */
+  textStart?: number;
   /**
    * For a file read through its simplified view: the raw text and the view. Records' `text` is
    * then given as printed; the rest as the rules read it (simplified).
@@ -89,10 +91,17 @@ function linesOf(node: Node): LineNode[] {
   return children ? children.flatMap(linesOf) : [];
 }
 
-/** A key used for ids, with its use count; the next entry with the same hash bucket. */
+/**
+ * A key used for ids, known by its length and the second half of its hash (the first half is
+ * its bucket), with its use count; the next entry with the same bucket. The key itself is not
+ * kept: a file's keys took memory that grew with the file, and a key sliced from a window's text
+ * (windows.ts) kept the whole window alive. Two keys would be taken for one only if they had the
+ * same length and the same 62 bits of hash.
+ */
 interface UsedKey {
   kind: string;
-  key: string;
+  length: number;
+  check: number;
   count: number;
   next: UsedKey | undefined;
 }
@@ -124,7 +133,7 @@ class RecordBuilder {
    */
   id(kind: string, key: string): string {
     const hasher = new StableHasher(1).update(key);
-    const seen = this.countUse(kind, key, hasher.bucket());
+    const seen = this.countUse(kind, key.length, hasher.bucket(), hasher.check());
     return this.idPrefix(kind) + hasher.update(`#${seen}`).digest();
   }
 
@@ -138,13 +147,13 @@ class RecordBuilder {
     return prefix;
   }
 
-  /** How many times `kind` and `key` were used before; counts this use. Keys are compared in full. */
-  private countUse(kind: string, key: string, bucket: number): number {
+  /** How many times `kind` and a key (its length and hash) were used before; counts this use. */
+  private countUse(kind: string, length: number, bucket: number, check: number): number {
     const first = this.used.get(bucket);
     for (let entry = first; entry; entry = entry.next) {
-      if (entry.kind === kind && entry.key === key) return entry.count++;
+      if (entry.kind === kind && entry.length === length && entry.check === check) return entry.count++;
     }
-    this.used.set(bucket, { kind, key, count: 1, next: first });
+    this.used.set(bucket, { kind, length, check, count: 1, next: first });
     return 0;
   }
 
@@ -162,7 +171,8 @@ class RecordBuilder {
   }
 
   raw(node: Node): string {
-    return this.ctx.text.slice(node.position!.start.offset, node.position!.end.offset);
+    const start = this.ctx.textStart ?? 0;
+    return this.ctx.text.slice(node.position!.start.offset! - start, node.position!.end.offset! - start);
   }
 
   /** Text read from the nodes between `first` and `last`, as printed (see RecordContext.script). */

@@ -4,15 +4,17 @@ import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import type { VFileMessage } from 'vfile-message';
 import { type GazetteRecord, parseGazette, parseGazetteStreaming } from './index.js';
-import { textWindows } from './windows.js';
+import { utf8Pieces } from './decode.js';
+import { PieceText, textWindows } from './windows.js';
 
 const corpus = join(import.meta.dirname, '..', 'corpus');
 const external = join(import.meta.dirname, '..', 'tests', 'external');
 
 /** The streamed parse of `bytes` read in windows of `windowChars`, with its records gathered. */
-function streamInWindows(bytes: Buffer, file: string, windowChars: number) {
+function streamInWindows(bytes: Buffer, file: string, windowChars: number, pieceBytes?: number) {
   const records: GazetteRecord[] = [];
-  const result = parseGazetteStreaming(bytes, { file, windowChars }, (batch) => records.push(...batch));
+  const options = { file, windowChars, pieceBytes };
+  const result = parseGazetteStreaming(bytes, options, (batch) => records.push(...batch));
   return { ...result, records };
 }
 
@@ -47,6 +49,13 @@ describe('a large file read in windows', () => {
     expect(windowed.coverage).toEqual(whole.coverage);
   });
 
+  it('should give the same from a text decoded in pieces, never joined', () => {
+    const inPieces = streamInWindows(bytes, file, 20_000, 50_000);
+    expect(inPieces.records.map((r) => JSON.stringify(r))).toEqual(whole.records.map((r) => JSON.stringify(r)));
+    expect(sorted(inPieces.messages)).toEqual(sorted(whole.messages));
+    expect(inPieces.sha256).toBe(whole.sha256);
+  });
+
   it('should read documents of every other form alike, all in one file', () => {
     const texts = readdirSync(external).filter((name) => name.endsWith('.txt') && !name.includes('gb18030'));
     const mixed = Buffer.concat(texts.map((name) => Buffer.from(`${readFileSync(join(external, name), 'utf8')}\n`)));
@@ -66,6 +75,25 @@ describe('a large file read in windows', () => {
       expect(inWindows.records.length).toBeGreaterThan(1000);
       expect(inWindows.records.map((r) => JSON.stringify(r))).toEqual(once.records.map((r) => JSON.stringify(r)));
     }
+  });
+
+  it('should decode pieces that make the text, and name the byte offset of binary content in a later piece', () => {
+    const pieces = utf8Pieces(bytes, file, 50_000)!;
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.join('')).toBe(bytes.toString('utf8'));
+    const text = new PieceText(pieces);
+    const flat = pieces.join('');
+    for (const [from, to] of [
+      [0, 10],
+      [49_990, 150_123],
+      [flat.length - 5, flat.length],
+      [123_456, 123_456],
+    ])
+      expect(text.slice(from!, to!)).toBe(flat.slice(from, to));
+    const at = bytes.indexOf(0x0a, 200_000) + 1;
+    const broken = Buffer.concat([bytes.subarray(0, at), Buffer.from([0x01]), bytes.subarray(at)]);
+    expect(() => utf8Pieces(broken, 'broken.txt', 50_000)).toThrow(new RegExp(`byte offset ${at}\\b`, 'u'));
+    expect(utf8Pieces(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), file, 50_000)).toBeNull();
   });
 
   it('should read a file smaller than a window as one', () => {
