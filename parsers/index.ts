@@ -86,7 +86,7 @@ export interface ParseOptions {
   issue?: string;
   /**
    * Characters of text above which {@link parseGazetteStreaming} reads a file window by window
-   * (windows.ts; about 4 million by default, far more than an issue holds). For tests.
+   * (windows.ts; about a million by default, more than an issue holds). For tests.
    */
   windowChars?: number;
   /** Bytes of UTF-8 decoded at a time for a file read in windows (decode.ts, utf8Pieces). For tests. */
