@@ -38,6 +38,7 @@ export {
   syncIssue,
   planSync,
   applyPlans,
+  enqueuePlans,
   recordVersion,
   type SyncPlan,
   type SyncResult,

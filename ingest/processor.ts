@@ -4,7 +4,7 @@ import {
   type IssueDocument,
   type IssueRelation,
   type SyncPlan,
-  applyPlans,
+  enqueuePlans,
   ensureIndexes,
   getIssue,
   isSupersededVersion,
@@ -106,13 +106,17 @@ export async function processIssue(
   context: ProcessorContext,
   onStage: (stage: Stage) => void = () => {},
 ): Promise<IngestResult> {
-  const bytes = await bytesOf(data, context);
-  const prepared = context.cpu
-    ? await context.cpu.run(() => prepareIssue(bytes, data.file, onStage))
-    : await prepareIssue(bytes, data.file, onStage);
-  onStage('index');
+  const prepare = async () => {
+    const bytes = await bytesOf(data, context);
+    const prepared = context.cpu
+      ? await context.cpu.run(() => prepareIssue(bytes, data.file, onStage))
+      : await prepareIssue(bytes, data.file, onStage);
+    onStage('index');
+    return prepared;
+  };
+  if (context.batcher && !clusterOf(context.client)) return context.batcher.run(data, prepare);
+  const prepared = await prepare();
   if (clusterOf(context.client)) return syncOnTargets({ data, prepared }, context);
-  if (context.batcher) return context.batcher.submit({ data, prepared });
   const [outcome] = await syncMembers([{ data, prepared }], context);
   if (outcome!.error) throw outcome!.error;
   return outcome!.result!;
@@ -155,58 +159,109 @@ export interface MemberOutcome {
 
 /**
  * Syncs the issues of several jobs, holding the index lock once: each is told its issue and
- * diffed against the index in turn, and their writes are applied together (few Meilisearch
- * tasks for them all: sync-issue.ts `applyPlans`). A member that would read records or an issue
- * that an earlier member of the batch is about to write first has those writes applied, so each
- * sees the index as if synced alone. An error fails the members whose writes were not applied.
+ * diffed against the index in turn, and their writes are enqueued back to back (Meilisearch
+ * batches them: {@link SyncSession}). An error fails only the members whose writes it stopped.
  */
 export async function syncMembers(members: SyncMember[], context: ProcessorContext): Promise<MemberOutcome[]> {
-  const outcomes: MemberOutcome[] = members.map(() => ({}));
-  await (context.lock ?? NO_LOCK).hold(async () => {
-    await ensureIndexes(context.client, context.names);
-    let plans: Array<{ at: number; plan: SyncPlan; result: IngestResult }> = [];
-    const touchedIds = new Set<string>();
-    const touchedIssues = new Set<string>();
-    const flush = async () => {
-      if (plans.length === 0) return;
-      const batch = plans;
-      plans = [];
-      touchedIds.clear();
-      touchedIssues.clear();
-      try {
-        await applyPlans(
-          context.client,
-          context.names,
-          batch.map((p) => p.plan),
-        );
-        for (const p of batch) outcomes[p.at] = { result: { ...p.result, writes: p.plan.result.writes } };
-      } catch (error) {
-        for (const p of batch) outcomes[p.at] = { error };
-      }
-    };
-    for (const [at, member] of members.entries()) {
-      try {
-        if (member.prepared.documents.some((d) => touchedIds.has(d.id))) await flush();
-        const touched = { issues: touchedIssues, ids: touchedIds };
-        let step = await planMember(member, context, touched);
-        if (step === 'conflict') {
-          await flush();
-          step = (await planMember(member, context, touched)) as Exclude<typeof step, 'conflict'>;
-        }
-        if (!step.plan) {
-          outcomes[at] = { result: step.result };
-          continue;
-        }
-        plans.push({ at, plan: step.plan, result: step.result });
-        for (const id of step.plan.ids) touchedIds.add(id);
-        for (const id of step.reads) touchedIssues.add(id);
-      } catch (error) {
-        outcomes[at] = { error };
-      }
-    }
-    await flush();
+  return (context.lock ?? NO_LOCK).hold(async () => {
+    const session = new SyncSession(context);
+    const outcomes: Array<Promise<MemberOutcome>> = [];
+    for (const member of members) outcomes.push((await session.enqueue(member)).outcome);
+    return Promise.all(outcomes);
   });
-  return outcomes;
+}
+
+/** What a session's writes under way touch: what a member about to be planned must not read. */
+interface InFlight {
+  ids: Set<string>;
+  issues: Set<string>;
+}
+
+/** Which record ids and issues the writes under way touch. */
+export interface Touched {
+  ids: { has(id: string): boolean };
+  issues: { has(id: string): boolean };
+}
+
+/**
+ * The syncs of one hold of the index lock, pipelined: each member is told its issue, diffed, and
+ * its record writes enqueued without waiting for the members before it, so that while
+ * Meilisearch indexes one batch the writes of the members that arrive meanwhile queue up behind
+ * it, and it takes them all as its next batch (the more so as the index grows and batches slow
+ * down). A member that would read records or an issue that a write under way touches first
+ * waits for every write under way, so each is diffed as if alone. Each member's issue document
+ * is written once its own record writes are done. The lock's holder settles the session before
+ * it lets the lock go, so the next holder reads an index with every write done.
+ */
+export class SyncSession {
+  private readonly inFlight = new Set<InFlight>();
+  private readonly pending = new Set<Promise<unknown>>();
+  /** The record writes of the last member enqueued: the next one polls for its own after them. */
+  private lastRecords: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly context: ProcessorContext) {}
+
+  /** Whether writes of this session are still under way. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /**
+   * Plans one member's sync and enqueues its writes; resolves once they are enqueued, with the
+   * promise of how the member ends (never rejected: an error is its outcome).
+   */
+  async enqueue(member: SyncMember): Promise<{ outcome: Promise<MemberOutcome> }> {
+    const { client, names } = this.context;
+    try {
+      await ensureIndexes(client, names);
+      // Telling its issue reads the records with its ids.
+      if (member.prepared.documents.some((d) => this.touched.ids.has(d.id))) await this.settle();
+      let step = await planMember(member, this.context, this.touched);
+      if (step === 'conflict') {
+        await this.settle();
+        step = (await planMember(member, this.context, this.touched)) as Exclude<typeof step, 'conflict'>;
+      }
+      if (!step.plan) return { outcome: Promise.resolve({ result: step.result }) };
+      const { plan, result } = step;
+      const entry: InFlight = { ids: plan.ids, issues: new Set([...step.reads, plan.issueId]) };
+      const finish = (await enqueuePlans(client, names, [plan]))(this.lastRecords);
+      const writes = plan.result.writes;
+      this.lastRecords = finish.records.catch(() => {});
+      this.inFlight.add(entry);
+      const outcome = finish.done.then(
+        (): MemberOutcome => ({ result: { ...result, writes } }),
+        (error: unknown): MemberOutcome => ({ error }),
+      );
+      this.pending.add(outcome);
+      void outcome.then(() => {
+        this.inFlight.delete(entry);
+        this.pending.delete(outcome);
+      });
+      return { outcome };
+    } catch (error) {
+      return { outcome: Promise.resolve({ error }) };
+    }
+  }
+
+  /** Resolves once every write under way is done or failed. */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all(this.pending);
+  }
+
+  /** Resolves as soon as one write under way is done or failed (at once when none is). */
+  async next(): Promise<void> {
+    if (this.pending.size > 0) await Promise.race(this.pending);
+  }
+
+  private readonly touched: Touched = {
+    ids: { has: (id) => this.touches((e) => e.ids.has(id)) },
+    issues: { has: (id) => this.touches((e) => e.issues.has(id)) },
+  };
+
+  private touches(test: (entry: InFlight) => boolean): boolean {
+    for (const entry of this.inFlight) if (test(entry)) return true;
+    return false;
+  }
 }
 
 /**
@@ -219,7 +274,7 @@ export async function syncMembers(members: SyncMember[], context: ProcessorConte
 async function planMember(
   { data, prepared }: SyncMember,
   context: ProcessorContext,
-  touched: { issues: Set<string>; ids: Set<string> },
+  touched: Touched,
 ): Promise<{ plan: SyncPlan | null; result: IngestResult; reads: string[] } | 'conflict'> {
   const identity = await resolveIssue(context.client, context.names, prepared.id, prepared.documents);
   if (identity.consulted.some((id) => touched.issues.has(id))) return 'conflict';
