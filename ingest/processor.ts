@@ -198,6 +198,7 @@ export class SyncSession {
   private readonly pending = new Set<Promise<unknown>>();
   /** The record writes of the last member enqueued: the next one polls for its own after them. */
   private lastRecords: Promise<unknown> = Promise.resolve();
+  private orphans: Promise<void> | null = null;
 
   constructor(private readonly context: ProcessorContext) {}
 
@@ -214,6 +215,11 @@ export class SyncSession {
     const { client, names } = this.context;
     try {
       await ensureIndexes(client, names);
+      this.orphans ??= writesLeftBehind(this.context).catch((error: unknown) => {
+        this.orphans = null; // asked again for the next member
+        throw error;
+      });
+      await this.orphans;
       // Telling its issue reads the records with its ids.
       if (member.prepared.documents.some((d) => this.touched.ids.has(d.id))) await this.settle();
       let step = await planMember(member, this.context, this.touched);
@@ -262,6 +268,21 @@ export class SyncSession {
     for (const entry of this.inFlight) if (test(entry)) return true;
     return false;
   }
+}
+
+/**
+ * Waits for the writes a holder of the lock left enqueued in Meilisearch (it was killed before
+ * they were done; a holder that lets the lock go waits for its own first), so that what a session
+ * reads is the index with every earlier write in it.
+ */
+async function writesLeftBehind({ client, names }: ProcessorContext): Promise<void> {
+  const { results } = await client.tasks.getTasks({
+    indexUids: [names.records, names.issues],
+    statuses: ['enqueued', 'processing'],
+    limit: 1,
+  });
+  // The newest first: once it is done, so is every earlier write of these indexes.
+  if (results[0]) await client.tasks.waitForTask(results[0].uid, { timeout: 600_000 });
 }
 
 /**
