@@ -41,6 +41,7 @@ export {
   enqueuePlans,
   recordVersion,
   type SyncPlan,
+  type SyncFinish,
   type SyncResult,
   type SyncMode,
   type IssueVersionInput,

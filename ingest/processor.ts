@@ -4,6 +4,7 @@ import {
   type IssueDocument,
   type IssueRelation,
   type SyncPlan,
+  type SyncFinish,
   enqueuePlans,
   ensureIndexes,
   getIssue,
@@ -159,19 +160,14 @@ export interface MemberOutcome {
 
 /**
  * Syncs the issues of several jobs, holding the index lock once: each is told its issue and
- * diffed against the index in turn, and their writes are enqueued back to back (Meilisearch
- * batches them: {@link SyncSession}). An error fails only the members whose writes it stopped.
+ * diffed against the index in turn, and their writes are enqueued together ({@link SyncSession}).
+ * An error fails only the members whose writes it stopped.
  */
 export async function syncMembers(members: SyncMember[], context: ProcessorContext): Promise<MemberOutcome[]> {
-  return (context.lock ?? NO_LOCK).hold(async () => {
-    const session = new SyncSession(context);
-    const outcomes: Array<Promise<MemberOutcome>> = [];
-    for (const member of members) outcomes.push((await session.enqueue(member)).outcome);
-    return Promise.all(outcomes);
-  });
+  return (context.lock ?? NO_LOCK).hold(async () => Promise.all(await new SyncSession(context).enqueue(members)));
 }
 
-/** What a session's writes under way touch: what a member about to be planned must not read. */
+/** What writes under way touch: what a member about to be planned must not read. */
 interface InFlight {
   ids: Set<string>;
   issues: Set<string>;
@@ -183,20 +179,29 @@ export interface Touched {
   issues: { has(id: string): boolean };
 }
 
+/** A member planned, its writes not yet enqueued. */
+interface Planned {
+  plan: SyncPlan;
+  result: IngestResult;
+  reads: string[];
+  settle: (outcome: MemberOutcome) => void;
+}
+
 /**
- * The syncs of one hold of the index lock, pipelined: each member is told its issue, diffed, and
- * its record writes enqueued without waiting for the members before it, so that while
- * Meilisearch indexes one batch the writes of the members that arrive meanwhile queue up behind
- * it, and it takes them all as its next batch (the more so as the index grows and batches slow
- * down). A member that would read records or an issue that a write under way touches first
- * waits for every write under way, so each is diffed as if alone. Each member's issue document
- * is written once its own record writes are done. The lock's holder settles the session before
- * it lets the lock go, so the next holder reads an index with every write done.
+ * The syncs of one hold of the index lock, pipelined. The members given at once are each told
+ * their issue and diffed in turn, and their writes enqueued together (few tasks for them all),
+ * without waiting for the writes enqueued before them: while Meilisearch indexes one batch, the
+ * writes of the members that arrive meanwhile queue up behind it, and it takes them all as its
+ * next batch (the larger as the index grows and batches slow down). A member that would read
+ * records or an issue that a write under way touches first waits for every write under way, so
+ * each is diffed as if alone. The members' issue documents are written once their record writes
+ * are done. The lock's holder settles the session before it lets the lock go, so that the next
+ * holder reads an index with every write done.
  */
 export class SyncSession {
   private readonly inFlight = new Set<InFlight>();
   private readonly pending = new Set<Promise<unknown>>();
-  /** The record writes of the last member enqueued: the next one polls for its own after them. */
+  /** The record writes enqueued last: the next ones are polled for after them. */
   private lastRecords: Promise<unknown> = Promise.resolve();
   private orphans: Promise<void> | null = null;
 
@@ -208,45 +213,102 @@ export class SyncSession {
   }
 
   /**
-   * Plans one member's sync and enqueues its writes; resolves once they are enqueued, with the
-   * promise of how the member ends (never rejected: an error is its outcome).
+   * Plans the members' syncs and enqueues their writes; resolves once they are enqueued, with
+   * the promise of how each member ends (never rejected: an error is its outcome).
    */
-  async enqueue(member: SyncMember): Promise<{ outcome: Promise<MemberOutcome> }> {
-    const { client, names } = this.context;
-    try {
-      await ensureIndexes(client, names);
-      this.orphans ??= writesLeftBehind(this.context).catch((error: unknown) => {
-        this.orphans = null; // asked again for the next member
-        throw error;
-      });
-      await this.orphans;
-      // Telling its issue reads the records with its ids.
-      if (member.prepared.documents.some((d) => this.touched.ids.has(d.id))) await this.settle();
-      let step = await planMember(member, this.context, this.touched);
-      if (step === 'conflict') {
-        await this.settle();
-        step = (await planMember(member, this.context, this.touched)) as Exclude<typeof step, 'conflict'>;
+  async enqueue(members: SyncMember[]): Promise<Array<Promise<MemberOutcome>>> {
+    const outcomes: Array<Promise<MemberOutcome>> = [];
+    let group: Planned[] = [];
+    const groupIds = new Set<string>();
+    const groupIssues = new Set<string>();
+    const touched: Touched = {
+      ids: { has: (id) => groupIds.has(id) || this.touches((e) => e.ids.has(id)) },
+      issues: { has: (id) => groupIssues.has(id) || this.touches((e) => e.issues.has(id)) },
+    };
+    const flush = async () => {
+      const planned = group;
+      group = [];
+      groupIds.clear();
+      groupIssues.clear();
+      if (planned.length) await this.send(planned);
+    };
+    for (const member of members) {
+      try {
+        await ensureIndexes(this.context.client, this.context.names);
+        this.orphans ??= writesLeftBehind(this.context).catch((error: unknown) => {
+          this.orphans = null; // asked again for the next member
+          throw error;
+        });
+        await this.orphans;
+        // Telling its issue reads the records with its ids.
+        if (member.prepared.documents.some((d) => touched.ids.has(d.id))) {
+          await flush();
+          await this.settle();
+        }
+        let step = await planMember(member, this.context, touched);
+        if (step === 'conflict') {
+          await flush();
+          await this.settle();
+          step = (await planMember(member, this.context, touched)) as Exclude<typeof step, 'conflict'>;
+        }
+        if (!step.plan) {
+          outcomes.push(Promise.resolve({ result: step.result }));
+          continue;
+        }
+        const { plan, result, reads } = step;
+        outcomes.push(new Promise((settle) => group.push({ plan, result, reads, settle })));
+        for (const id of plan.ids) groupIds.add(id);
+        for (const id of [...reads, plan.issueId]) groupIssues.add(id);
+      } catch (error) {
+        outcomes.push(Promise.resolve({ error }));
       }
-      if (!step.plan) return { outcome: Promise.resolve({ result: step.result }) };
-      const { plan, result } = step;
-      const entry: InFlight = { ids: plan.ids, issues: new Set([...step.reads, plan.issueId]) };
-      const finish = (await enqueuePlans(client, names, [plan]))(this.lastRecords);
-      const writes = plan.result.writes;
-      this.lastRecords = finish.records.catch(() => {});
-      this.inFlight.add(entry);
-      const outcome = finish.done.then(
-        (): MemberOutcome => ({ result: { ...result, writes } }),
-        (error: unknown): MemberOutcome => ({ error }),
-      );
-      this.pending.add(outcome);
-      void outcome.then(() => {
-        this.inFlight.delete(entry);
-        this.pending.delete(outcome);
-      });
-      return { outcome };
-    } catch (error) {
-      return { outcome: Promise.resolve({ error }) };
     }
+    await flush();
+    return outcomes;
+  }
+
+  /** Enqueues the writes of members planned together, and settles each once they are done. */
+  private async send(planned: Planned[]): Promise<void> {
+    const { client, names } = this.context;
+    let finish: SyncFinish;
+    try {
+      finish = (
+        await enqueuePlans(
+          client,
+          names,
+          planned.map((p) => p.plan),
+        )
+      )(this.lastRecords);
+    } catch (error) {
+      // Some of their writes may be enqueued, unknown to us: whatever is planned next waits for them.
+      this.orphans = null;
+      for (const p of planned) p.settle({ error });
+      return;
+    }
+    this.lastRecords = finish.records.catch(() => {});
+    const entry: InFlight = { ids: new Set(), issues: new Set() };
+    for (const { plan, reads } of planned) {
+      for (const id of plan.ids) entry.ids.add(id);
+      for (const id of [...reads, plan.issueId]) entry.issues.add(id);
+    }
+    this.inFlight.add(entry);
+    const ends = planned.map(({ result, plan, settle }) => ({
+      result: { ...result, writes: plan.result.writes },
+      settle,
+    }));
+    const done = finish.done.then(
+      () => {
+        for (const { result, settle } of ends) settle({ result });
+      },
+      (error: unknown) => {
+        for (const { settle } of ends) settle({ error });
+      },
+    );
+    this.pending.add(done);
+    void done.then(() => {
+      this.inFlight.delete(entry);
+      this.pending.delete(done);
+    });
   }
 
   /** Resolves once every write under way is done or failed. */
@@ -258,11 +320,6 @@ export class SyncSession {
   async next(): Promise<void> {
     if (this.pending.size > 0) await Promise.race(this.pending);
   }
-
-  private readonly touched: Touched = {
-    ids: { has: (id) => this.touches((e) => e.ids.has(id)) },
-    issues: { has: (id) => this.touches((e) => e.issues.has(id)) },
-  };
 
   private touches(test: (entry: InFlight) => boolean): boolean {
     for (const entry of this.inFlight) if (test(entry)) return true;

@@ -90,14 +90,16 @@ export class SyncBatcher {
     const yieldNow = async () => Date.now() - started >= SESSION_MS && (await contended(context.lock));
     let yielded = false;
     for (;;) {
-      const next = this.waiting.shift();
-      if (next) {
-        const { resolve, reject, release } = next;
-        const { outcome } = await session.enqueue(next.member);
-        release();
-        void outcome.then((o) =>
-          o.result && o.error === undefined ? resolve(o.result) : reject(o.error ?? new Error('not synced')),
-        );
+      // Every issue parsed by now, planned and enqueued together.
+      const taken = this.waiting.splice(0);
+      if (taken.length > 0) {
+        const outcomes = await session.enqueue(taken.map((w) => w.member));
+        for (const [i, { resolve, reject, release }] of taken.entries()) {
+          release();
+          void outcomes[i]!.then((o) =>
+            o.result && o.error === undefined ? resolve(o.result) : reject(o.error ?? new Error('not synced')),
+          );
+        }
       } else {
         if (!session.busy) break;
         await Promise.race([session.next(), new Promise<void>((wake) => (this.arrived = wake))]);

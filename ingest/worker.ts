@@ -13,9 +13,9 @@ import { loadSegmenter } from '../index/index.js';
  * Meilisearch can take in one batch, since its batches are the issues enqueued while it indexed
  * the last one.
  */
-const JOBS_PER_SLOT = 16;
+const JOBS_PER_SLOT = 32;
 /** Issues a worker holds parsed, per parsing slot, waiting for their writes to be enqueued. */
-const AHEAD_PER_SLOT = 4;
+const AHEAD_PER_SLOT = 16;
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
