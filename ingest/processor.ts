@@ -216,8 +216,15 @@ export class SyncSession {
    * Plans the members' syncs and enqueues their writes; resolves once they are enqueued, with
    * the promise of how each member ends (never rejected: an error is its outcome).
    */
-  async enqueue(members: SyncMember[]): Promise<Array<Promise<MemberOutcome>>> {
-    const outcomes: Array<Promise<MemberOutcome>> = [];
+  async enqueue(members: SyncMember[], postpone: true): Promise<Array<Promise<MemberOutcome> | null>>;
+  async enqueue(members: SyncMember[], postpone?: false): Promise<Array<Promise<MemberOutcome>>>;
+  /**
+   * @param postpone a member that would read what a write under way touches is left out (its
+   *   outcome null: the caller gives it again once a write is done, see {@link next}) instead of
+   *   waiting for every write under way, which would leave Meilisearch with nothing queued
+   */
+  async enqueue(members: SyncMember[], postpone = false): Promise<Array<Promise<MemberOutcome> | null>> {
+    const outcomes: Array<Promise<MemberOutcome> | null> = [];
     let group: Planned[] = [];
     const groupIds = new Set<string>();
     const groupIssues = new Set<string>();
@@ -241,11 +248,12 @@ export class SyncSession {
         });
         await this.orphans;
         // Telling its issue reads the records with its ids.
-        if (member.prepared.documents.some((d) => touched.ids.has(d.id))) {
-          await flush();
-          await this.settle();
+        const reread = member.prepared.documents.some((d) => touched.ids.has(d.id));
+        let step = reread ? 'conflict' : await planMember(member, this.context, touched);
+        if (step === 'conflict' && postpone) {
+          outcomes.push(null);
+          continue;
         }
-        let step = await planMember(member, this.context, touched);
         if (step === 'conflict') {
           await flush();
           await this.settle();

@@ -93,12 +93,24 @@ export class SyncBatcher {
       // Every issue parsed by now, planned and enqueued together.
       const taken = this.waiting.splice(0);
       if (taken.length > 0) {
-        const outcomes = await session.enqueue(taken.map((w) => w.member));
+        const outcomes = await session.enqueue(
+          taken.map((w) => w.member),
+          true,
+        );
+        const postponed = taken.filter((_, i) => outcomes[i] === null);
         for (const [i, { resolve, reject, release }] of taken.entries()) {
+          const outcome = outcomes[i];
+          if (!outcome) continue;
           release();
-          void outcomes[i]!.then((o) =>
+          void outcome.then((o) =>
             o.result && o.error === undefined ? resolve(o.result) : reject(o.error ?? new Error('not synced')),
           );
+        }
+        // Issues that read what a write under way touches (the same notice in two issues, two
+        // versions of one issue): given again once a write is done, first in line.
+        if (postponed.length > 0) {
+          this.waiting.unshift(...postponed);
+          if (this.waiting.length === postponed.length) await session.next();
         }
       } else {
         if (!session.busy) break;
