@@ -15,7 +15,7 @@ import { loadSegmenter } from '../index/index.js';
  */
 const JOBS_PER_SLOT = 64;
 /** Issues a worker holds parsed, per parsing slot, waiting for their writes to be enqueued. */
-const AHEAD_PER_SLOT = 16;
+const AHEAD_PER_SLOT = 8;
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
