@@ -10,7 +10,7 @@ import {
 import { buildApp } from './app.js';
 
 /** The default port of `gazette serve`. */
-export const DEFAULT_PORT = 8080;
+export { DEFAULT_PORT } from './default-port.js';
 
 /** A running API server and what to close. */
 export interface RunningServer {

@@ -6,10 +6,12 @@ import { SyncSession } from './processor.js';
 
 /**
  * How long a worker keeps the index lock for its writes while another wants it. Each hold ends
- * with its writes done (so the next holder reads them), a pause of about one Meilisearch batch:
- * long enough that this is rare, short enough that the other worker's parsed issues wait little.
+ * with its writes done (so that the next holder reads them), which leaves Meilisearch only small
+ * batches for a while, and one worker alone parses faster than Meilisearch indexes: holds are
+ * long (with 5 s holds, batches stayed at 4 to 6 issues and throughput fell as the index grew),
+ * and the other worker's jobs wait, their locks renewed meanwhile.
  */
-const SESSION_MS = 5_000;
+const SESSION_MS = 60_000;
 /** After a hold given up for another worker, how long this one leaves the lock to it. */
 const HANDOFF_MS = 200;
 

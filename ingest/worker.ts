@@ -13,7 +13,7 @@ import { loadSegmenter } from '../index/index.js';
  * Meilisearch can take in one batch, since its batches are the issues enqueued while it indexed
  * the last one.
  */
-const JOBS_PER_SLOT = 64;
+const JOBS_PER_SLOT = 128;
 /** Issues a worker holds parsed, per parsing slot, waiting for their writes to be enqueued. */
 const AHEAD_PER_SLOT = 8;
 
