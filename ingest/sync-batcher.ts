@@ -94,12 +94,13 @@ export class SyncBatcher {
     for (;;) {
       // Every issue parsed by now, planned and enqueued together.
       const taken = this.waiting.splice(0);
+      let postponed: typeof taken = [];
       if (taken.length > 0) {
         const outcomes = await session.enqueue(
           taken.map((w) => w.member),
           true,
         );
-        const postponed = taken.filter((_, i) => outcomes[i] === null);
+        postponed = taken.filter((_, i) => outcomes[i] === null);
         for (const [i, { resolve, reject, release }] of taken.entries()) {
           const outcome = outcomes[i];
           if (!outcome) continue;
@@ -109,13 +110,13 @@ export class SyncBatcher {
           );
         }
         // Issues that read what a write under way touches (the same notice in two issues, two
-        // versions of one issue): given again once a write is done, first in line.
-        if (postponed.length > 0) {
-          this.waiting.unshift(...postponed);
-          if (this.waiting.length === postponed.length) await session.next();
-        }
-      } else {
-        if (!session.busy) break;
+        // versions of one issue): given again, first in line, with the next ones parsed.
+        this.waiting.unshift(...postponed);
+      }
+      if (taken.length === 0 || postponed.length === taken.length) {
+        if (!session.busy && this.waiting.length === 0) break;
+        // Until a write is done or another issue is parsed (not a write alone: meanwhile parsed
+        // issues would wait for a whole batch).
         await Promise.race([session.next(), new Promise<void>((wake) => (this.arrived = wake))]);
         this.arrived = null;
       }
