@@ -4,7 +4,7 @@ import { ensureIndexes } from './ensure-indexes.js';
 import { equals } from './filter.js';
 import type { IndexNames } from './index-names.js';
 import { getIssue } from './issue-store.js';
-import { enqueueWrite, waitForWrite } from './tasks.js';
+import { enqueueWrite, waitForTaskUid, waitForWrite } from './tasks.js';
 
 /** One version of an issue, parsed and enriched: what a sync writes. */
 export interface IssueVersionInput {
@@ -196,32 +196,45 @@ export async function planSync(
  * took part in.
  */
 export async function applyPlans(client: Meilisearch, names: IndexNames, plans: SyncPlan[]): Promise<void> {
+  const finish = await enqueuePlans(client, names, plans);
+  await finish().done;
+}
+
+/**
+ * The first half of {@link applyPlans}: writes the pending markers and enqueues the record
+ * writes, without waiting for them, so that the writes of further syncs can be enqueued behind
+ * them and Meilisearch takes them all in one batch.
+ * @returns the second half: waits for every record write (checking each), then writes the issue
+ *   documents; it holds no record, so a caller may keep it while other syncs are prepared. Given
+ *   `after`, it starts polling only once that settled (the writes of an earlier sync, which
+ *   Meilisearch finishes first anyway): one poll at a time however many syncs are under way.
+ */
+export async function enqueuePlans(
+  client: Meilisearch,
+  names: IndexNames,
+  plans: SyncPlan[],
+): Promise<(after?: Promise<unknown>) => SyncFinish> {
   const markers = plans.flatMap((p) => (p.marker ? [p.marker] : []));
   if (markers.length) await writeIssues(client, names, markers);
   const records = client.index<SearchDocument>(names.records);
   const writes = plans.flatMap((p) => p.writes);
   const sightingUpdates = plans.flatMap((p) => p.sightingUpdates);
   const deletions = plans.flatMap((p) => p.deletions);
-  const enqueued: Array<ReturnType<typeof records.addDocuments>> = [];
-  for (let i = 0; i < writes.length; i += BATCH) {
-    const task = records.addDocuments(writes.slice(i, i + BATCH), { primaryKey: 'id' });
-    await enqueueWrite(names.records, task); // enqueued in order
-    enqueued.push(task);
-  }
-  for (let i = 0; i < sightingUpdates.length; i += BATCH) {
-    const task = records.updateDocuments(sightingUpdates.slice(i, i + BATCH), { primaryKey: 'id' });
-    await enqueueWrite(names.records, task);
-    enqueued.push(task);
-  }
-  for (let i = 0; i < deletions.length; i += BATCH) {
-    const task = records.deleteDocuments(deletions.slice(i, i + BATCH));
-    await enqueueWrite(names.records, task);
-    enqueued.push(task);
-  }
-  // Every record write, waited for (and checked) before any issue document says it is done.
-  for (const task of enqueued) await waitForWrite(names.records, task, 600_000);
-  const issues = plans.flatMap((p) => (p.issue ? [p.issue] : []));
-  if (issues.length) await writeIssues(client, names, issues);
+  const tasks: number[] = [];
+  // Enqueued one after the other, in this order, which Meilisearch keeps.
+  for (let i = 0; i < writes.length; i += BATCH)
+    tasks.push(
+      await enqueueWrite(names.records, records.addDocuments(writes.slice(i, i + BATCH), { primaryKey: 'id' })),
+    );
+  for (let i = 0; i < sightingUpdates.length; i += BATCH)
+    tasks.push(
+      await enqueueWrite(
+        names.records,
+        records.updateDocuments(sightingUpdates.slice(i, i + BATCH), { primaryKey: 'id' }),
+      ),
+    );
+  for (let i = 0; i < deletions.length; i += BATCH)
+    tasks.push(await enqueueWrite(names.records, records.deleteDocuments(deletions.slice(i, i + BATCH))));
   for (const plan of plans) {
     const part = (n: number) => (n > 0 ? Math.ceil(n / BATCH) : 0);
     plan.result.writes =
@@ -231,6 +244,37 @@ export async function applyPlans(client: Meilisearch, names: IndexNames, plans: 
       part(plan.deletions.length) +
       (plan.issue ? 1 : 0);
   }
+  return finishPlans(
+    client,
+    names,
+    tasks,
+    plans.flatMap((p) => (p.issue ? [p.issue] : [])),
+  );
+}
+
+/** What is left of a sync once its record writes are enqueued. */
+export interface SyncFinish {
+  /** Every record write done (each checked). */
+  records: Promise<void>;
+  /** Then the issue documents written: the sync is done. */
+  done: Promise<void>;
+}
+
+/** The second half of {@link enqueuePlans} (a scope of its own, holding no record). */
+function finishPlans(
+  client: Meilisearch,
+  names: IndexNames,
+  tasks: number[],
+  issues: IssueDocument[],
+): (after?: Promise<unknown>) => SyncFinish {
+  return (after = Promise.resolve()) => {
+    // Every record write, waited for (and checked) before any issue document says it is done.
+    const records = after.then(async () => {
+      for (const uid of tasks) await waitForTaskUid(client, names.records, uid, 600_000);
+    });
+    const done = records.then(() => (issues.length ? writeIssues(client, names, issues) : undefined));
+    return { records, done };
+  };
 }
 
 /** The issue's document once this version is synced. */

@@ -108,9 +108,26 @@ export async function waitForWrite(
   write: EnqueuedTaskPromise,
   timeout = DEFAULT_TASK_TIMEOUT_MS,
 ): Promise<Task> {
+  return checkedTask(indexUid, () => write.waitTask({ timeout }));
+}
+
+/**
+ * {@link waitForWrite} for a task known by its uid (a write enqueued earlier with
+ * {@link enqueueWrite}, whose payload need not be kept while it is waited for).
+ */
+export async function waitForTaskUid(
+  client: Meilisearch,
+  indexUid: string,
+  taskUid: number,
+  timeout = DEFAULT_TASK_TIMEOUT_MS,
+): Promise<Task> {
+  return checkedTask(indexUid, () => client.tasks.waitForTask(taskUid, { timeout }));
+}
+
+async function checkedTask(indexUid: string, wait: () => Promise<Task>): Promise<Task> {
   let task: Task;
   try {
-    task = await write.waitTask({ timeout });
+    task = await wait();
   } catch (error) {
     if (error instanceof MeilisearchTaskTimeOutError) {
       throw (
@@ -134,10 +151,11 @@ export async function waitForWrite(
 /**
  * Waits until a write is enqueued (its payload stored by Meilisearch), not until it is done: a
  * refusal of a payload a full disk cut short is named a StorageFullError, as waitForWrite does.
+ * @returns the task's uid
  */
-export async function enqueueWrite(indexUid: string, write: EnqueuedTaskPromise): Promise<void> {
+export async function enqueueWrite(indexUid: string, write: EnqueuedTaskPromise): Promise<number> {
   try {
-    await write;
+    return (await write).taskUid;
   } catch (error) {
     throw refusedWrite(indexUid, error);
   }

@@ -216,9 +216,9 @@ describe('faults', () => {
         concurrency: 1,
         reporter,
       });
-      // Killed once the first issue is under way: the worker holds 4 jobs (concurrency 1), so the
-      // fifth is still only in Redis and certainly lost (after the first finished, the worker
-      // may already hold and finish every job, and nothing is lost).
+      // Killed once the first issue is under way, before any issue is indexed: jobs not yet
+      // finished are lost with Redis (after the first finished, the worker may already have
+      // finished every job, and nothing is lost).
       await until(() => reporter.stagedCount() >= 1, 120_000, 'the first issue under way');
       redis.kill('SIGKILL');
       await new Promise((resolve) => redis.once('exit', resolve));

@@ -28,6 +28,8 @@ export interface IndexLock {
    * @throws LockTimeoutError when the lock was not free within the wait bound
    */
   hold<T>(work: () => Promise<T>): Promise<T>;
+  /** Whether another caller waits for the lock now (a holder may then let it go sooner). */
+  contended?(): Promise<boolean>;
 }
 
 /** The lock stayed taken longer than a caller waits (a job retries later). */
@@ -40,6 +42,8 @@ const LEASE_MS = 30_000;
 /** How long a caller waits for the lock before giving up. */
 const WAIT_MS = 10 * 60_000;
 const POLL_MS = 50;
+/** How long a waiter's mark lasts without being set again. */
+const WAITING_MS = 500;
 
 // Deletes the key only if it still holds our token, and renews it likewise.
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -60,6 +64,8 @@ export class RedisIndexLock implements IndexLock {
     while ((await this.redis.set(this.key, token, 'PX', LEASE_MS, 'NX')) !== 'OK') {
       if (Date.now() > deadline)
         throw new LockTimeoutError(`the index lock ${this.key} stayed taken for ${this.waitMs / 1000} s`);
+      // Says to the holder that someone waits, for as long as we keep polling.
+      await this.redis.set(`${this.key}:waiting`, '1', 'PX', WAITING_MS);
       await sleep(POLL_MS);
     }
     const renewal = setInterval(() => {
@@ -71,6 +77,10 @@ export class RedisIndexLock implements IndexLock {
       clearInterval(renewal);
       await this.redis.eval(RELEASE, 1, this.key, token).catch(() => {});
     }
+  }
+
+  async contended(): Promise<boolean> {
+    return (await this.redis.exists(`${this.key}:waiting`).catch(() => 0)) > 0;
   }
 }
 
@@ -112,7 +122,7 @@ export class FileIndexLock implements IndexLock {
 }
 
 /** A lock for one process alone (tests, and callers that already serialise). */
-export const NO_LOCK: IndexLock = { hold: (work) => work() };
+export const NO_LOCK: IndexLock = { hold: (work) => work(), contended: async () => false };
 
 function ownerAlive(path: string): boolean {
   let pid: number;

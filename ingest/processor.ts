@@ -4,7 +4,8 @@ import {
   type IssueDocument,
   type IssueRelation,
   type SyncPlan,
-  applyPlans,
+  type SyncFinish,
+  enqueuePlans,
   ensureIndexes,
   getIssue,
   isSupersededVersion,
@@ -106,13 +107,17 @@ export async function processIssue(
   context: ProcessorContext,
   onStage: (stage: Stage) => void = () => {},
 ): Promise<IngestResult> {
-  const bytes = await bytesOf(data, context);
-  const prepared = context.cpu
-    ? await context.cpu.run(() => prepareIssue(bytes, data.file, onStage))
-    : await prepareIssue(bytes, data.file, onStage);
-  onStage('index');
+  const prepare = async () => {
+    const bytes = await bytesOf(data, context);
+    const prepared = context.cpu
+      ? await context.cpu.run(() => prepareIssue(bytes, data.file, onStage))
+      : await prepareIssue(bytes, data.file, onStage);
+    onStage('index');
+    return prepared;
+  };
+  if (context.batcher && !clusterOf(context.client)) return context.batcher.run(data, prepare);
+  const prepared = await prepare();
   if (clusterOf(context.client)) return syncOnTargets({ data, prepared }, context);
-  if (context.batcher) return context.batcher.submit({ data, prepared });
   const [outcome] = await syncMembers([{ data, prepared }], context);
   if (outcome!.error) throw outcome!.error;
   return outcome!.result!;
@@ -155,58 +160,194 @@ export interface MemberOutcome {
 
 /**
  * Syncs the issues of several jobs, holding the index lock once: each is told its issue and
- * diffed against the index in turn, and their writes are applied together (few Meilisearch
- * tasks for them all: sync-issue.ts `applyPlans`). A member that would read records or an issue
- * that an earlier member of the batch is about to write first has those writes applied, so each
- * sees the index as if synced alone. An error fails the members whose writes were not applied.
+ * diffed against the index in turn, and their writes are enqueued together ({@link SyncSession}).
+ * An error fails only the members whose writes it stopped.
  */
 export async function syncMembers(members: SyncMember[], context: ProcessorContext): Promise<MemberOutcome[]> {
-  const outcomes: MemberOutcome[] = members.map(() => ({}));
-  await (context.lock ?? NO_LOCK).hold(async () => {
-    await ensureIndexes(context.client, context.names);
-    let plans: Array<{ at: number; plan: SyncPlan; result: IngestResult }> = [];
-    const touchedIds = new Set<string>();
-    const touchedIssues = new Set<string>();
-    const flush = async () => {
-      if (plans.length === 0) return;
-      const batch = plans;
-      plans = [];
-      touchedIds.clear();
-      touchedIssues.clear();
-      try {
-        await applyPlans(
-          context.client,
-          context.names,
-          batch.map((p) => p.plan),
-        );
-        for (const p of batch) outcomes[p.at] = { result: { ...p.result, writes: p.plan.result.writes } };
-      } catch (error) {
-        for (const p of batch) outcomes[p.at] = { error };
-      }
+  return (context.lock ?? NO_LOCK).hold(async () => Promise.all(await new SyncSession(context).enqueue(members)));
+}
+
+/** What writes under way touch: what a member about to be planned must not read. */
+interface InFlight {
+  ids: Set<string>;
+  issues: Set<string>;
+}
+
+/** Which record ids and issues the writes under way touch. */
+export interface Touched {
+  ids: { has(id: string): boolean };
+  issues: { has(id: string): boolean };
+}
+
+/** A member planned, its writes not yet enqueued. */
+interface Planned {
+  plan: SyncPlan;
+  result: IngestResult;
+  reads: string[];
+  settle: (outcome: MemberOutcome) => void;
+}
+
+/**
+ * The syncs of one hold of the index lock, pipelined. The members given at once are each told
+ * their issue and diffed in turn, and their writes enqueued together (few tasks for them all),
+ * without waiting for the writes enqueued before them: while Meilisearch indexes one batch, the
+ * writes of the members that arrive meanwhile queue up behind it, and it takes them all as its
+ * next batch (the larger as the index grows and batches slow down). A member that would read
+ * records or an issue that a write under way touches first waits for every write under way, so
+ * each is diffed as if alone. The members' issue documents are written once their record writes
+ * are done. The lock's holder settles the session before it lets the lock go, so that the next
+ * holder reads an index with every write done.
+ */
+export class SyncSession {
+  private readonly inFlight = new Set<InFlight>();
+  private readonly pending = new Set<Promise<unknown>>();
+  /** The record writes enqueued last: the next ones are polled for after them. */
+  private lastRecords: Promise<unknown> = Promise.resolve();
+  private orphans: Promise<void> | null = null;
+
+  constructor(private readonly context: ProcessorContext) {}
+
+  /** Whether writes of this session are still under way. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /**
+   * Plans the members' syncs and enqueues their writes; resolves once they are enqueued, with
+   * the promise of how each member ends (never rejected: an error is its outcome).
+   */
+  async enqueue(members: SyncMember[], postpone: true): Promise<Array<Promise<MemberOutcome> | null>>;
+  async enqueue(members: SyncMember[], postpone?: false): Promise<Array<Promise<MemberOutcome>>>;
+  /**
+   * @param postpone a member that would read what a write under way touches is left out (its
+   *   outcome null: the caller gives it again once a write is done, see {@link next}) instead of
+   *   waiting for every write under way, which would leave Meilisearch with nothing queued
+   */
+  async enqueue(members: SyncMember[], postpone = false): Promise<Array<Promise<MemberOutcome> | null>> {
+    const outcomes: Array<Promise<MemberOutcome> | null> = [];
+    let group: Planned[] = [];
+    const groupIds = new Set<string>();
+    const groupIssues = new Set<string>();
+    const touched: Touched = {
+      ids: { has: (id) => groupIds.has(id) || this.touches((e) => e.ids.has(id)) },
+      issues: { has: (id) => groupIssues.has(id) || this.touches((e) => e.issues.has(id)) },
     };
-    for (const [at, member] of members.entries()) {
+    const flush = async () => {
+      const planned = group;
+      group = [];
+      groupIds.clear();
+      groupIssues.clear();
+      if (planned.length) await this.send(planned);
+    };
+    for (const member of members) {
       try {
-        if (member.prepared.documents.some((d) => touchedIds.has(d.id))) await flush();
-        const touched = { issues: touchedIssues, ids: touchedIds };
-        let step = await planMember(member, context, touched);
-        if (step === 'conflict') {
-          await flush();
-          step = (await planMember(member, context, touched)) as Exclude<typeof step, 'conflict'>;
-        }
-        if (!step.plan) {
-          outcomes[at] = { result: step.result };
+        await ensureIndexes(this.context.client, this.context.names);
+        this.orphans ??= writesLeftBehind(this.context).catch((error: unknown) => {
+          this.orphans = null; // asked again for the next member
+          throw error;
+        });
+        await this.orphans;
+        // Telling its issue reads the records with its ids.
+        const reread = member.prepared.documents.some((d) => touched.ids.has(d.id));
+        let step = reread ? 'conflict' : await planMember(member, this.context, touched);
+        if (step === 'conflict' && postpone) {
+          outcomes.push(null);
           continue;
         }
-        plans.push({ at, plan: step.plan, result: step.result });
-        for (const id of step.plan.ids) touchedIds.add(id);
-        for (const id of step.reads) touchedIssues.add(id);
+        if (step === 'conflict') {
+          await flush();
+          await this.settle();
+          step = (await planMember(member, this.context, touched)) as Exclude<typeof step, 'conflict'>;
+        }
+        if (!step.plan) {
+          outcomes.push(Promise.resolve({ result: step.result }));
+          continue;
+        }
+        const { plan, result, reads } = step;
+        outcomes.push(new Promise((settle) => group.push({ plan, result, reads, settle })));
+        for (const id of plan.ids) groupIds.add(id);
+        for (const id of [...reads, plan.issueId]) groupIssues.add(id);
       } catch (error) {
-        outcomes[at] = { error };
+        outcomes.push(Promise.resolve({ error }));
       }
     }
     await flush();
+    return outcomes;
+  }
+
+  /** Enqueues the writes of members planned together, and settles each once they are done. */
+  private async send(planned: Planned[]): Promise<void> {
+    const { client, names } = this.context;
+    let finish: SyncFinish;
+    try {
+      finish = (
+        await enqueuePlans(
+          client,
+          names,
+          planned.map((p) => p.plan),
+        )
+      )(this.lastRecords);
+    } catch (error) {
+      // Some of their writes may be enqueued, unknown to us: whatever is planned next waits for them.
+      this.orphans = null;
+      for (const p of planned) p.settle({ error });
+      return;
+    }
+    this.lastRecords = finish.records.catch(() => {});
+    const entry: InFlight = { ids: new Set(), issues: new Set() };
+    for (const { plan, reads } of planned) {
+      for (const id of plan.ids) entry.ids.add(id);
+      for (const id of [...reads, plan.issueId]) entry.issues.add(id);
+    }
+    this.inFlight.add(entry);
+    const ends = planned.map(({ result, plan, settle }) => ({
+      result: { ...result, writes: plan.result.writes },
+      settle,
+    }));
+    const done = finish.done.then(
+      () => {
+        for (const { result, settle } of ends) settle({ result });
+      },
+      (error: unknown) => {
+        for (const { settle } of ends) settle({ error });
+      },
+    );
+    this.pending.add(done);
+    void done.then(() => {
+      this.inFlight.delete(entry);
+      this.pending.delete(done);
+    });
+  }
+
+  /** Resolves once every write under way is done or failed. */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all(this.pending);
+  }
+
+  /** Resolves as soon as one write under way is done or failed (at once when none is). */
+  async next(): Promise<void> {
+    if (this.pending.size > 0) await Promise.race(this.pending);
+  }
+
+  private touches(test: (entry: InFlight) => boolean): boolean {
+    for (const entry of this.inFlight) if (test(entry)) return true;
+    return false;
+  }
+}
+
+/**
+ * Waits for the writes a holder of the lock left enqueued in Meilisearch (it was killed before
+ * they were done; a holder that lets the lock go waits for its own first), so that what a session
+ * reads is the index with every earlier write in it.
+ */
+async function writesLeftBehind({ client, names }: ProcessorContext): Promise<void> {
+  const { results } = await client.tasks.getTasks({
+    indexUids: [names.records, names.issues],
+    statuses: ['enqueued', 'processing'],
+    limit: 1,
   });
-  return outcomes;
+  // The newest first: once it is done, so is every earlier write of these indexes.
+  if (results[0]) await client.tasks.waitForTask(results[0].uid, { timeout: 600_000 });
 }
 
 /**
@@ -219,7 +360,7 @@ export async function syncMembers(members: SyncMember[], context: ProcessorConte
 async function planMember(
   { data, prepared }: SyncMember,
   context: ProcessorContext,
-  touched: { issues: Set<string>; ids: Set<string> },
+  touched: Touched,
 ): Promise<{ plan: SyncPlan | null; result: IngestResult; reads: string[] } | 'conflict'> {
   const identity = await resolveIssue(context.client, context.names, prepared.id, prepared.documents);
   if (identity.consulted.some((id) => touched.issues.has(id))) return 'conflict';

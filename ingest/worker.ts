@@ -7,11 +7,15 @@ import { Semaphore, SyncBatcher } from './sync-batcher.js';
 import { loadSegmenter } from '../index/index.js';
 
 /**
- * Jobs a worker holds per parsing slot: one parses while the others wait for it or for their
- * sync, so that the issues parsed while a batch is written are synced together as the next.
- * Four kept the same throughput as eight through two workers and 30 to 50 MB less memory each.
+ * Jobs a worker holds per parsing slot. Only {@link AHEAD_PER_SLOT} of them hold parsed records at
+ * once; the others wait to be parsed (holding nothing) or for their writes, enqueued in
+ * Meilisearch, to be done (holding no record either). The more jobs held, the more issues
+ * Meilisearch can take in one batch, since its batches are the issues enqueued while it indexed
+ * the last one.
  */
-const JOBS_PER_SLOT = 4;
+const JOBS_PER_SLOT = 128;
+/** Issues a worker holds parsed, per parsing slot, waiting for their writes to be enqueued. */
+const AHEAD_PER_SLOT = 8;
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
@@ -29,7 +33,7 @@ export interface WorkerOptions {
 
 /**
  * Wires the processor to a BullMQ worker, which holds {@link JOBS_PER_SLOT} jobs per parsing
- * slot and syncs their issues in batches. Bad input fails its job as unrecoverable (no
+ * slot and syncs their issues through one pipeline (ingest/sync-batcher.ts). Bad input fails its job as unrecoverable (no
  * retries, the parser's diagnostic as the reason); any other error is retried with backoff.
  * Each stage is reported as the job's progress.
  */
@@ -43,7 +47,7 @@ export function startWorker(options: WorkerOptions): Worker<IngestJobData, Inges
     cpu: new Semaphore(options.concurrency),
     batcher: undefined as SyncBatcher | undefined,
   };
-  context.batcher = new SyncBatcher(() => ({ ...context, batcher: undefined }));
+  context.batcher = new SyncBatcher(() => ({ ...context, batcher: undefined }), options.concurrency * AHEAD_PER_SLOT);
   const processor = async (job: Job<IngestJobData, IngestResult, IngestJobName>): Promise<IngestResult> => {
     try {
       return await processIssue(job.data, context, (stage) => {
