@@ -77,7 +77,11 @@ async function expectCleanIndex(meili: TestMeili, names: IndexNames): Promise<vo
   );
 }
 
-function startWorker(setup: ReturnType<typeof isolated>, meili: TestMeili): ChildProcess & { output: () => string } {
+function startWorker(
+  setup: ReturnType<typeof isolated>,
+  meili: TestMeili,
+  redisUrl = REDIS_URL,
+): ChildProcess & { output: () => string } {
   const child = spawn(
     process.execPath,
     [
@@ -96,7 +100,7 @@ function startWorker(setup: ReturnType<typeof isolated>, meili: TestMeili): Chil
     ],
     {
       cwd: root,
-      env: { ...process.env, ...meili.env, REDIS_URL, GAZETTE_WORKER_LOCK_MS: '2000' },
+      env: { ...process.env, ...meili.env, REDIS_URL: redisUrl, GAZETTE_WORKER_LOCK_MS: '2000' },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
@@ -206,6 +210,8 @@ describe('faults', () => {
     const reporter = quietReporter();
     try {
       await until(() => redisAnswers(url), 10_000, 'the private Redis');
+      // Only queued here, with no worker yet: every job is in Redis alone when it is killed (a
+      // worker holds many jobs at once, and may finish all it holds with Redis gone).
       const ingest = runIngest({
         paths: CORPUS_FILES.map((f) => join(root, f)),
         dataDir: setup.dataDir,
@@ -213,20 +219,29 @@ describe('faults', () => {
         redisUrl: url,
         queueName: setup.queueName,
         requireQueue: true,
-        concurrency: 1,
+        concurrency: 0,
         reporter,
       });
-      // Killed once the first issue is under way, before any issue is indexed: jobs not yet
-      // finished are lost with Redis (after the first finished, the worker may already have
-      // finished every job, and nothing is lost).
-      await until(() => reporter.stagedCount() >= 1, 120_000, 'the first issue under way');
+      const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
+      const queue = new Queue(setup.queueName, { connection });
+      await until(
+        async () => (await queue.getWaitingCount().catch(() => 0)) === CORPUS_FILES.length,
+        120_000,
+        'every job queued',
+      );
+      await queue.close();
+      await connection.quit();
       redis.kill('SIGKILL');
       await new Promise((resolve) => redis.once('exit', resolve));
       await sleep(1000);
       redis = startRedis();
+      await until(() => redisAnswers(url), 10_000, 'the private Redis again');
+      const worker = startWorker(setup, meili, url);
       const outcomes = await ingest;
       expect(outcomes.map((o) => o.status)).toEqual(CORPUS_FILES.map(() => 'indexed'));
       expect(reporter.notices.some((n) => /is no longer in the queue: added it again/.test(n))).toBe(true);
+      worker.kill('SIGTERM');
+      await new Promise((resolve) => worker.once('exit', resolve));
       await expectCleanIndex(meili, setup.names);
     } finally {
       redis.kill('SIGKILL');
