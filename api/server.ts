@@ -9,10 +9,6 @@ import {
 } from '../index/index.js';
 import { buildApp } from './app.js';
 
-import { DEFAULT_PORT } from './default-port.js';
-
-export { DEFAULT_PORT };
-
 /** A running API server and what to close. */
 export interface RunningServer {
   app: FastifyInstance;
