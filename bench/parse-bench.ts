@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type GazetteRecord, parseGazette } from '../parsers/index.js';
+import { LineBuffer } from '../cli/parse-command.js';
 import { parseSteps } from './parse-steps.js';
 import { repeatCorpus } from './repeat-corpus.js';
 
@@ -61,21 +62,15 @@ function runCli(file: string): { ms: number; peak: number | null } {
   return { ms, peak: Number.isFinite(kb) ? kb * 1024 : null };
 }
 
-/** The records as JSON Lines in UTF-8, as `gazette parse` encodes them (into 1 MB buffers), without writing them: bytes out. */
+/** The records as JSON Lines in UTF-8, encoded as `gazette parse` encodes them (its LineBuffer), not written: bytes out. */
 function serialiseLines(records: readonly GazetteRecord[]): number {
-  const buffer = Buffer.allocUnsafe(MB);
-  let used = 0;
   let total = 0;
-  for (const record of records) {
-    const line = `${JSON.stringify(record)}\n`;
-    if (used + line.length * 3 > MB) {
-      total += used;
-      used = 0;
-    }
-    if (line.length * 3 > MB) total += Buffer.byteLength(line);
-    else used += buffer.write(line, used);
-  }
-  return total + used;
+  const output = new LineBuffer((bytes) => {
+    total += bytes.length;
+  });
+  for (const record of records) output.add(`${JSON.stringify(record)}\n`);
+  output.flush();
+  return total;
 }
 
 function rate(size: number, ms: number): string {

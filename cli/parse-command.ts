@@ -34,7 +34,7 @@ export function parseCommand(files: string[], options: ParseCommandOptions): num
       continue;
     }
     // Records are written notice by notice as they are built, so memory does not grow with the file.
-    const output = new LineBuffer();
+    const output = new LineBuffer((bytes) => process.stdout.write(bytes));
     const result = streamFile(file, (records) => {
       for (const record of records) output.add(`${JSON.stringify(record)}\n`);
     });
@@ -51,17 +51,20 @@ export function parseCommand(files: string[], options: ParseCommandOptions): num
  * record would cost a system call each, and joining the lines into a string first would copy
  * every byte once more before the encoding copies it again.
  */
-class LineBuffer {
+export class LineBuffer {
   private static readonly SIZE = 1 << 20;
   private buffer = Buffer.allocUnsafe(LineBuffer.SIZE);
   private used = 0;
+
+  /** @param write takes each full buffer (or a line too long for one), as UTF-8 bytes */
+  constructor(private readonly write: (bytes: Buffer) => void) {}
 
   add(line: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8: room for that much is room enough.
     if (this.used + line.length * 3 > LineBuffer.SIZE) {
       this.flush();
       if (line.length * 3 > LineBuffer.SIZE) {
-        process.stdout.write(line);
+        this.write(Buffer.from(line));
         return;
       }
     }
@@ -70,7 +73,7 @@ class LineBuffer {
 
   flush(): void {
     if (this.used === 0) return;
-    process.stdout.write(this.buffer.subarray(0, this.used));
+    this.write(this.buffer.subarray(0, this.used));
     // The stream may still hold the bytes written (a pipe): the next lines go to a new buffer.
     this.buffer = Buffer.allocUnsafe(LineBuffer.SIZE);
     this.used = 0;
