@@ -442,6 +442,13 @@ function emptyNotice(section: NoticeNode['section'], docNumber: DocNumber | null
   };
 }
 
+/** The section the lines after `node` are in: a heading or section start opens its own, a file marker documents. */
+function sectionAfter(node: TopLevelNode, section: NoticeNode['section'] | 'events'): NoticeNode['section'] | 'events' {
+  if ((node.type === 'sectionHeading' || node.type === 'sectionStart') && node.section) return node.section;
+  if (node.type === 'fileMarker') return 'documents';
+  return section;
+}
+
 /**
  * Cuts the file into notices, anchored on the lines that hold nothing but a document number
  * (or a decree number, or a portal metadata block). A notice runs from its title, found by
@@ -467,8 +474,7 @@ export default function splitNotices() {
       const anchor = anchors[a]!;
       for (; next < anchor.start; next++) {
         const node = lines[next]!;
-        if ((node.type === 'sectionHeading' || node.type === 'sectionStart') && node.section) section = node.section;
-        if (node.type === 'fileMarker') section = 'documents';
+        section = sectionAfter(node, section);
         out.push(isLine(node) && isNoiseLine(node.text) ? { ...node, type: 'portal' } : node);
       }
       if (section === 'events') section = 'documents';
@@ -517,8 +523,7 @@ export default function splitNotices() {
     for (; next < lines.length; next++) {
       const node = lines[next]!;
       // Kept for a window of the same file read after this one (windows.ts).
-      if ((node.type === 'sectionHeading' || node.type === 'sectionStart') && node.section) section = node.section;
-      if (node.type === 'fileMarker') section = 'documents';
+      section = sectionAfter(node, section);
       out.push(node);
     }
     file.data.carriedOut = { ...file.data.carriedOut, noticeSection: section };
