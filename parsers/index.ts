@@ -28,7 +28,7 @@ import splitEnclosures from './plugins/split-enclosures.js';
 import splitNotices from './plugins/split-notices.js';
 import tabTables from './plugins/tab-tables.js';
 import type { GazetteRecord } from './records.js';
-import { type IdsGiven, issueIdOf, recordsByNode } from './to-records.js';
+import { type IdsGiven, type RecordContext, issueIdOf, recordsByNode } from './to-records.js';
 import { parseLines } from './plugins/parse-lines.js';
 import { type CarriedState, PieceText, WINDOW_CHARS, textWindows } from './windows.js';
 
@@ -174,6 +174,31 @@ function readGazette(
   return { ...parsed, encoding: input.encoding, input: input.kind };
 }
 
+/** What parsing a decoded text gives besides the records it writes (parseText, parseWindows). */
+type ParsedText = Omit<ParseResult, 'encoding' | 'input' | 'records' | 'tree'> & {
+  recordCount: number;
+  tree?: GazetteRoot;
+};
+
+/**
+ * Writes the records of a parsed tree, node by node, and counts them; `release` lets go of
+ * what each node's records were read from once they are written (streaming).
+ */
+function writeRecords(
+  tree: GazetteRoot,
+  context: RecordContext,
+  write: (records: GazetteRecord[]) => void,
+  release: boolean,
+): number {
+  let count = 0;
+  for (const { node, records } of recordsByNode(tree, context)) {
+    count += records.length;
+    write(records);
+    if (release && 'children' in node) node.children = [];
+  }
+  return count;
+}
+
 /** What decodeInput read: the text whole, or a large file's text in pieces. */
 type DecodedInput = { encoding: TextEncoding; kind: InputKind; sha256: string } & (
   | { text: string; page?: ReadPage }
@@ -210,7 +235,7 @@ function parseWindows(
   options: ParseOptions,
   sha256: string,
   write: (records: GazetteRecord[]) => void,
-): Omit<ParseResult, 'encoding' | 'input' | 'records' | 'tree'> & { recordCount: number; tree?: GazetteRoot } {
+): ParsedText {
   const raw = new PieceText(rawPieces);
   const traditional = isTraditional(rawPieces);
   const view = traditional ? new PieceText(rawPieces.map(simplifyCharacters)) : raw;
@@ -221,7 +246,7 @@ function parseWindows(
   let carried: CarriedState | undefined;
   let line = 1;
   let recordCount = 0;
-  for (const { from, to } of [...textWindows(view, options.windowChars)]) {
+  for (const { from, to } of textWindows(view, options.windowChars)) {
     const rawWindow = raw.slice(from, to);
     const viewWindow = traditional ? view.slice(from, to) : rawWindow;
     const file = new VFile({ path: options.file, value: viewWindow });
@@ -234,11 +259,7 @@ function parseWindows(
     issue ??= issueIdOf(tree, sha256);
     const script = traditional ? { raw: rawWindow, view: viewWindow, start: from } : undefined;
     const context = { file: options.file, sha256, text: rawWindow, textStart: from, script, issue, ids };
-    for (const { node, records } of recordsByNode(tree, context)) {
-      recordCount += records.length;
-      write(records);
-      if ('children' in node) node.children = [];
-    }
+    recordCount += writeRecords(tree, context, write, true);
     messages.push(...file.messages);
     carried = file.data.carriedOut as CarriedState;
   }
@@ -268,7 +289,7 @@ function parseText(
   write: (records: GazetteRecord[]) => void,
   keepTree: boolean,
   page?: ReadPage,
-): Omit<ParseResult, 'encoding' | 'input' | 'records' | 'tree'> & { recordCount: number; tree?: GazetteRoot } {
+): ParsedText {
   if (!keepTree && !page && raw.length > (options.windowChars ?? WINDOW_CHARS))
     return parseWindows([raw], options, sha256, write);
   const text = simplifiedView(raw);
@@ -298,20 +319,8 @@ function parseText(
   const coverage = measureCoverage(tree, file);
   const script = text === raw ? undefined : { raw, view: text };
   const locate = page ? (position: Position) => page.positions.position(position) : undefined;
-  let recordCount = 0;
-  for (const { node, records } of recordsByNode(tree, {
-    file: options.file,
-    sha256,
-    text: raw,
-    script,
-    issue: options.issue,
-    locate,
-  })) {
-    recordCount += records.length;
-    write(records);
-    // Streaming: what this node's records were read from is no longer needed.
-    if (!keepTree && 'children' in node) node.children = [];
-  }
+  const context = { file: options.file, sha256, text: raw, script, issue: options.issue, locate };
+  const recordCount = writeRecords(tree, context, write, !keepTree);
   if (keepTree && script) restorePrinted(tree, script);
   if (recordCount === 0 && text.trim() !== '') reportNoRecords(file);
   if (page) {
