@@ -14,24 +14,23 @@ export interface DecodedText {
   bom: boolean;
 }
 
-/** Bytes of a large file decoded at a time (utf8Pieces). */
+/** Bytes of a large file decoded at a time (decodeBytes, utf8Pieces). */
 export const PIECE_BYTES = 16 * 1024 * 1024;
 
+/** A large file of UTF-8 without a byte-order mark, decoded in pieces (decodeBytes given `pieceBytes`). */
+export interface DecodedPieces {
+  pieces: string[];
+  encoding: 'utf-8';
+  bom: false;
+}
+
 /**
- * The text of a large file of UTF-8 without a byte-order mark, in pieces of about `pieceBytes`
- * (each ending after a line break), each decoded and checked as decodeBytes does a whole file;
- * null when the bytes are anything else (decodeBytes then reads them). The pieces are never
- * joined (windows.ts, PieceText): decoded whole, the bytes, the UTF-16 bytes and the string made
- * from them were all held at once, the peak of the memory of a parse of hundreds of megabytes.
- * @throws DecodeError as decodeBytes does
+ * Valid UTF-8 in pieces of about `pieceBytes` (each ending after a line break), each decoded and
+ * checked as a whole file is. The pieces are never joined (windows.ts, PieceText): decoded whole,
+ * the bytes, the UTF-16 bytes and the string made from them were all held at once, the peak of
+ * the memory of a parse of hundreds of megabytes.
  */
-export function utf8Pieces(bytes: Uint8Array, file: string, pieceBytes = PIECE_BYTES): string[] | null {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return null;
-  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) return null;
-  const nul = buf.indexOf(0);
-  if (nul >= 0) throw new DecodeError(file, nul, 'NUL byte: this looks like binary content, expected text');
-  if (!isUtf8(buf)) return null;
+function utf8Pieces(buf: Buffer, file: string, pieceBytes: number): DecodedPieces {
   const pieces: string[] = [];
   for (let start = 0; start < buf.length; ) {
     const newline = buf.indexOf(0x0a, Math.min(start + pieceBytes, buf.length - 1));
@@ -40,7 +39,7 @@ export function utf8Pieces(bytes: Uint8Array, file: string, pieceBytes = PIECE_B
     pieces.push(checked({ text, encoding: 'utf-8', bom: false }, file, start).text);
     start = end;
   }
-  return pieces;
+  return { pieces, encoding: 'utf-8', bom: false };
 }
 
 /** Legacy encodings we accept when the bytes are not UTF-8, as chardet names them. */
@@ -52,11 +51,15 @@ const LEGACY: Record<string, TextEncoding> = { GB18030: 'gb18030', Big5: 'big5' 
  * left in the text; the line parser handles them.
  * @param bytes raw file content
  * @param file file name used in error messages
+ * @param pieceBytes for a file read in windows: UTF-8 without a byte-order mark of more than
+ *   twice this size is decoded in pieces of about this size (utf8Pieces), never joined
  * @returns the text and its encoding
  * @throws DecodeError for binary content (NUL or control bytes) or an undecodable sequence,
  *   naming the byte offset of the first offending byte
  */
-export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
+export function decodeBytes(bytes: Uint8Array, file: string): DecodedText;
+export function decodeBytes(bytes: Uint8Array, file: string, pieceBytes: number): DecodedText | DecodedPieces;
+export function decodeBytes(bytes: Uint8Array, file: string, pieceBytes?: number): DecodedText | DecodedPieces {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return checked({ text: utf8Text(buf.subarray(3)), encoding: 'utf-8', bom: true }, file);
@@ -66,7 +69,10 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
 
   const nul = buf.indexOf(0);
   if (nul >= 0) throw new DecodeError(file, nul, 'NUL byte: this looks like binary content, expected text');
-  if (isUtf8(buf)) return checked({ text: validUtf8Text(buf), encoding: 'utf-8', bom: false }, file);
+  if (isUtf8(buf)) {
+    if (pieceBytes !== undefined && buf.length > pieceBytes * 2) return utf8Pieces(buf, file, pieceBytes);
+    return checked({ text: validUtf8Text(buf), encoding: 'utf-8', bom: false }, file);
+  }
 
   const legacy = detectLegacy(buf);
   const invalidUtf8 = firstInvalidUtf8(buf);

@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import type { Position } from 'unist';
 import type { VFileMessage } from 'vfile-message';
 import { type Coverage, measureCoverage } from './coverage.js';
-import { PIECE_BYTES, type TextEncoding, decodeBytes, utf8Pieces } from './decode.js';
+import { PIECE_BYTES, type TextEncoding, decodeBytes } from './decode.js';
 import { report } from './diagnostics.js';
 import type { GazetteRoot } from './nodes.js';
 import { isHtml } from './html/is-html.js';
@@ -89,7 +89,7 @@ export interface ParseOptions {
    * (windows.ts; about a million by default, more than an issue holds). For tests.
    */
   windowChars?: number;
-  /** Bytes of UTF-8 decoded at a time for a file read in windows (decode.ts, utf8Pieces). For tests. */
+  /** Bytes of UTF-8 decoded at a time for a file read in windows (decode.ts, decodeBytes). For tests. */
   pieceBytes?: number;
 }
 
@@ -216,10 +216,9 @@ function decodeInput(read: () => Uint8Array, file: string, pieceBytes: number | 
     const page = readPage(bytes, file);
     return { text: page.text, encoding: page.encoding, kind: 'html', sha256, page };
   }
-  const pieces = pieceBytes !== null && bytes.length > pieceBytes * 2 ? utf8Pieces(bytes, file, pieceBytes) : null;
-  if (pieces) return { pieces, encoding: 'utf-8', kind: 'text', sha256 };
-  const { text, encoding } = decodeBytes(bytes, file);
-  return { text, encoding, kind: 'text', sha256 };
+  const decoded = pieceBytes === null ? decodeBytes(bytes, file) : decodeBytes(bytes, file, pieceBytes);
+  if ('pieces' in decoded) return { pieces: decoded.pieces, encoding: decoded.encoding, kind: 'text', sha256 };
+  return { text: decoded.text, encoding: decoded.encoding, kind: 'text', sha256 };
 }
 
 /**

@@ -4,7 +4,7 @@ import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import type { VFileMessage } from 'vfile-message';
 import { type GazetteRecord, parseGazette, parseGazetteStreaming } from './index.js';
-import { utf8Pieces } from './decode.js';
+import { decodeBytes } from './decode.js';
 import { PieceText, textWindows } from './windows.js';
 
 const corpus = join(import.meta.dirname, '..', 'corpus');
@@ -78,7 +78,9 @@ describe('a large file read in windows', () => {
   });
 
   it('should decode pieces that make the text, and name the byte offset of binary content in a later piece', () => {
-    const pieces = utf8Pieces(bytes, file, 50_000)!;
+    const decoded = decodeBytes(bytes, file, 50_000);
+    if (!('pieces' in decoded)) throw new Error('expected the text in pieces');
+    const { pieces } = decoded;
     expect(pieces.length).toBeGreaterThan(10);
     expect(pieces.join('')).toBe(bytes.toString('utf8'));
     const text = new PieceText(pieces);
@@ -92,8 +94,8 @@ describe('a large file read in windows', () => {
       expect(text.slice(from!, to!)).toBe(flat.slice(from, to));
     const at = bytes.indexOf(0x0a, 200_000) + 1;
     const broken = Buffer.concat([bytes.subarray(0, at), Buffer.from([0x01]), bytes.subarray(at)]);
-    expect(() => utf8Pieces(broken, 'broken.txt', 50_000)).toThrow(new RegExp(`byte offset ${at}\\b`, 'u'));
-    expect(utf8Pieces(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), file, 50_000)).toBeNull();
+    expect(() => decodeBytes(broken, 'broken.txt', 50_000)).toThrow(new RegExp(`byte offset ${at}\\b`, 'u'));
+    expect('pieces' in decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), file, 50_000)).toBe(false);
   });
 
   it('should read a file smaller than a window as one', () => {

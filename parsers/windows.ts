@@ -51,7 +51,7 @@ export interface Text {
 }
 
 /**
- * A text held as the pieces it was decoded in (decode.ts, utf8Pieces), never joined: a window
+ * A text held as the pieces it was decoded in (decode.ts, decodeBytes), never joined: a window
  * is made of the pieces it spans. One flat copy of a text of hundreds of megabytes, beside the
  * pieces or the bytes, was the peak of the memory a large file took.
  */
