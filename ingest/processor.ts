@@ -173,6 +173,13 @@ interface InFlight {
   issues: Set<string>;
 }
 
+/** Adds what a planned sync's writes touch: its record ids, the issues it read and its own. */
+function addTouched(into: InFlight, plan: SyncPlan, reads: readonly string[]): void {
+  for (const id of plan.ids) into.ids.add(id);
+  for (const id of reads) into.issues.add(id);
+  into.issues.add(plan.issueId);
+}
+
 /** Which record ids and issues the writes under way touch. */
 export interface Touched {
   ids: { has(id: string): boolean };
@@ -265,8 +272,7 @@ export class SyncSession {
         }
         const { plan, result, reads } = step;
         outcomes.push(new Promise((settle) => group.push({ plan, result, reads, settle })));
-        for (const id of plan.ids) groupIds.add(id);
-        for (const id of [...reads, plan.issueId]) groupIssues.add(id);
+        addTouched({ ids: groupIds, issues: groupIssues }, plan, reads);
       } catch (error) {
         outcomes.push(Promise.resolve({ error }));
       }
@@ -295,10 +301,7 @@ export class SyncSession {
     }
     this.lastRecords = finish.records.catch(() => {});
     const entry: InFlight = { ids: new Set(), issues: new Set() };
-    for (const { plan, reads } of planned) {
-      for (const id of plan.ids) entry.ids.add(id);
-      for (const id of [...reads, plan.issueId]) entry.issues.add(id);
-    }
+    for (const { plan, reads } of planned) addTouched(entry, plan, reads);
     this.inFlight.add(entry);
     const ends = planned.map(({ result, plan, settle }) => ({
       result: { ...result, writes: plan.result.writes },
