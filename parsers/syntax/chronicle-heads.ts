@@ -75,6 +75,20 @@ const SENTENCE_AFTER =
 const MARK = /^[，,、：:]/u;
 const SPACE = /^[ \u3000]+/u;
 
+const BULLETS = new Set(Array.from('·•・●▲■◆★◎', (c) => c.charCodeAt(0)));
+/** Characters a date or a relative head (同日, 是月) can start with, besides digits. */
+const DATE_FIRST = new Set(Array.from('０１２３４５６７８９一二三四五六七八九十同是', (c) => c.charCodeAt(0)));
+
+/** Whether HEAD can read a bullet or a date at `at`: a bullet there, or a date's first character after spaces. */
+function mayStartHead(text: string, at: number): boolean {
+  const first = text.charCodeAt(at);
+  if (BULLETS.has(first)) return true;
+  let i = at;
+  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x3000) i++;
+  const c = text.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || DATE_FIRST.has(c);
+}
+
 function num(text: string | undefined): number | null {
   if (text === undefined) return null;
   const value = numeralToInt(halfWidthDigits(text));
@@ -96,6 +110,10 @@ function validDay(day: number | null): boolean {
  * @returns the head, or null when none starts there
  */
 export function readHead(text: string, at: number): EntryHead | null {
+  // HEAD matches the empty string anywhere (every part is optional), so exec gives a match and
+  // its groups at every line start and sentence start tried. Without a bullet, a head needs a
+  // date (a digit, a Chinese numeral, 同, 是) after the padding: told by a character, not a match.
+  if (!mayStartHead(text, at)) return null;
   HEAD.lastIndex = at;
   const m = HEAD.exec(text);
   const g = m?.groups;

@@ -124,13 +124,6 @@ function dayNumber(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
 }
 
-/** Days from a date to the nearest day of a period: 0 inside it. */
-function distance(date: string, p: Period): number {
-  const { start, end } = periodDates(p);
-  const d = dayNumber(date);
-  return Math.max(0, dayNumber(start) - d, d - dayNumber(end));
-}
-
 /**
  * The year shift (-1, 0 or +1) that puts a printed period closest to the dates the issue's
  * documents are signed on, preferring none: a period printed a year off (2022 for a 2023 issue)
@@ -139,10 +132,17 @@ function distance(date: string, p: Period): number {
  * @returns 0 when there are no dates or no shift brings the period closer to them
  */
 export function periodShift(p: Period, dates: readonly string[]): number {
+  // The day numbers of the dates and of each shifted period's ends are read once, not once per
+  // date and shift: an issue has hundreds of documents.
+  const days = dates.map(dayNumber);
   const cost = (years: number): number => {
-    const shifted = shiftPeriod(p, years);
+    if (days.length === 0) return 0;
+    const { start, end } = periodDates(shiftPeriod(p, years));
+    const first = dayNumber(start);
+    const last = dayNumber(end);
     let sum = 0;
-    for (const date of dates) sum += distance(date, shifted);
+    // Days from each date to the nearest day of the period: 0 inside it.
+    for (const d of days) sum += Math.max(0, first - d, d - last);
     return sum;
   };
   let best = 0;

@@ -1,5 +1,6 @@
 import type { Node } from 'unist';
 import data from '../data/people.json' with { type: 'json' };
+import type { MemberListNode, PersonnelStatementNode } from '../nodes.js';
 import { execAll } from './exec-all.js';
 
 const SURNAMES = new Set(data.surnames);
@@ -169,21 +170,25 @@ export function peopleIn(text: string, known: readonly string[], titled: string[
 /** Names printed in the issue's rosters and personnel statements: their length is settled. */
 function rosterNames(tree: Node): string[] {
   const names: string[] = [];
-  // Visits every node of the tree: no empty array is made for the many nodes without one.
-  const visit = (node: Node): void => {
-    if (node.type === 'line') return; // most nodes: no names there
-    const { actions, members, children } = node as {
-      actions?: Array<{ person: string }>;
-      members?: Array<{ name: string }>;
-      children?: Node[];
-    };
-    if (actions) for (const a of actions) names.push(a.person);
-    if (members) for (const m of members) names.push(m.name.replace(/\s+/gu, ''));
-    // Lines (most of the nodes) are passed over here, without a call each.
-    if (children) for (const child of children) if (child.type !== 'line') visit(child);
-  };
-  visit(tree);
+  addRosterNames(tree, names);
   return names.filter((n) => n.length === 2 || n.length === 3);
+}
+
+/**
+ * Adds the names of a node's personnel statements and member lists, at any depth. A function of
+ * its own, not a closure made per call, so that its optimised code is kept from one file to the
+ * next. The names are read by the node's type rather than by asking every node (of a dozen
+ * shapes, most without them) for `actions` and `members`.
+ */
+function addRosterNames(node: Node, names: string[]): void {
+  const { type } = node;
+  if (type === 'personnelStatement') for (const a of (node as PersonnelStatementNode).actions) names.push(a.person);
+  else if (type === 'memberList')
+    for (const m of (node as MemberListNode).members) names.push(m.name.replace(/\s+/gu, ''));
+  const { children } = node as { children?: Node[] };
+  // Lines (most of the nodes) hold no names and are passed over here, without a call each; no
+  // empty array is made for the many nodes without children.
+  if (children) for (const child of children) if (child.type !== 'line') addRosterNames(child, names);
 }
 
 /**
