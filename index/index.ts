@@ -40,6 +40,8 @@ export {
   applyPlans,
   enqueuePlans,
   recordVersion,
+  writeIssues,
+  type IssueWriter,
   type SyncPlan,
   type SyncFinish,
   type SyncResult,

@@ -208,12 +208,14 @@ export async function applyPlans(client: Meilisearch, names: IndexNames, plans: 
  *   documents; it holds no record, so a caller may keep it while other syncs are prepared. Given
  *   `after`, it starts polling only once that settled (the writes of an earlier sync, which
  *   Meilisearch finishes first anyway): one poll at a time however many syncs are under way.
+ *   Given `write`, the issue documents are handed to it instead of written at once (to be
+ *   written with others').
  */
 export async function enqueuePlans(
   client: Meilisearch,
   names: IndexNames,
   plans: SyncPlan[],
-): Promise<(after?: Promise<unknown>) => SyncFinish> {
+): Promise<(after?: Promise<unknown>, write?: IssueWriter) => SyncFinish> {
   const markers = plans.flatMap((p) => (p.marker ? [p.marker] : []));
   if (markers.length) await writeIssues(client, names, markers);
   const records = client.index<SearchDocument>(names.records);
@@ -260,19 +262,22 @@ export interface SyncFinish {
   done: Promise<void>;
 }
 
+/** Writes issue documents (one task for them all, by default). */
+export type IssueWriter = (issues: IssueDocument[]) => Promise<void>;
+
 /** The second half of {@link enqueuePlans} (a scope of its own, holding no record). */
 function finishPlans(
   client: Meilisearch,
   names: IndexNames,
   tasks: number[],
   issues: IssueDocument[],
-): (after?: Promise<unknown>) => SyncFinish {
-  return (after = Promise.resolve()) => {
+): (after?: Promise<unknown>, write?: IssueWriter) => SyncFinish {
+  return (after = Promise.resolve(), write = (docs) => writeIssues(client, names, docs)) => {
     // Every record write, waited for (and checked) before any issue document says it is done.
     const records = after.then(async () => {
       for (const uid of tasks) await waitForTaskUid(client, names.records, uid, 600_000);
     });
-    const done = records.then(() => (issues.length ? writeIssues(client, names, issues) : undefined));
+    const done = records.then(() => (issues.length ? write(issues) : undefined));
     return { records, done };
   };
 }
@@ -326,7 +331,7 @@ async function writeIssue(client: Meilisearch, names: IndexNames, issue: IssueDo
 }
 
 /** Writes issue documents in one task. */
-async function writeIssues(client: Meilisearch, names: IndexNames, issues: IssueDocument[]): Promise<void> {
+export async function writeIssues(client: Meilisearch, names: IndexNames, issues: IssueDocument[]): Promise<void> {
   await waitForWrite(
     names.issues,
     client.index<IssueDocument>(names.issues).addDocuments(issues, { primaryKey: 'id' }),

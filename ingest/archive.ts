@@ -39,17 +39,26 @@ export class Archive {
    * @returns the sha256 of the bytes
    */
   store(bytes: Uint8Array, name: string, now = Date.now()): string {
+    return this.storeBytes(bytes, name, now).sha256;
+  }
+
+  /**
+   * {@link store}, saying whether the archive held the bytes before.
+   * @returns the sha256 of the bytes, and `isNew` when they were never stored before
+   */
+  storeBytes(bytes: Uint8Array, name: string, now = Date.now()): { sha256: string; isNew: boolean } {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const folder = join(this.root, sha256.slice(0, 2));
     this.prepareRoot();
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const raw = join(folder, `${sha256}.raw`);
-    if (!this.has(sha256)) writeAtomically(raw, bytes);
+    const isNew = !this.has(sha256);
+    if (isNew) writeAtomically(raw, bytes);
     const entry = this.entry(sha256) ?? { sha256, names: [], lastIngestedAt: now };
     if (!entry.names.includes(name)) entry.names.push(name);
     entry.lastIngestedAt = now;
     writeAtomically(join(folder, `${sha256}.json`), `${JSON.stringify(entry, null, 2)}\n`);
-    return sha256;
+    return { sha256, isNew };
   }
 
   /** Creates the root owner-only (and the data directory, if it has to), or tightens it once. */

@@ -5,6 +5,9 @@ import { DecodeError, formatMessage, parseGazette } from '../parsers/index.js';
 import { enrichRecords } from './enrich.js';
 import { BadInputError } from './errors.js';
 
+/** Turns an issue's records into search documents: {@link enrichRecords}, here or in a thread. */
+export type Enrich = typeof enrichRecords;
+
 /**
  * Bump when parsing or enrichment changes what records look like, so that issues indexed by an
  * older pipeline are processed again instead of skipped.
@@ -26,12 +29,14 @@ export type PreparedIssue = IssueVersionInput;
  * Parses and enriches one issue's raw bytes, yielding to the event loop between stages.
  * @param file the name the bytes were given, for records' `source.file` and for messages
  * @param onStage called as each stage starts
+ * @param enrich how the records are enriched (a worker's thread, else in process)
  * @throws BadInputError for bytes that will never parse: undecodable, empty, or with a fatal diagnostic
  */
 export async function prepareIssue(
   bytes: Uint8Array,
   file: string,
   onStage: (stage: Stage) => void = () => {},
+  enrich: Enrich = enrichRecords,
 ): Promise<PreparedIssue> {
   onStage('parse');
   let parsed: ReturnType<typeof parseGazette>;
@@ -48,7 +53,7 @@ export async function prepareIssue(
     throw new BadInputError(`${file}:1:1: no records: expected gazette text with at least one notice or entry`);
   await yieldToEventLoop();
   onStage('enrich');
-  const documents = await enrichRecords(parsed.records);
+  const documents = await enrich(parsed.records);
   await yieldToEventLoop();
   return {
     id: parsed.records[0]!.issue,

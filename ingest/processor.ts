@@ -14,12 +14,14 @@ import {
   resolveIssue,
   showsVersion,
   clusterOf,
+  writeIssues,
   writeTargets,
 } from '../index/index.js';
+import { DeferredIssues } from './deferred-issues.js';
 import type { Archive } from './archive.js';
 import type { RedisByteStore } from './byte-store.js';
 import { type IndexLock, NO_LOCK } from './index-lock.js';
-import { type PreparedIssue, type Stage, prepareIssue } from './prepare-issue.js';
+import { type Enrich, type PreparedIssue, type Stage, prepareIssue } from './prepare-issue.js';
 import type { Semaphore, SyncBatcher } from './sync-batcher.js';
 
 /** The payload of an ingest job: small; the bytes are in the archive or, for other machines, in Redis. */
@@ -78,6 +80,8 @@ export interface ProcessorContext {
   batcher?: SyncBatcher;
   /** Bounds how many jobs parse and enrich at once (the rest wait, or are being synced). */
   cpu?: Semaphore;
+  /** Enriches records elsewhere than in this thread (a worker's enrichment thread); in process by default. */
+  enrich?: Enrich;
 }
 
 /** Whether the index shows a version of the issue first seen after `seenAt` (these bytes are older). */
@@ -110,8 +114,8 @@ export async function processIssue(
   const prepare = async () => {
     const bytes = await bytesOf(data, context);
     const prepared = context.cpu
-      ? await context.cpu.run(() => prepareIssue(bytes, data.file, onStage))
-      : await prepareIssue(bytes, data.file, onStage);
+      ? await context.cpu.run(() => prepareIssue(bytes, data.file, onStage, context.enrich))
+      : await prepareIssue(bytes, data.file, onStage, context.enrich);
     onStage('index');
     return prepared;
   };
@@ -202,7 +206,8 @@ interface Planned {
  * next batch (the larger as the index grows and batches slow down). A member that would read
  * records or an issue that a write under way touches first waits for every write under way, so
  * each is diffed as if alone. The members' issue documents are written once their record writes
- * are done. The lock's holder settles the session before it lets the lock go, so that the next
+ * are done, together with those of later members whose writes were under way meanwhile
+ * (ingest/deferred-issues.ts). The lock's holder settles the session before it lets the lock go, so that the next
  * holder reads an index with every write done.
  */
 export class SyncSession {
@@ -211,8 +216,11 @@ export class SyncSession {
   /** The record writes enqueued last: the next ones are polled for after them. */
   private lastRecords: Promise<unknown> = Promise.resolve();
   private orphans: Promise<void> | null = null;
+  private readonly issues: DeferredIssues;
 
-  constructor(private readonly context: ProcessorContext) {}
+  constructor(private readonly context: ProcessorContext) {
+    this.issues = new DeferredIssues((docs) => writeIssues(context.client, context.names, docs));
+  }
 
   /** Whether writes of this session are still under way. */
   get busy(): boolean {
@@ -292,14 +300,16 @@ export class SyncSession {
           names,
           planned.map((p) => p.plan),
         )
-      )(this.lastRecords);
+      )(this.lastRecords, this.issues.add);
     } catch (error) {
       // Some of their writes may be enqueued, unknown to us: whatever is planned next waits for them.
       this.orphans = null;
       for (const p of planned) p.settle({ error });
       return;
     }
+    this.issues.recordsStarted();
     this.lastRecords = finish.records.catch(() => {});
+    void this.lastRecords.then(() => this.issues.recordsEnded());
     const entry: InFlight = { ids: new Set(), issues: new Set() };
     for (const { plan, reads } of planned) addTouched(entry, plan, reads);
     this.inFlight.add(entry);

@@ -31,6 +31,7 @@ import { IngestQueue } from './queue.js';
 import { connectRedis, redisAnswers } from './redis.js';
 import { withRetries } from './retry.js';
 import { sharedContext } from './shared-context.js';
+import { EnrichThread, enrichIn } from './enrich-thread.js';
 import { startWorker } from './worker.js';
 
 /** How one input file ended. */
@@ -110,6 +111,7 @@ async function ingestFiles(options: IngestOptions, kinds: Map<string, InputKind>
   }));
   const archive = new Archive(join(options.dataDir, 'archive'));
   const inputs = new Map<string, IngestJobData>();
+  let newBytes = false;
   for (const file of files) {
     let bytes: Buffer;
     try {
@@ -125,7 +127,8 @@ async function ingestFiles(options: IngestOptions, kinds: Map<string, InputKind>
       continue;
     }
     kinds.set(file, isHtml(bytes, file) ? 'html' : 'text');
-    const sha256 = archive.store(bytes, file);
+    const { sha256, isNew } = archive.storeBytes(bytes, file);
+    newBytes ||= isNew;
     // Seen in input order: of two versions of an issue given together, the later one is newer.
     if (!inputs.has(sha256)) inputs.set(sha256, { sha256, file, seenAt: Date.now() + inputs.size });
   }
@@ -133,6 +136,10 @@ async function ingestFiles(options: IngestOptions, kinds: Map<string, InputKind>
   for (const outcome of outcomes) options.reporter.finished(outcome);
   if (inputs.size === 0) return outcomes;
 
+  // Bytes never archived before are surely parsed and enriched here (by the local worker): jieba
+  // starts loading in its thread now, while the search server starts and answers. Otherwise only
+  // once some input proves not indexed yet (a thread cannot be stopped while it loads).
+  let thread = newBytes && options.concurrency > 0 ? EnrichThread.start() : null;
   const search = await connectSearch({ dataDir: options.dataDir });
   try {
     await ensureIndexes(search.client, options.names);
@@ -148,8 +155,10 @@ async function ingestFiles(options: IngestOptions, kinds: Map<string, InputKind>
       }
     }
     if (pending.length === 0) return outcomes;
+    if (options.concurrency > 0) thread ??= EnrichThread.start();
+    const enrich = thread ? enrichIn(thread) : undefined;
     if (await redisAnswers(options.redisUrl)) {
-      outcomes.push(...(await runThroughQueue(pending, archive, search, options)));
+      outcomes.push(...(await runThroughQueue(pending, archive, search, options, thread)));
     } else if (options.requireQueue) {
       throw new QueueUnavailableError(`Redis does not answer at ${options.redisUrl}, and --require-queue was given`);
     } else {
@@ -158,12 +167,17 @@ async function ingestFiles(options: IngestOptions, kinds: Map<string, InputKind>
       );
       const lock = new FileIndexLock(fileLockPath(options.dataDir, options.names));
       outcomes.push(
-        ...(await runInProcess(pending, { archive, client: search.client, names: options.names, lock }, options)),
+        ...(await runInProcess(
+          pending,
+          { archive, client: search.client, names: options.names, lock, enrich },
+          options,
+        )),
       );
     }
     const order = [...inputs.keys()];
     return outcomes.sort((a, b) => rank(order, a) - rank(order, b));
   } finally {
+    await thread?.close();
     await search.close();
   }
 }
@@ -268,6 +282,7 @@ async function runThroughQueue(
   archive: Archive,
   search: SearchConnection,
   options: IngestOptions,
+  thread: EnrichThread | null,
 ): Promise<IssueOutcome[]> {
   const logError = (error: Error) => options.reporter.notice(`queue: ${error.message}`);
   const connection: Redis = connectRedis(options.redisUrl);
@@ -302,6 +317,7 @@ async function runThroughQueue(
         queueName: options.queueName,
         concurrency: options.concurrency,
         context,
+        thread,
         onError: logError,
       });
     }

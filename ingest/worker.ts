@@ -5,6 +5,7 @@ import { type IngestJobData, type IngestResult, type ProcessorContext, processIs
 import type { IngestJobName } from './queue.js';
 import { Semaphore, SyncBatcher } from './sync-batcher.js';
 import { loadSegmenter } from '../index/index.js';
+import { EnrichThread, enrichIn } from './enrich-thread.js';
 
 /**
  * Jobs a worker holds per parsing slot. Only {@link AHEAD_PER_SLOT} of them hold parsed records at
@@ -25,6 +26,11 @@ export interface WorkerOptions {
   context: ProcessorContext;
   onError: (error: Error) => void;
   /**
+   * The enrichment thread to use, owned by the caller; by default the worker starts its own
+   * (closed with it). Null: enrich in process.
+   */
+  thread?: EnrichThread | null;
+  /**
    * How long a job's lock lasts without renewal: a job whose worker was killed runs again after
    * about this long. Default `GAZETTE_WORKER_LOCK_MS`, else 30 s.
    */
@@ -38,12 +44,17 @@ export interface WorkerOptions {
  * Each stage is reported as the job's progress.
  */
 export function startWorker(options: WorkerOptions): Worker<IngestJobData, IngestResult, IngestJobName> {
-  // Seconds of blocking work, done before any job is taken: no job's lock waits on it.
-  loadSegmenter();
+  // jieba loads in the enrichment thread while the worker starts and parses its first issues.
+  // Run from the TypeScript sources (the tests) there is no thread: jieba's seconds of blocking
+  // load are then done before any job is taken, so that no job's lock waits on them.
+  const owned = options.thread === undefined ? EnrichThread.start() : null;
+  const thread = options.thread ?? owned;
+  if (!thread) loadSegmenter();
   // `concurrency` issues parse and enrich at once (CPU); more jobs are held, waiting to parse or
   // to be synced together with others (ingest/sync-batcher.ts).
   const context = {
     ...options.context,
+    ...(thread ? { enrich: enrichIn(thread) } : {}),
     cpu: new Semaphore(options.concurrency),
     batcher: undefined as SyncBatcher | undefined,
   };
@@ -70,5 +81,6 @@ export function startWorker(options: WorkerOptions): Worker<IngestJobData, Inges
     maxStalledCount: 2,
   });
   worker.on('error', options.onError);
+  worker.on('closed', () => owned?.close().catch(options.onError));
   return worker;
 }
