@@ -1,11 +1,27 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_WORDS } from './dictionary.js';
-import { segmentForSearch, segmentQuery, topKeywords } from './segmenter.js';
+import { parseGazette } from '../parsers/index.js';
+import { segmentForSearch, segmentForSearchByJieba, segmentQuery, topKeywords } from './segmenter.js';
+
+/** Random strings over a few characters that make overlapping dictionary words, and a comma. */
+function crowdedStrings(count: number): string[] {
+  const alphabet = Array.from('中华人民共和国国家政府区住房城乡建设局农业村发展改革委员会社会保障工作哈的一是在');
+  let seed = 42;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 1 + next(40) }, () =>
+      next(25) === 0 ? '，' : alphabet[next(next(3) === 0 ? 6 : alphabet.length)],
+    ).join(''),
+  );
+}
 
 describe('segmentForSearch', () => {
   it('should keep a department name whole and also give the short words inside it', () => {
@@ -29,6 +45,22 @@ describe('segmentForSearch', () => {
     expect(tokens.filter((t) => t === '区公安局')).toHaveLength(1);
     expect(tokens).not.toContain('、');
     expect(tokens).not.toContain('的');
+  });
+
+  it("should give exactly jieba's own search mode, in its order, for every record of an issue and crowded strings", () => {
+    const file = join(import.meta.dirname, '..', 'corpus', '003_903b7e878e88ee69.txt');
+    const texts = [
+      ...parseGazette(readFileSync(file), { file }).records.map((r) => r.text),
+      ...crowdedStrings(3000),
+      // Outside the Basic Multilingual Plane (a rare character), Latin words and numbers.
+      '𠀀中华人民共和国𠀁国家',
+      'PM2.5 区退役军人事务局退役军人 2022年',
+    ];
+    const differing = texts.filter(
+      (t) => JSON.stringify(segmentForSearch(t)) !== JSON.stringify(segmentForSearchByJieba(t)),
+    );
+    expect(differing).toEqual([]);
+    expect(texts.length).toBeGreaterThan(3300);
   });
 
   it('should segment a query with the same dictionary as the index', () => {

@@ -82,20 +82,7 @@ function cutEach(runs: string[], cut: (text: string) => string[]): string[][] {
  * appearance, without punctuation or lone Han characters.
  */
 export function segmentForSearch(text: string): string[] {
-  const tokens = new Set<string>();
-  // Search mode already gives the two- and three-character words inside long ones; full mode
-  // adds the longer ones (退役军人 inside 区退役军人事务局), and only those, to keep documents small.
-  const cut = (runs: string[]) => {
-    const full = cutEach(runs, (text) => nodejieba.cutAll(text));
-    return cutEach(runs, (text) => nodejieba.cutForSearch(text)).map((words, i) => [
-      ...words,
-      ...full[i]!.filter((word) => word.length >= 4),
-    ]);
-  };
-  for (const word of words(text, cut)) {
-    if (!MEANINGLESS.test(word)) tokens.add(word);
-  }
-  return [...tokens];
+  return searchAndPlainWords(text).search;
 }
 
 /**
@@ -105,8 +92,94 @@ export function segmentForSearch(text: string): string[] {
  * text already holds. Keeps documents small: each word of a text is indexed once.
  */
 export function segmentInnerWords(text: string): string[] {
-  const plain = new Set(segmentQuery(text));
-  return segmentForSearch(text).filter((word) => !plain.has(word));
+  const { search, plain } = searchAndPlainWords(text);
+  return search.filter((word) => !plain.has(word));
+}
+
+/**
+ * Search-mode words of `text` and the words of its plain cut, from two passes of jieba over its
+ * Han runs (plain and full mode) instead of three: jieba's search mode is its plain cut with,
+ * before each word of more than two characters, the dictionary words of two and three
+ * characters inside it, which full mode gives (every dictionary word of the run, at every
+ * position). Full mode also gives the longer words inside long ones (退役军人 inside
+ * 区退役军人事务局), of which those of four characters or more are kept.
+ */
+function searchAndPlainWords(text: string): { search: string[]; plain: Set<string> } {
+  ensureLoaded();
+  const matches = [...text.matchAll(RUNS)];
+  const runs = matches.flatMap(([, han]) => (han ? [han] : []));
+  const plainCut = cutEach(runs, (joined) => nodejieba.cut(joined));
+  const fullCut = cutEach(runs, (joined) => nodejieba.cutAll(joined));
+  const search = new Set<string>();
+  const plain = new Set<string>();
+  let run = 0;
+  for (const [, han, other] of matches) {
+    if (han) {
+      const words = plainCut[run]!;
+      const full = fullCut[run]!;
+      run++;
+      for (const word of words) plain.add(word);
+      const inside = searchModeWords(han, words, full) ?? nodejieba.cutForSearch(han);
+      for (const word of inside) if (!MEANINGLESS.test(word)) search.add(word);
+      for (const word of full) if (word.length >= 4 && !MEANINGLESS.test(word)) search.add(word);
+    } else if (other) {
+      plain.add(other);
+      if (!MEANINGLESS.test(other)) search.add(other);
+    }
+  }
+  return { search: [...search], plain };
+}
+
+/**
+ * jieba's search-mode words of a Han run (cutForSearch, without its HMM), from the run's plain
+ * cut and its full-mode words: null for a run with characters outside the Basic Multilingual
+ * Plane, where jieba's characters are not JavaScript's code units (the caller asks jieba).
+ */
+function searchModeWords(run: string, plainWords: string[], fullWords: string[]): string[] | null {
+  if (/[\uD800-\uDFFF]/.test(run)) return null;
+  // Bit 1: a dictionary word of two characters starts at that position; bit 2: one of three.
+  const starts = new Uint8Array(run.length);
+  // Full mode gives the words by start, then by length; every occurrence of a dictionary word
+  // of two characters or more is among them, so the next one is at the first place, on from the
+  // last one's start, where it is written (at that same start only if it is longer).
+  let at = 0;
+  let length = 0;
+  for (const word of fullWords) {
+    if (word.length < 2) continue;
+    at = word.length > length && run.startsWith(word, at) ? at : run.indexOf(word, at + 1);
+    if (at < 0) return null; // not as described: let jieba say
+    length = word.length;
+    if (word.length <= 3) starts[at]! |= word.length === 2 ? 1 : 2;
+  }
+  const out: string[] = [];
+  let start = 0;
+  for (const word of plainWords) {
+    const n = word.length;
+    if (n > 2)
+      for (let i = 0; i + 1 < n; i++) if (starts[start + i]! & 1) out.push(run.slice(start + i, start + i + 2));
+    if (n > 3)
+      for (let i = 0; i + 2 < n; i++) if (starts[start + i]! & 2) out.push(run.slice(start + i, start + i + 3));
+    out.push(word);
+    start += n;
+  }
+  return out;
+}
+
+/**
+ * {@link segmentForSearch} as jieba's own search mode gives it (three passes: search, full and
+ * plain mode): the reference the tests hold the two-pass one to.
+ */
+export function segmentForSearchByJieba(text: string): string[] {
+  const tokens = new Set<string>();
+  const cut = (runs: string[]) => {
+    const full = cutEach(runs, (joined) => nodejieba.cutAll(joined));
+    return cutEach(runs, (joined) => nodejieba.cutForSearch(joined)).map((words, i) => [
+      ...words,
+      ...full[i]!.filter((word) => word.length >= 4),
+    ]);
+  };
+  for (const word of words(text, cut)) if (!MEANINGLESS.test(word)) tokens.add(word);
+  return [...tokens];
 }
 
 /** Plain segmentation for queries: the words of `text` in order, punctuation dropped. */
