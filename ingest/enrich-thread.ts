@@ -13,6 +13,9 @@ import type { GazetteRecord } from '../parsers/index.js';
  * concurrency: each jieba costs 250 MB.
  */
 
+/** The enrichment thread's young generation, in MB (see spawn). */
+const YOUNG_GENERATION_MB = 8;
+
 /** What the thread is asked: one issue's records. */
 interface Request {
   id: number;
@@ -61,7 +64,13 @@ export class EnrichThread {
   }
 
   private spawn(): Worker {
-    const thread = new Worker(this.entry, { workerData: { role: 'enrich' } });
+    // A small young generation: what the thread allocates (jieba's word lists) dies young. 8 MB
+    // instead of V8's default took about 10 MB off the process at the same enrichment speed
+    // (within noise, the corpus enriched four times each way).
+    const thread = new Worker(this.entry, {
+      workerData: { role: 'enrich' },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
     thread.unref();
     thread.on('message', (reply: Reply) => {
       const waiter = this.waiting.get(reply.id);
