@@ -2,7 +2,7 @@
  * The disk-full fault, run inside a private mount namespace whose data directory is a small
  * tmpfs (see index/embedded-faults.redis.test.ts): first `gazette ingest` of the corpus with
  * only 10 MB free (refused before it starts); then with room, the disk filled up as soon as the
- * first issue is indexed, until the jobs' failures (as `gazette jobs` shows them) name it; then
+ * first issue is parsed and enriched (its writes about to go), until the jobs' failures (as `gazette jobs` shows them) name it; then
  * the space freed, and the same ingest left to finish by retrying. Prints one JSON line: the
  * runs (exit code, output, milliseconds from the summary to the exit), the failure reasons seen,
  * and the index's records as id → content hash.
@@ -31,7 +31,7 @@ interface Run {
   ms: number;
 }
 
-function ingest(onStderr: (all: string) => void = () => {}): Promise<Run> {
+function ingest(): Promise<Run> {
   const started = Date.now();
   const child = spawn(
     process.execPath,
@@ -61,7 +61,6 @@ function ingest(onStderr: (all: string) => void = () => {}): Promise<Run> {
   });
   child.stderr.on('data', (chunk) => {
     stderr += chunk;
-    onStderr(stderr);
   });
   return new Promise((resolve) =>
     child.once('exit', (code) =>
@@ -93,16 +92,17 @@ function fillDisk(leave = 0): void {
 fillDisk(10 * 1024 * 1024);
 const refused = await ingest();
 rmSync(filler, { force: true });
-let filled = false;
-const running = ingest((stderr) => {
-  if (!filled && / records \(/.test(stderr)) {
-    filled = true;
-    fillDisk();
-  }
-});
-// Wait until the jobs' failures name the full disk, then free it: the retries finish the ingest.
 const connection = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
 const queued = new Queue(queue, { connection });
+const running = ingest();
+// The disk fills up as soon as a job reaches the index stage (parsed and enriched, its writes
+// about to go to Meilisearch), as its progress in Redis says: the writes of the run meet it.
+for (let filled = false; !filled; await sleep(50)) {
+  for (const job of await queued.getJobs(['active', 'completed']))
+    if ((job.progress as { stage?: string } | undefined)?.stage === 'index' || job.finishedOn) filled = true;
+  if (filled) fillDisk();
+}
+// Wait until the jobs' failures name the full disk, then free it: the retries finish the ingest.
 const reasons = new Set<string>();
 for (const deadline = Date.now() + 60_000; Date.now() < deadline && reasons.size === 0; await sleep(100)) {
   for (const job of await queued.getJobs(['delayed', 'failed', 'waiting', 'active']))
