@@ -147,7 +147,12 @@ describe('EmbeddedMeili', () => {
     const before = running(dataDir);
     process.kill(before.meiliPid, 'SIGKILL');
     const killedAt = Date.now();
-    await until(() => readServerRecord(meiliFiles(dataDir))?.meiliPid !== before.meiliPid, 10_000, 'a new Meilisearch');
+    // Not merely another pid: the record says null between the old one's exit and the new one's start.
+    await until(
+      () => ![null, undefined, before.meiliPid].includes(readServerRecord(meiliFiles(dataDir))?.meiliPid),
+      10_000,
+      'a new Meilisearch',
+    );
     expect(await client.ask('ready')).toEqual({ ready: true });
     expect(Date.now() - killedAt).toBeLessThan(5_000);
     expect(await client.ask('request')).toEqual({ status: 200 });
