@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['node_modules/**', 'dist/**'],
     testTimeout: 30_000,
     globalSetup: ['tests/helpers/temporary-root.ts'],
+    setupFiles: ['tests/helpers/remove-made-folders.ts'],
   },
 });

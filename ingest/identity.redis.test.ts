@@ -30,7 +30,6 @@ const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 let meili: TestMeili;
 let redis: Redis;
 const used: IndexNames[] = [];
-const dataDirs: string[] = [];
 
 beforeAll(async () => {
   meili = await TestMeili.start();
@@ -38,7 +37,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   for (const names of used) await dropIndexes(meili.client, names);
-  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   await redis.quit();
   await meili.stop();
 });
@@ -51,7 +49,6 @@ function fresh(label: string): {
 } {
   const setup = isolated(label);
   used.push(setup.names);
-  dataDirs.push(setup.dataDir);
   const context: ProcessorContext = {
     archive: setup.archive,
     client: meili.client,

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import { type IndexNames, type SearchDocument, indexNames } from '../../index/index.js';
 import { Archive } from '../../ingest/archive.js';
+import { madeFolder } from './made-folders.js';
 
 export const root = join(import.meta.dirname, '..', '..');
 
@@ -25,7 +25,7 @@ export function corpusBytes(file: string): Buffer {
 /** Index uids of their own for one test, and a fresh data directory with an archive. */
 export function isolated(label: string): { names: IndexNames; dataDir: string; archive: Archive; queueName: string } {
   const id = `${label}-${randomBytes(4).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), `gazette-${label}-`));
+  const dataDir = madeFolder(`gazette-${label}-`);
   return {
     names: indexNames(`test-${id}`),
     dataDir,
