@@ -81,6 +81,7 @@ function startWorker(
   setup: ReturnType<typeof isolated>,
   meili: TestMeili,
   redisUrl = REDIS_URL,
+  lockMs = 2_000,
 ): ChildProcess & { output: () => string } {
   const child = spawn(
     process.execPath,
@@ -100,7 +101,7 @@ function startWorker(
     ],
     {
       cwd: root,
-      env: { ...process.env, ...meili.env, REDIS_URL: redisUrl, GAZETTE_WORKER_LOCK_MS: '2000' },
+      env: { ...process.env, ...meili.env, REDIS_URL: redisUrl, GAZETTE_WORKER_LOCK_MS: String(lockMs) },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
@@ -257,7 +258,9 @@ describe('faults', () => {
     const elsewhere = { ...isolated('remote-worker'), names: ingesting.names, queueName: ingesting.queueName };
     const reporter = quietReporter();
     try {
-      const worker = startWorker(elsewhere, meili);
+      // The default lock: nothing is killed here, and a 2 s lock, renewed each second, was lost
+      // on a loaded machine (the jobs stalled and ran again, finding their records indexed).
+      const worker = startWorker(elsewhere, meili, REDIS_URL, 30_000);
       const outcomes = await runIngest({
         paths: CORPUS_FILES.map((f) => join(root, f)),
         dataDir: ingesting.dataDir,
