@@ -43,8 +43,11 @@ export class EnrichThread {
     return existsSync(fileURLToPath(entry)) && entry.pathname.endsWith('.js') ? new EnrichThread(entry) : null;
   }
 
-  /** The search documents of one issue's records, as enrichRecords (ingest/enrich.ts) gives them. */
-  enrich(records: GazetteRecord[]): Promise<SearchDocument[]> {
+  /**
+   * The search documents of one issue's records, as enrichRecords (ingest/enrich.ts) gives them.
+   * A bound function: a processor is given `thread.enrich` itself.
+   */
+  readonly enrich = (records: GazetteRecord[]): Promise<SearchDocument[]> => {
     const thread = this.thread ?? this.spawn();
     const id = this.nextId++;
     // Busy, the thread keeps the process alive until it answers; idle, it does not.
@@ -53,7 +56,7 @@ export class EnrichThread {
       this.waiting.set(id, { resolve, reject });
       thread.postMessage({ id, records } satisfies Request);
     });
-  }
+  };
 
   /** Stops the thread; what it was still asked fails. */
   async close(): Promise<void> {
@@ -96,11 +99,6 @@ export class EnrichThread {
     for (const waiter of this.waiting.values()) waiter.reject(error);
     this.waiting.clear();
   }
-}
-
-/** The enrichment a processor is given: `thread`'s. */
-export function enrichIn(thread: EnrichThread): (records: GazetteRecord[]) => Promise<SearchDocument[]> {
-  return (records) => thread.enrich(records);
 }
 
 // The thread's side (only in a thread started by EnrichThread, not in any thread that imports

@@ -113,9 +113,8 @@ export async function processIssue(
 ): Promise<IngestResult> {
   const prepare = async () => {
     const bytes = await bytesOf(data, context);
-    const prepared = context.cpu
-      ? await context.cpu.run(() => prepareIssue(bytes, data.file, onStage, context.enrich))
-      : await prepareIssue(bytes, data.file, onStage, context.enrich);
+    const parseAndEnrich = () => prepareIssue(bytes, data.file, onStage, context.enrich);
+    const prepared = context.cpu ? await context.cpu.run(parseAndEnrich) : await parseAndEnrich();
     onStage('index');
     return prepared;
   };
@@ -207,8 +206,8 @@ interface Planned {
  * records or an issue that a write under way touches first waits for every write under way, so
  * each is diffed as if alone. The members' issue documents are written once their record writes
  * are done, together with those of later members whose writes were under way meanwhile
- * (ingest/deferred-issues.ts). The lock's holder settles the session before it lets the lock go, so that the next
- * holder reads an index with every write done.
+ * (ingest/deferred-issues.ts). The lock's holder settles the session before it lets the lock
+ * go, so that the next holder reads an index with every write done.
  */
 export class SyncSession {
   private readonly inFlight = new Set<InFlight>();

@@ -31,7 +31,7 @@ import { IngestQueue } from './queue.js';
 import { connectRedis, redisAnswers } from './redis.js';
 import { withRetries } from './retry.js';
 import { sharedContext } from './shared-context.js';
-import { EnrichThread, enrichIn } from './enrich-thread.js';
+import { EnrichThread } from './enrich-thread.js';
 import { startWorker } from './worker.js';
 
 /** How one input file ended. */
@@ -156,7 +156,7 @@ async function ingestFiles(options: IngestOptions, kinds: Map<string, InputKind>
     }
     if (pending.length === 0) return outcomes;
     if (options.concurrency > 0) thread ??= EnrichThread.start();
-    const enrich = thread ? enrichIn(thread) : undefined;
+    const enrich = thread?.enrich;
     if (await redisAnswers(options.redisUrl)) {
       outcomes.push(...(await runThroughQueue(pending, archive, search, options, thread)));
     } else if (options.requireQueue) {

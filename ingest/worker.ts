@@ -5,7 +5,7 @@ import { type IngestJobData, type IngestResult, type ProcessorContext, processIs
 import type { IngestJobName } from './queue.js';
 import { Semaphore, SyncBatcher } from './sync-batcher.js';
 import { loadSegmenter } from '../index/index.js';
-import { EnrichThread, enrichIn } from './enrich-thread.js';
+import { EnrichThread } from './enrich-thread.js';
 
 /**
  * Jobs a worker holds per parsing slot. Only {@link AHEAD_PER_SLOT} of them hold parsed records at
@@ -54,7 +54,7 @@ export function startWorker(options: WorkerOptions): Worker<IngestJobData, Inges
   // to be synced together with others (ingest/sync-batcher.ts).
   const context = {
     ...options.context,
-    ...(thread ? { enrich: enrichIn(thread) } : {}),
+    ...(thread ? { enrich: thread.enrich } : {}),
     cpu: new Semaphore(options.concurrency),
     batcher: undefined as SyncBatcher | undefined,
   };
