@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Meilisearch } from 'meilisearch';
+import type { Meilisearch, TaskType } from 'meilisearch';
 import { EmbeddedMeili, RECORD_INDEX_SETTINGS, indexNames, meiliClient } from '../index/index.js';
 import { Queue } from 'bullmq';
 import { connectRedis, redisAnswers, redisUrl } from '../ingest/redis.js';
@@ -207,6 +207,7 @@ async function scaleOut(count: number, dataDir: string, url: string, key: string
     for (const [i, w] of workers.entries()) peaks[i] = Math.max(peaks[i]!, peakRss(w.pid!));
   };
   const sampler = setInterval(samplePeaks, 200);
+  const startedAt = new Date();
   const start = performance.now();
   // Each issue as it finishes: when, and its records.
   const finished: Array<{ at: number; records: number }> = [];
@@ -244,9 +245,13 @@ async function scaleOut(count: number, dataDir: string, url: string, key: string
   const records = outcomes.reduce((n, o) => n + (o.result?.records ?? 0), 0);
   const stalled = workers.reduce((n, w) => n + (w.log.match(/stalled; it will run again/g)?.length ?? 0), 0);
   const stats = await client.index(indexNames(prefix).records).getStats();
+  const names = indexNames(prefix);
+  // Every batch of the ingest's (records, deletions, issues, settings): all of it is its work.
+  const busy = await busyOn(client, [names.records, names.issues], startedAt);
   console.log(
-    `  ${outcomes.length - failed.length}/${count} issues indexed in ${(ms / 1000).toFixed(1)} s: ${(count / (ms / 1000)).toFixed(2)} issues/s, ${(records / (ms / 1000)).toFixed(0)} records/s; index holds ${stats.numberOfDocuments} records`,
+    `  ${outcomes.length - failed.length}/${count} issues indexed in ${(ms / 1000).toFixed(1)} s: ${(count / (ms / 1000)).toFixed(2)} issues/s, ${(records / (ms / 1000)).toFixed(0)} records/s; index holds ${stats.numberOfDocuments} records; Meilisearch busy ${busy.seconds.toFixed(1)} s in ${busy.batches} batches`,
   );
+  console.log(`  Meilisearch's time went to: ${topSteps(busy.steps, 8)}`);
   const perHundred: string[] = [];
   let from = start;
   for (let i = 0; i < finished.length; i += 100) {
@@ -276,10 +281,70 @@ async function scaleOut(count: number, dataDir: string, url: string, key: string
         return readFileSync(join(parsedFolder, name), 'utf8');
       },
     }));
+  const directAt = new Date();
   const directMs = await indexStraight(client, 'bench-many-direct', issues);
+  const directBusy = await busyOn(client, ['bench-many-direct'], directAt, ['documentAdditionOrUpdate']);
   console.log(
-    `  Meilisearch alone, the same ${records} parsed records: ${(directMs / 1000).toFixed(1)} s, ${(records / (directMs / 1000)).toFixed(0)} records/s; ratio ${(ms / directMs).toFixed(2)}× (target ≤ 1.3×)`,
+    `  Meilisearch alone, the same ${records} parsed records: ${(directMs / 1000).toFixed(1)} s, ${(records / (directMs / 1000)).toFixed(0)} records/s (busy ${directBusy.seconds.toFixed(1)} s in ${directBusy.batches} batches); ratio ${(ms / directMs).toFixed(2)}× (target ≤ 1.3×)`,
   );
+  console.log(`  Meilisearch alone, its time went to: ${topSteps(directBusy.steps, 8)}`);
+}
+
+/** Seconds of an ISO 8601 duration as Meilisearch writes a batch's (`PT1.234S`, `PT2M3.5S`). */
+function durationSeconds(iso: string | null): number {
+  const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(iso ?? '');
+  return match ? Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0) : 0;
+}
+
+/** Milliseconds of a progress trace's duration (`1.23s`, `456.78ms`, `12µs`). */
+function msOf(took: string): number {
+  const match = /^([\d.]+)(s|ms|µs|ns)$/.exec(took);
+  if (!match) return 0;
+  return Number(match[1]) * { s: 1000, ms: 1, µs: 1e-3, ns: 1e-6 }[match[2] as 's' | 'ms' | 'µs' | 'ns'];
+}
+
+/** The steps that took most, as `step 1.2 s` pieces. */
+function topSteps(steps: Map<string, number>, count: number): string {
+  return [...steps]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([step, ms]) => `${step.split(' > ').at(-1)} ${(ms / 1000).toFixed(1)} s`)
+    .join('; ');
+}
+
+/**
+ * How long Meilisearch spent on the batches that wrote `uids` and started after `since`, and
+ * how many: beside the wall time, whether Meilisearch was the bottleneck or waited for work.
+ */
+async function busyOn(
+  client: Meilisearch,
+  uids: string[],
+  since: Date,
+  types?: TaskType[],
+): Promise<{ seconds: number; batches: number; steps: Map<string, number> }> {
+  let seconds = 0;
+  let batches = 0;
+  // Time per step of Meilisearch's progress trace, summed over the batches (its third level: what indexing did).
+  const steps = new Map<string, number>();
+  let from: number | null = null;
+  for (;;) {
+    const page = await client.batches.getBatches({
+      indexUids: uids,
+      afterStartedAt: since.toISOString(),
+      limit: 1000,
+      ...(types ? { types } : {}),
+      ...(from === null ? {} : { from }),
+    });
+    for (const batch of page.results) {
+      seconds += durationSeconds(batch.duration);
+      batches++;
+      for (const [step, took] of Object.entries(batch.stats.progressTrace ?? {})) {
+        if (step.split(' > ').length === 3) steps.set(step, (steps.get(step) ?? 0) + msOf(String(took)));
+      }
+    }
+    if (page.next === null || page.next === undefined) return { seconds, batches, steps };
+    from = page.next;
+  }
 }
 
 /** Peak resident set size of a process so far, in kB (VmHWM), or 0 once it is gone. */
