@@ -1,17 +1,12 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { DEFAULT_PORT } from '../api/default-port.js';
-import { redactCredentials } from '../ingest/redact-credentials.js';
-import { GazetteError } from '../parsers/errors.js';
+import { USAGE_ERROR, reportError } from './report-error.js';
 import { withServiceOptions } from './service-flags.js';
-import { UsageError } from './usage-error.js';
 
 // Each command's module is imported when the command runs, not before: `gazette parse` then
 // loads the parser alone, not the queue, the Meilisearch client and the HTTP server (which
 // took more time to load than a parse of a typical issue).
-
-/** Exit codes: 0 success, 1 an input or job failed, 2 wrong usage. */
-const USAGE_ERROR = 2;
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('gazette')
@@ -123,13 +118,6 @@ function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
-/** Whether the error is the Meilisearch client's; its module is loaded only when asked, as commands are. */
-async function isMeilisearchError(error: Error): Promise<boolean> {
-  if (!error.name.startsWith('Meilisearch')) return false;
-  const { MeilisearchError } = await import('meilisearch');
-  return error instanceof MeilisearchError;
-}
-
 async function main(): Promise<void> {
   // Output piped into `head` and closed early is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -147,17 +135,7 @@ async function main(): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : USAGE_ERROR;
       return;
     }
-    // Errors we raise on purpose, and a search server that cannot be reached, are reported
-    // in one line; anything else is a bug and gets its stack.
-    if (error instanceof GazetteError || (error instanceof Error && (await isMeilisearchError(error)))) {
-      process.stderr.write(`gazette: ${redactCredentials(error.message)}\n`);
-      process.exitCode = error instanceof UsageError ? USAGE_ERROR : 1;
-      return;
-    }
-    process.stderr.write(
-      `gazette: internal error: ${redactCredentials(error instanceof Error ? String(error.stack) : String(error))}\n`,
-    );
-    process.exitCode = 1;
+    process.exitCode = await reportError(error);
     return;
   }
   process.exitCode = code;

@@ -77,18 +77,21 @@ async function expectCleanIndex(meili: TestMeili, names: IndexNames): Promise<vo
   );
 }
 
+/**
+ * `gazette worker` as a process of its own, from the TypeScript sources (in process), or
+ * `compiled` (dist/, built by `npm ci`: the worker runs in a thread with a capped heap).
+ */
 function startWorker(
   setup: ReturnType<typeof isolated>,
   meili: TestMeili,
   redisUrl = REDIS_URL,
   lockMs = 2_000,
+  { compiled = false, env = {} }: { compiled?: boolean; env?: Record<string, string> } = {},
 ): ChildProcess & { output: () => string } {
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      join(root, 'cli', 'main.ts'),
+      ...(compiled ? [join(root, 'dist', 'cli', 'main.js')] : ['--import', 'tsx', join(root, 'cli', 'main.ts')]),
       'worker',
       '--concurrency',
       '1',
@@ -101,7 +104,7 @@ function startWorker(
     ],
     {
       cwd: root,
-      env: { ...process.env, ...meili.env, REDIS_URL: redisUrl, GAZETTE_WORKER_LOCK_MS: String(lockMs) },
+      env: { ...process.env, ...meili.env, REDIS_URL: redisUrl, GAZETTE_WORKER_LOCK_MS: String(lockMs), ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
@@ -281,6 +284,44 @@ describe('faults', () => {
       await new Queue(ingesting.queueName, { connection }).obliterate({ force: true });
       await connection.quit();
       await dropIndexes(meili.client, ingesting.names);
+      await meili.stop();
+    }
+  }, 240_000);
+
+  it("should start a compiled worker's thread again with twice the heap when it runs out of memory, its jobs run again, nothing lost", async () => {
+    const meili = await TestMeili.start();
+    Object.assign(process.env, meili.env);
+    const setup = isolated('out-of-memory');
+    const reporter = quietReporter();
+    try {
+      // 12 MB cannot even start the worker, 24 MB starts it but not an issue's records: each
+      // time the thread dies, the process starts it again with twice as much.
+      const worker = startWorker(setup, meili, REDIS_URL, 2_000, {
+        compiled: true,
+        env: { GAZETTE_WORKER_HEAP_MB: '12' },
+      });
+      const outcomes = await runIngest({
+        paths: CORPUS_FILES.map((f) => join(root, f)),
+        dataDir: setup.dataDir,
+        names: setup.names,
+        redisUrl: REDIS_URL,
+        queueName: setup.queueName,
+        requireQueue: true,
+        concurrency: 0,
+        reporter,
+      });
+      expect(outcomes.map((o) => o.status)).toEqual(CORPUS_FILES.map(() => 'indexed'));
+      await expectCleanIndex(meili, setup.names);
+      expect(worker.output()).toMatch(/out of memory with a 12 MB heap; starting again with 24 MB/);
+      worker.kill('SIGTERM');
+      const code = await new Promise((resolve) => worker.once('exit', resolve));
+      expect(code).toBe(0);
+      expect(worker.output()).toMatch(/SIGTERM: closing/);
+    } finally {
+      const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+      await new Queue(setup.queueName, { connection }).obliterate({ force: true });
+      await connection.quit();
+      await dropIndexes(meili.client, setup.names);
       await meili.stop();
     }
   }, 240_000);
