@@ -49,7 +49,9 @@ export async function ingestBench(): Promise<void> {
     // indexes, three times, and every round is printed.
     const parsed = corpusIssues().map((bytes, i) => ndjsonOf(bytes, `issue-${i}.txt`));
     const warmUp = await indexStraight(client, 'bench-warm-up', parsed);
-    console.log(`  warm-up (untimed in the rounds): Meilisearch alone ${(warmUp / 1000).toFixed(2)} s on the new server`);
+    console.log(
+      `  warm-up (untimed in the rounds): Meilisearch alone ${(warmUp / 1000).toFixed(2)} s on the new server`,
+    );
     const rounds: Array<{ ingestMs: number; directMs: number }> = [];
     for (let round = 0; round < 3; round++) {
       const ingestMs = await ingestCommand(folder, dataDir, `bench-${round}`, meili.url, meili.masterKey);
