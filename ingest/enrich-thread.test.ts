@@ -41,4 +41,18 @@ describe('EnrichThread', () => {
     expect(await own.enrich(second.slice(0, 2))).toEqual(await enrichRecords(second.slice(0, 2)));
     await own.close();
   });
+
+  it('should start again with twice the heap when it ran out of memory, failing only what it held', async () => {
+    const small = EnrichThread.start(compiled, 8)!;
+    // A whole issue does not fit in 8 MB (loading alone may not either).
+    await expect(small.enrich(first)).rejects.toThrow(/memory limit/);
+    let documents: Awaited<ReturnType<EnrichThread['enrich']>> | null = null;
+    for (let attempt = 0; attempt < 4 && !documents; attempt++)
+      documents = await small.enrich(second.slice(0, 3)).catch((error: Error) => {
+        expect(error.message).toMatch(/memory limit/);
+        return null;
+      });
+    expect(documents).toEqual(await enrichRecords(second.slice(0, 3)));
+    await small.close();
+  });
 });
