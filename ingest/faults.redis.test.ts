@@ -78,6 +78,36 @@ async function expectCleanIndex(meili: TestMeili, names: IndexNames): Promise<vo
 }
 
 /**
+ * The corpus ingested through the queue into `setup`'s indexes: by other workers only
+ * (`concurrency` 0), or with a local worker as well.
+ */
+function ingestCorpus(
+  setup: { dataDir: string; names: IndexNames; queueName: string },
+  reporter: IngestReporter,
+  { concurrency = 0, redisUrl = REDIS_URL }: { concurrency?: number; redisUrl?: string } = {},
+): Promise<IssueOutcome[]> {
+  return runIngest({
+    paths: CORPUS_FILES.map((f) => join(root, f)),
+    dataDir: setup.dataDir,
+    names: setup.names,
+    redisUrl,
+    queueName: setup.queueName,
+    requireQueue: true,
+    concurrency,
+    reporter,
+  });
+}
+
+/** Removes a test's queue (from the shared Redis) and indexes, and stops its Meilisearch. */
+async function removeTestData(setup: { names: IndexNames; queueName: string }, meili: TestMeili): Promise<void> {
+  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  await new Queue(setup.queueName, { connection }).obliterate({ force: true });
+  await connection.quit();
+  await dropIndexes(meili.client, setup.names);
+  await meili.stop();
+}
+
+/**
  * `gazette worker` as a process of its own, from the TypeScript sources (in process), or
  * `compiled` (dist/, built by `npm ci`: the worker runs in a thread with a capped heap).
  */
@@ -169,16 +199,7 @@ describe('faults', () => {
     const setup = isolated('meili-restart');
     const reporter = quietReporter();
     try {
-      const ingest = runIngest({
-        paths: CORPUS_FILES.map((f) => join(root, f)),
-        dataDir: setup.dataDir,
-        names: setup.names,
-        redisUrl: REDIS_URL,
-        queueName: setup.queueName,
-        requireQueue: true,
-        concurrency: 1,
-        reporter,
-      });
+      const ingest = ingestCorpus(setup, reporter, { concurrency: 1 });
       await until(() => reporter.finishedCount() >= 1, 120_000, 'the first issue');
       await meili.kill();
       await sleep(1500);
@@ -187,11 +208,7 @@ describe('faults', () => {
       expect(outcomes.map((o) => o.status)).toEqual(CORPUS_FILES.map(() => 'indexed'));
       await expectCleanIndex(meili, setup.names);
     } finally {
-      const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-      await new Queue(setup.queueName, { connection }).obliterate({ force: true });
-      await connection.quit();
-      await dropIndexes(meili.client, setup.names);
-      await meili.stop();
+      await removeTestData(setup, meili);
     }
   }, 240_000);
 
@@ -216,16 +233,7 @@ describe('faults', () => {
       await until(() => redisAnswers(url), 10_000, 'the private Redis');
       // Only queued here, with no worker yet: every job is in Redis alone when it is killed (a
       // worker holds many jobs at once, and may finish all it holds with Redis gone).
-      const ingest = runIngest({
-        paths: CORPUS_FILES.map((f) => join(root, f)),
-        dataDir: setup.dataDir,
-        names: setup.names,
-        redisUrl: url,
-        queueName: setup.queueName,
-        requireQueue: true,
-        concurrency: 0,
-        reporter,
-      });
+      const ingest = ingestCorpus(setup, reporter, { redisUrl: url });
       const connection = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
       const queue = new Queue(setup.queueName, { connection });
       await until(
@@ -264,27 +272,14 @@ describe('faults', () => {
       // The default lock: nothing is killed here, and a 2 s lock, renewed each second, was lost
       // on a loaded machine (the jobs stalled and ran again, finding their records indexed).
       const worker = startWorker(elsewhere, meili, REDIS_URL, 30_000);
-      const outcomes = await runIngest({
-        paths: CORPUS_FILES.map((f) => join(root, f)),
-        dataDir: ingesting.dataDir,
-        names: ingesting.names,
-        redisUrl: REDIS_URL,
-        queueName: ingesting.queueName,
-        requireQueue: true,
-        concurrency: 0,
-        reporter,
-      });
+      const outcomes = await ingestCorpus(ingesting, reporter);
       expect(outcomes.map((o) => o.status)).toEqual(CORPUS_FILES.map(() => 'indexed'));
       await expectCleanIndex(meili, ingesting.names);
       expect(worker.output()).toMatch(/indexed, issue/);
       worker.kill('SIGTERM');
       await new Promise((resolve) => worker.once('exit', resolve));
     } finally {
-      const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-      await new Queue(ingesting.queueName, { connection }).obliterate({ force: true });
-      await connection.quit();
-      await dropIndexes(meili.client, ingesting.names);
-      await meili.stop();
+      await removeTestData(ingesting, meili);
     }
   }, 240_000);
 
@@ -300,16 +295,7 @@ describe('faults', () => {
         compiled: true,
         env: { GAZETTE_WORKER_HEAP_MB: '12' },
       });
-      const outcomes = await runIngest({
-        paths: CORPUS_FILES.map((f) => join(root, f)),
-        dataDir: setup.dataDir,
-        names: setup.names,
-        redisUrl: REDIS_URL,
-        queueName: setup.queueName,
-        requireQueue: true,
-        concurrency: 0,
-        reporter,
-      });
+      const outcomes = await ingestCorpus(setup, reporter);
       expect(outcomes.map((o) => o.status)).toEqual(CORPUS_FILES.map(() => 'indexed'));
       await expectCleanIndex(meili, setup.names);
       expect(worker.output()).toMatch(/out of memory with a 12 MB heap; starting again with 24 MB/);
@@ -318,11 +304,7 @@ describe('faults', () => {
       expect(code).toBe(0);
       expect(worker.output()).toMatch(/SIGTERM: closing/);
     } finally {
-      const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-      await new Queue(setup.queueName, { connection }).obliterate({ force: true });
-      await connection.quit();
-      await dropIndexes(meili.client, setup.names);
-      await meili.stop();
+      await removeTestData(setup, meili);
     }
   }, 240_000);
 });
