@@ -197,6 +197,7 @@ async function scaleOut(count: number, dataDir: string, url: string, key: string
   }
   const queue = `bench-many-${process.pid}`;
   const prefix = 'bench-many';
+  const names = indexNames(prefix);
   const env = { ...process.env, MEILI_URL: url, MEILI_MASTER_KEY: key };
   const common = ['--queue', queue, '--data-dir', dataDir, '--index-prefix', prefix];
   const workers: Array<ChildProcess & { log: string }> = [0, 1].map(() => {
@@ -233,7 +234,7 @@ async function scaleOut(count: number, dataDir: string, url: string, key: string
   const outcomes = await runIngest({
     paths: [folder],
     dataDir,
-    names: indexNames(prefix),
+    names,
     redisUrl: redisUrl(),
     queueName: queue,
     requireQueue: true,
@@ -250,8 +251,7 @@ async function scaleOut(count: number, dataDir: string, url: string, key: string
   const failed = outcomes.filter((o: IssueOutcome) => o.status === 'failed');
   const records = outcomes.reduce((n, o) => n + (o.result?.records ?? 0), 0);
   const stalled = workers.reduce((n, w) => n + (w.log.match(/stalled; it will run again/g)?.length ?? 0), 0);
-  const stats = await client.index(indexNames(prefix).records).getStats();
-  const names = indexNames(prefix);
+  const stats = await client.index(names.records).getStats();
   // Every batch of the ingest's (records, deletions, issues, settings): all of it is its work.
   const busy = await busyOn(client, [names.records, names.issues], startedAt);
   console.log(

@@ -65,7 +65,7 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<numb
  */
 function runInThread(entry: URL, options: WorkerCommandOptions, oldGenerationMb: number): Promise<number> {
   return new Promise((resolve) => {
-    let stopping: NodeJS.Signals | null = null;
+    let stopping = false;
     let thread: Worker;
     const start = (oldMb: number) => {
       let failure: (Error & { code?: string }) | null = null;
@@ -92,7 +92,7 @@ function runInThread(entry: URL, options: WorkerCommandOptions, oldGenerationMb:
       });
     };
     const release = onTermination((signal) => {
-      stopping = signal;
+      stopping = true;
       thread.postMessage({ stop: signal } satisfies StopMessage);
     });
     start(oldGenerationMb);
